@@ -1,0 +1,125 @@
+package dev.kiln.agent.archive;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/** Builds and rewrites tar streams. Stateless. */
+public final class SourceArchives {
+    private SourceArchives() {}
+
+    /**
+     * A tar of {@code hostDirectory} whose entries sit under {@code targetPath} (absolute, in the environment), with
+     * every parent directory, file modes and symbolic links (as links). Written to a temporary file, which is
+     * deleted when the returned stream is closed.
+     */
+    public static InputStream tarOf(Path hostDirectory, String targetPath) throws IOException {
+        Path tmp = Files.createTempFile("kiln-source", ".tar");
+        try (OutputStream file = Files.newOutputStream(tmp);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            String prefix = targetPath.replaceAll("^/+", "").replaceAll("/+$", "");
+            StringBuilder parent = new StringBuilder();
+            for (String part : prefix.split("/")) {
+                parent.append(part).append('/');
+                TarArchiveEntry dir = new TarArchiveEntry(parent.toString());
+                dir.setMode(0755 | 040000);
+                tar.putArchiveEntry(dir);
+                tar.closeArchiveEntry();
+            }
+            Files.walkFileTree(hostDirectory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (!dir.equals(hostDirectory)) {
+                        TarArchiveEntry entry = new TarArchiveEntry(prefix + "/" + relative(hostDirectory, dir) + "/");
+                        entry.setMode(mode(dir) | 040000);
+                        tar.putArchiveEntry(entry);
+                        tar.closeArchiveEntry();
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path path, BasicFileAttributes attrs) throws IOException {
+                    String name = prefix + "/" + relative(hostDirectory, path);
+                    if (attrs.isSymbolicLink()) {
+                        TarArchiveEntry link = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+                        link.setLinkName(Files.readSymbolicLink(path).toString());
+                        tar.putArchiveEntry(link);
+                        tar.closeArchiveEntry();
+                    } else if (attrs.isRegularFile()) {
+                        TarArchiveEntry entry = new TarArchiveEntry(name);
+                        entry.setSize(attrs.size());
+                        entry.setMode(mode(path) | 0100000);
+                        entry.setModTime(attrs.lastModifiedTime());
+                        tar.putArchiveEntry(entry);
+                        Files.copy(path, tar);
+                        tar.closeArchiveEntry();
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            tar.finish();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        return new FilterInputStream(Files.newInputStream(tmp)) {
+            @Override
+            public void close() throws IOException {
+                super.close();
+                Files.deleteIfExists(tmp);
+            }
+        };
+    }
+
+    private static String relative(Path root, Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
+    }
+
+    private static int mode(Path path) {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+            int mode = 0;
+            for (PosixFilePermission p : perms) {
+                mode |= switch (p) {
+                    case OWNER_READ -> 0400;
+                    case OWNER_WRITE -> 0200;
+                    case OWNER_EXECUTE -> 0100;
+                    case GROUP_READ -> 040;
+                    case GROUP_WRITE -> 020;
+                    case GROUP_EXECUTE -> 010;
+                    case OTHERS_READ -> 04;
+                    case OTHERS_WRITE -> 02;
+                    case OTHERS_EXECUTE -> 01;
+                };
+            }
+            return mode;
+        } catch (IOException | UnsupportedOperationException e) {
+            return 0644;
+        }
+    }
+
+    /** The entry name without its first component, or empty for the top directory itself. */
+    public static String stripped(String name) {
+        String n = name.startsWith("./") ? name.substring(2) : name;
+        int slash = n.indexOf('/');
+        if (slash < 0) {
+            return "";
+        }
+        return n.substring(slash + 1);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.kiln.agent.backend;
+
+/**
+ * Provides fresh, isolated environments for builds. One instance per process; thread-safe.
+ *
+ * <p>Lifecycle: {@link #probe()} once, then per build {@link #provision} (PROVISIONING), and on the returned
+ * environment {@code copySource} (DOWNLOAD_SOURCE), commands, {@code readTree} (UPLOAD_ARTIFACTS) and
+ * {@code close} (FINALIZING). Every resource a backend creates is labelled with the build id so that orphans of a
+ * crashed process can be found and removed with one query.
+ */
+public interface ExecutionBackend extends AutoCloseable {
+
+    /** {@code docker} or {@code process}. */
+    String name();
+
+    /** Whether this backend can run builds here, and if not, why. Cheap after the first call. */
+    Availability probe();
+
+    /** Whether environments are isolated from the host (containers are; host processes are not). */
+    boolean isolated();
+
+    /**
+     * Creates and starts a fresh environment for one build, with the shell driver running in it. Progress (image
+     * pulls or builds) goes to {@code progress}.
+     *
+     * @throws dev.kiln.agent.AgentException a leaf that says what failed; the caller reports FAULT
+     */
+    BuildEnvironment provision(EnvironmentSpec spec, ProgressListener progress);
+
+    /** Releases clients and connections. Environments are closed by their owners. */
+    @Override
+    void close();
+}

@@ -1,0 +1,48 @@
+package dev.kiln.agent.backend.docker;
+
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ulimit;
+import dev.kiln.agent.backend.EnvironmentSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Pure mappings from a build's needs to container settings; no engine calls. */
+final class ContainerSpecs {
+    /** Where the driver keeps its state inside the container. */
+    static final String STATE_DIR = "/codebuild/kiln";
+
+    /**
+     * Open files and processes per container. Some kernels refuse the engine's higher defaults to engines without
+     * CAP_SYS_RESOURCE (rootless or nested engines); these values work everywhere and suit builds.
+     */
+    static final long NOFILE = 8192;
+
+    static final long NPROC = 8192;
+
+    private ContainerSpecs() {}
+
+    static List<String> env(EnvironmentSpec spec) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : spec.environment().entrySet()) {
+            out.add(e.getKey() + "=" + e.getValue());
+        }
+        return out;
+    }
+
+    static HostConfig hostConfig(EnvironmentSpec spec, long hostMemoryBytes, int hostCpus) {
+        long memory = spec.computeType().memoryBytesOn(hostMemoryBytes);
+        int cpus = spec.computeType().vcpusOn(hostCpus);
+        return HostConfig.newHostConfig()
+                .withMemory(memory)
+                .withMemorySwap(memory)
+                .withNanoCPUs(cpus * 1_000_000_000L)
+                .withPrivileged(spec.privileged())
+                .withUlimits(List.of(new Ulimit("nofile", NOFILE, NOFILE), new Ulimit("nproc", NPROC, NPROC)))
+                .withInit(false);
+    }
+
+    static String containerName(String buildId) {
+        return "kiln-build-" + buildId.replaceAll("[^A-Za-z0-9_.-]", "-");
+    }
+}

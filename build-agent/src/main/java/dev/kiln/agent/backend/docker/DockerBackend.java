@@ -1,0 +1,195 @@
+package dev.kiln.agent.backend.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.model.Frame;
+import dev.kiln.agent.backend.Availability;
+import dev.kiln.agent.backend.BuildEnvironment;
+import dev.kiln.agent.backend.EnvironmentSpec;
+import dev.kiln.agent.backend.ExecutionBackend;
+import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.agent.shell.OutputSink;
+import dev.kiln.agent.shell.ShellScripts;
+import dev.kiln.agent.shell.ShellSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs each build in one fresh container through the Docker Engine API, against Docker or Podman alike. The
+ * container's main process is the shell driver; its stdin, stdout and stderr are attached over the API. Thread-safe.
+ */
+public final class DockerBackend implements ExecutionBackend {
+    private final Map<String, String> env;
+    private final DefaultImage defaultImage;
+    private volatile DockerEngine engine;
+    private volatile String unavailable;
+
+    /**
+     * A backend that finds its engine from {@code env} ({@code DOCKER_HOST}, {@code XDG_RUNTIME_DIR}, {@code HOME})
+     * on first use.
+     */
+    public DockerBackend(Map<String, String> env, DefaultImage defaultImage) {
+        this.env = Map.copyOf(env);
+        this.defaultImage = defaultImage;
+    }
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    @Override
+    public boolean isolated() {
+        return true;
+    }
+
+    @Override
+    public synchronized Availability probe() {
+        if (engine != null) {
+            return Availability.yes(engine.toString());
+        }
+        if (unavailable != null) {
+            return Availability.no(unavailable);
+        }
+        try {
+            engine = DockerEngine.discover(env);
+            OrphanReaper.reap(engine.client());
+            return Availability.yes(engine.toString());
+        } catch (EngineUnavailableException e) {
+            unavailable = e.getMessage();
+            return Availability.no(unavailable);
+        }
+    }
+
+    /** The engine, discovering it if needed. */
+    public DockerEngine engine() {
+        Availability availability = probe();
+        if (!availability.available()) {
+            throw new EngineUnavailableException(availability.description());
+        }
+        return engine;
+    }
+
+    @Override
+    public BuildEnvironment provision(EnvironmentSpec spec, ProgressListener progress) {
+        DockerEngine docker = engine();
+        DockerClient client = docker.client();
+        new Images(client, defaultImage).ensure(spec.image(), progress);
+        String nonce = ShellSession.newNonce();
+        List<String> command = new ArrayList<>();
+        command.add("-c");
+        command.add(ShellScripts.driver());
+        command.addAll(List.of(ShellSession.driverArguments(ContainerSpecs.STATE_DIR, nonce, true)));
+        CreateContainerResponse created;
+        try {
+            created = client.createContainerCmd(spec.image())
+                    .withName(ContainerSpecs.containerName(spec.buildId()))
+                    .withLabels(Labels.forBuild(spec.buildId()))
+                    .withEntrypoint("/bin/sh")
+                    .withCmd(command)
+                    .withEnv(ContainerSpecs.env(spec))
+                    .withWorkingDir(spec.sourceDirectory())
+                    .withUser("0:0")
+                    .withStdinOpen(true)
+                    .withStdInOnce(false)
+                    .withAttachStdin(true)
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .withTty(false)
+                    .withHostConfig(ContainerSpecs.hostConfig(spec, docker.memoryBytes(), docker.cpus()))
+                    .exec();
+        } catch (RuntimeException e) {
+            throw new UnableToStartContainerException(
+                    "the engine refused to create the build container: " + DockerEngine.describe(e), e);
+        }
+        DockerEnvironment environment = null;
+        try {
+            Pipe pipe = Pipe.open();
+            OutputStream stdin = Channels.newOutputStream(pipe.sink());
+            InputStream stdinReader = Channels.newInputStream(pipe.source());
+            environment = new DockerEnvironment(docker, created.getId(), spec, stdin, nonce);
+            DockerEnvironment target = environment;
+            ResultCallback.Adapter<Frame> attached = client.attachContainerCmd(created.getId())
+                    .withStdIn(stdinReader)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withFollowStream(true)
+                    .exec(new ResultCallback.Adapter<>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            target.frame(frame);
+                        }
+
+                        @Override
+                        public void onError(Throwable throwable) {
+                            target.streamEnded(throwable);
+                        }
+
+                        @Override
+                        public void onComplete() {
+                            target.streamEnded(null);
+                        }
+                    });
+            if (!attached.awaitStarted(30, TimeUnit.SECONDS)) {
+                throw new UnableToStartContainerException("attaching to the build container timed out", null);
+            }
+            environment.attached(attached);
+            client.startContainerCmd(created.getId()).exec();
+            environment.session().start(Duration.ofSeconds(60));
+            return environment;
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            String logs = environment == null ? "" : environment.diagnostics();
+            if (environment != null) {
+                environment.close();
+            } else {
+                removeQuietly(client, created.getId());
+            }
+            if (e instanceof UnableToStartContainerException u) {
+                throw u;
+            }
+            throw new UnableToStartContainerException(
+                    "the build container did not start: " + DockerEngine.describe(e) + logs, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            removeQuietly(client, created.getId());
+            throw new UnableToStartContainerException("interrupted while starting the build container", e);
+        }
+    }
+
+    static void removeQuietly(DockerClient client, String id) {
+        try {
+            client.removeContainerCmd(id)
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
+        } catch (RuntimeException e) {
+            // already gone
+        }
+    }
+
+    static OutputSink discard() {
+        return (line, stderr) -> {};
+    }
+
+    @Override
+    public void close() {
+        DockerEngine current = engine;
+        if (current != null) {
+            try {
+                current.client().close();
+            } catch (IOException e) {
+                // closing a client: nothing to do
+            }
+        }
+    }
+}

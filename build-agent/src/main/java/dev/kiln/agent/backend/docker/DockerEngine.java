@@ -1,0 +1,131 @@
+package dev.kiln.agent.backend.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A container engine that answered, with what it said about itself.
+ *
+ * @param client the client, connected
+ * @param host where it was found ({@code unix:///run/podman/podman.sock})
+ * @param product {@code Docker Engine} or {@code Podman Engine}, with the version
+ * @param memoryBytes the engine host's memory
+ * @param cpus the engine host's CPUs
+ */
+public record DockerEngine(DockerClient client, String host, String product, long memoryBytes, int cpus) {
+
+    /** Whether the engine is Podman (some API answers differ). */
+    public boolean isPodman() {
+        return product.startsWith("Podman");
+    }
+
+    /**
+     * Finds an engine: {@code DOCKER_HOST} first, then the usual Docker and Podman sockets. Each candidate is pinged;
+     * when none answers the exception lists every candidate and why it failed.
+     */
+    public static DockerEngine discover(Map<String, String> env) {
+        List<String> failures = new ArrayList<>();
+        for (String candidate : candidates(env)) {
+            String why = unreachableReason(candidate);
+            if (why != null) {
+                failures.add(candidate + ": " + why);
+                continue;
+            }
+            try {
+                return connect(candidate);
+            } catch (RuntimeException e) {
+                failures.add(candidate + ": " + describe(e));
+            }
+        }
+        throw new EngineUnavailableException("no container engine answered. Tried:\n  - "
+                + String.join("\n  - ", failures)
+                + "\nStart Docker or Podman's API service (for Podman: podman system service --time=0"
+                + " unix:///run/podman/podman.sock &), set DOCKER_HOST, or run with --backend process.");
+    }
+
+    static Set<String> candidates(Map<String, String> env) {
+        Set<String> out = new LinkedHashSet<>();
+        String dockerHost = env.get("DOCKER_HOST");
+        if (dockerHost != null && !dockerHost.isBlank()) {
+            out.add(dockerHost.trim());
+        }
+        out.add("unix:///var/run/docker.sock");
+        String runtime = env.get("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank()) {
+            out.add("unix://" + runtime + "/podman/podman.sock");
+            out.add("unix://" + runtime + "/docker.sock");
+        }
+        out.add("unix:///run/podman/podman.sock");
+        String home = env.get("HOME");
+        if (home != null && !home.isBlank()) {
+            out.add("unix://" + home + "/.docker/run/docker.sock");
+        }
+        return out;
+    }
+
+    private static String unreachableReason(String candidate) {
+        if (candidate.startsWith("unix://")) {
+            Path socket = Path.of(candidate.substring("unix://".length()));
+            if (!Files.exists(socket)) {
+                return "no such socket";
+            }
+            if (!Files.isReadable(socket) || !Files.isWritable(socket)) {
+                return "permission denied (add your user to the docker group, or use a rootless engine's socket)";
+            }
+        } else if (!candidate.startsWith("tcp://")) {
+            return "unsupported address (use unix:// or tcp://)";
+        }
+        return null;
+    }
+
+    private static DockerEngine connect(String host) {
+        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(host)
+                .build();
+        ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(URI.create(host))
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(Duration.ofSeconds(5))
+                .maxConnections(32)
+                .build();
+        DockerClient client = DockerClientImpl.getInstance(config, http);
+        Version version = client.versionCmd().exec();
+        String product = version.getComponents() != null
+                        && version.getComponents().stream()
+                                .anyMatch(
+                                        c -> c.getName() != null && c.getName().startsWith("Podman"))
+                ? "Podman Engine " + version.getVersion()
+                : "Docker Engine " + version.getVersion();
+        Info info = client.infoCmd().exec();
+        long memory = info.getMemTotal() == null ? 0 : info.getMemTotal();
+        int cpus = info.getNCPU() == null ? 0 : info.getNCPU();
+        return new DockerEngine(client, host, product, memory, cpus);
+    }
+
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replaceAll("\\s+", " ").trim();
+    }
+
+    @Override
+    public String toString() {
+        return product + " at " + host;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.kiln.agent.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.agent.backend.ComputeType;
+import dev.kiln.agent.backend.ExecutionBackend;
+import dev.kiln.agent.backend.docker.DefaultImage;
+import dev.kiln.agent.backend.docker.DockerBackend;
+import dev.kiln.agent.backend.process.ProcessBackend;
+import dev.kiln.agent.engine.BuildIdentity;
+import dev.kiln.agent.engine.BuildLog;
+import dev.kiln.agent.engine.BuildRequest;
+import dev.kiln.agent.engine.BuildRunner;
+import dev.kiln.model.build.Build;
+import dev.kiln.model.buildspec.Buildspec;
+import dev.kiln.model.buildspec.BuildspecParser;
+import dev.kiln.model.buildspec.ParsedBuildspec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kiln build}: one CodeBuild-compatible build of a local source tree, in a fresh container. */
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Run a buildspec on a source tree in a fresh container, phase by phase, as AWS CodeBuild does.",
+            "",
+            "Exit status: 0 SUCCEEDED, 1 FAILED, 2 invalid input, 3 FAULT, 4 TIMED_OUT, 5 STOPPED."
+        })
+final class BuildCommand implements Callable<Integer> {
+
+    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".", description = "Source tree (default: .).")
+    private Path source;
+
+    @Option(
+            names = "--buildspec",
+            paramLabel = "FILE",
+            description = "Buildspec file (default: buildspec.yml in the source); a relative path is looked up in"
+                    + " the current directory, then in the source.")
+    private Path buildspec;
+
+    @Option(
+            names = "--image",
+            paramLabel = "IMAGE",
+            description = "Build image (default: $KILN_DEFAULT_IMAGE or " + DefaultImage.REFERENCE
+                    + ", built locally from Debian packages on first use).")
+    private String image;
+
+    @Option(
+            names = {"-e", "--env"},
+            paramLabel = "NAME=VALUE",
+            description = "A variable for the build; overrides the buildspec's. Repeatable.")
+    private Map<String, String> env = new LinkedHashMap<>();
+
+    @Option(
+            names = "--artifacts",
+            paramLabel = "DIR",
+            description = "Where artifact ZIPs go (default: the data directory, printed at the end).")
+    private Path artifacts;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "MINUTES",
+            defaultValue = "60",
+            description = "Build timeout in minutes; fractions allowed (default: 60).")
+    private double timeoutMinutes;
+
+    @Option(
+            names = "--compute-type",
+            paramLabel = "TYPE",
+            defaultValue = "BUILD_GENERAL1_SMALL",
+            description = "BUILD_GENERAL1_SMALL (default), _MEDIUM, _LARGE, _XLARGE or _2XLARGE: memory and CPU"
+                    + " limits, capped to the host.")
+    private String computeType;
+
+    @Option(names = "--privileged", description = "Run the build container privileged (for Docker builds).")
+    private boolean privileged;
+
+    @Option(
+            names = "--backend",
+            paramLabel = "NAME",
+            defaultValue = "docker",
+            description = "docker (default: Docker or Podman through the Docker Engine API) or process (host"
+                    + " processes, not isolated).")
+    private String backendName;
+
+    @Option(names = "--project", paramLabel = "NAME", description = "Project name (default: the source folder's).")
+    private String project;
+
+    @Option(
+            names = "--output",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description = "text (default), or json: the log goes to stderr and stdout holds only the final Build"
+                    + " object, as BatchGetBuilds returns it.")
+    private OutputFormat output;
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, String> hostEnv = System.getenv();
+        Path sourceDir = source.toAbsolutePath().normalize();
+        if (!Files.isDirectory(sourceDir)) {
+            return invalid("source directory " + source + " does not exist");
+        }
+        Path buildspecFile = resolveBuildspec(sourceDir);
+        if (!Files.isRegularFile(buildspecFile)) {
+            return invalid("no buildspec at " + buildspecFile + "; add a buildspec.yml to the source or pass"
+                    + " --buildspec FILE");
+        }
+        ParsedBuildspec parsed = BuildspecParser.parse(buildspecFile, displayName(buildspecFile, sourceDir));
+        if (parsed.report().hasErrors()) {
+            System.err.print(parsed.report().format());
+            return invalid("the buildspec has errors; nothing was run");
+        }
+        Buildspec spec = parsed.buildspec().orElseThrow();
+        Optional<ComputeType> compute = ComputeType.parse(computeType);
+        if (compute.isEmpty()) {
+            return invalid("unknown compute type " + computeType + "; use one of " + ComputeType.names());
+        }
+        if (!(timeoutMinutes > 0) || timeoutMinutes > 2160) {
+            return invalid("--timeout must be more than 0 and at most 2160 minutes");
+        }
+        for (String name : env.keySet()) {
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                return invalid("--env " + name + ": not a valid variable name");
+            }
+        }
+        String projectName = project != null ? project : projectNameOf(sourceDir);
+        if (!projectName.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,254}")) {
+            return invalid("project name '" + projectName + "' must start with a letter or digit and hold only"
+                    + " letters, digits, - and _; pass --project NAME");
+        }
+        ExecutionBackend backend;
+        String defaultImage = hostEnv.getOrDefault("KILN_DEFAULT_IMAGE", DefaultImage.REFERENCE);
+        switch (backendName) {
+            case "docker" -> backend = new DockerBackend(hostEnv, new DefaultImage(defaultImage));
+            case "process" -> backend = new ProcessBackend(hostEnv);
+            default -> {
+                return invalid("unknown backend " + backendName + "; use docker or process");
+            }
+        }
+        LocalState state = LocalState.fromEnvironment(hostEnv);
+        long number = state.nextBuildNumber(projectName);
+        Path artifactsDir =
+                artifacts != null ? artifacts.toAbsolutePath() : state.artifactsDirectory(projectName, number);
+        String region = hostEnv.getOrDefault("KILN_REGION", "us-east-1");
+        BuildRequest request = new BuildRequest(
+                projectName,
+                number,
+                sourceDir,
+                spec,
+                buildspecFile.toString(),
+                image != null ? image : defaultImage,
+                compute.get(),
+                privileged,
+                Map.of(),
+                env,
+                Duration.ofMillis(Math.round(timeoutMinutes * 60_000)),
+                Optional.of(artifactsDir),
+                hostEnv.getOrDefault("USER", System.getProperty("user.name")),
+                region,
+                "000000000000",
+                Optional.empty());
+        PrintStream logStream = output == OutputFormat.JSON ? System.err : System.out;
+        PrintStream logOut = new PrintStream(logStream, true, StandardCharsets.UTF_8);
+        BuildLog log = new BuildLog(logOut::println, Clock.systemUTC());
+        BuildIdentity identity = BuildIdentity.create(projectName, number, region, "000000000000");
+        BuildRunner runner = new BuildRunner(
+                backend, request, identity, log, Clock.systemUTC(), line -> System.err.println("kiln: " + line));
+        Signals.onInterrupt(runner.control()::stop);
+        Build build;
+        try (backend) {
+            build = runner.run();
+        }
+        if (output == OutputFormat.JSON) {
+            System.out.println(
+                    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(BuildJson.of(build)));
+        } else {
+            Summary.print(build, logOut);
+        }
+        return build.buildStatus().exitCode();
+    }
+
+    private Path resolveBuildspec(Path sourceDir) {
+        if (buildspec == null) {
+            return sourceDir.resolve("buildspec.yml");
+        }
+        if (buildspec.isAbsolute() || Files.exists(buildspec)) {
+            return buildspec.toAbsolutePath().normalize();
+        }
+        return sourceDir.resolve(buildspec).normalize();
+    }
+
+    private static String displayName(Path file, Path sourceDir) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+    }
+
+    static String projectNameOf(Path sourceDir) {
+        Path name = sourceDir.getFileName();
+        String raw = name == null ? "kiln" : name.toString();
+        String cleaned = raw.replaceAll("[^A-Za-z0-9_-]", "-").replaceAll("^[-_]+", "");
+        return cleaned.isEmpty() ? "kiln" : cleaned;
+    }
+
+    private static int invalid(String message) {
+        System.err.println("kiln build: " + message);
+        return KilnCli.EXIT_INVALID;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kiln.agent.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code kiln}: the entry point. */
+@Command(
+        name = "kiln",
+        mixinStandardHelpOptions = true,
+        versionProvider = KilnCli.Version.class,
+        description = "Kiln: CodeBuild-compatible builds in fresh containers, and pipelines around them.",
+        subcommands = {BuildCommand.class, LintCommand.class, CommandLine.HelpCommand.class})
+public final class KilnCli implements Runnable {
+    /** Exit status for invalid input (bad flags, invalid buildspec). */
+    public static final int EXIT_INVALID = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit status (for tests). */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new KilnCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("kiln: " + e.getMessage());
+            e.getCommandLine()
+                    .getErr()
+                    .println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return EXIT_INVALID;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = KilnCli.class.getPackage().getImplementationVersion();
+            return new String[] {"kiln " + (v == null ? "development build" : v)};
+        }
+    }
+}

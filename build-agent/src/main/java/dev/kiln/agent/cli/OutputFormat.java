@@ -1,0 +1,7 @@
+package dev.kiln.agent.cli;
+
+/** {@code --output} values. */
+enum OutputFormat {
+    TEXT,
+    JSON
+}

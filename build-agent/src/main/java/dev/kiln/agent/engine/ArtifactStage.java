@@ -1,0 +1,90 @@
+package dev.kiln.agent.engine;
+
+import dev.kiln.agent.AgentException;
+import dev.kiln.agent.artifact.ArtifactPackager;
+import dev.kiln.agent.backend.BuildEnvironment;
+import dev.kiln.model.build.Build;
+import dev.kiln.model.build.PhaseContext;
+import dev.kiln.model.build.StatusType;
+import dev.kiln.model.buildspec.ArtifactSet;
+import dev.kiln.model.buildspec.Artifacts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** UPLOAD_ARTIFACTS: evaluates names in the build's shell, selects files and writes ZIPs. */
+final class ArtifactStage {
+    private final BuildEnvironment env;
+    private final CommandRunner commands;
+    private final BuildLog log;
+    private final Optional<Path> directory;
+    private Build.BuildArtifacts primary;
+
+    ArtifactStage(BuildEnvironment env, CommandRunner commands, BuildLog log, Optional<Path> directory) {
+        this.env = env;
+        this.commands = commands;
+        this.log = log;
+        this.directory = directory;
+    }
+
+    Build.BuildArtifacts primary() {
+        return primary;
+    }
+
+    PhaseOutcome upload(Optional<Artifacts> artifacts) {
+        if (artifacts.isEmpty()) {
+            return PhaseOutcome.SUCCEEDED;
+        }
+        if (directory.isEmpty()) {
+            log.container("No artifact location is configured; artifacts are not uploaded");
+            return PhaseOutcome.SUCCEEDED;
+        }
+        try {
+            primary = pack(artifacts.get().primary(), null);
+            for (Map.Entry<String, ArtifactSet> secondary :
+                    artifacts.get().secondary().entrySet()) {
+                pack(secondary.getValue(), secondary.getKey());
+            }
+            return PhaseOutcome.SUCCEEDED;
+        } catch (AgentException e) {
+            StatusType status = "CLIENT_ERROR".equals(e.statusCode()) ? StatusType.FAILED : StatusType.FAULT;
+            return new PhaseOutcome(status, new PhaseContext(e.statusCode(), e.getMessage()), "");
+        } catch (IOException e) {
+            return PhaseOutcome.of(StatusType.FAULT, "ARTIFACT_ERROR", "cannot write artifacts: " + e.getMessage());
+        }
+    }
+
+    private Build.BuildArtifacts pack(ArtifactSet set, String identifier) throws IOException {
+        String base = set.baseDirectory().orElse(".");
+        String root = env.sourceDirectory() + (base.equals(".") || base.isEmpty() ? "" : "/" + base);
+        log.container("Expanding base directory path: " + base);
+        log.container("Assembling file list");
+        log.container("Expanding " + base);
+        log.container("Expanding file paths for base directory " + base);
+        log.container("Assembling file list");
+        for (String glob : set.files()) {
+            log.container("Expanding " + glob);
+        }
+        String name = identifier;
+        if (set.name().isPresent()) {
+            name = evaluate(set.name().get());
+        }
+        Path zip = ArtifactPackager.zipPath(
+                directory.get(), identifier != null && set.name().isEmpty() ? identifier : name);
+        try (InputStream tree = env.readTree(root)) {
+            return ArtifactPackager.pack(tree, set, zip, identifier, log::container);
+        }
+    }
+
+    /** Evaluates an artifact name in the build's shell, as CodeBuild does ({@code app-$(date +%F)}). */
+    private String evaluate(String expression) {
+        String delimiter = "KILN_ARTIFACT_NAME_EOF";
+        String script = "while IFS= read -r __kiln_line; do printf '%s' \"$__kiln_line\"; done <<" + delimiter + "\n"
+                + expression + "\n" + delimiter + "\nunset __kiln_line\n";
+        return commands.capture(script)
+                .orElseThrow(() -> new AgentException(
+                        "cannot evaluate the artifact name '" + expression + "' in the build's shell"));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.kiln.agent.engine;
+
+import dev.kiln.agent.backend.ComputeType;
+import dev.kiln.model.buildspec.Buildspec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one build needs, resolved and checked: the engine does no parsing.
+ *
+ * @param projectName the project; part of the build id
+ * @param buildNumber the project's build number for this build
+ * @param sourceDirectory the source tree on this machine
+ * @param buildspec the compiled buildspec
+ * @param buildspecLocation where the buildspec came from, for the log
+ * @param image the build image
+ * @param computeType the compute type
+ * @param privileged whether the container is privileged
+ * @param projectEnvironment project-level variables (override the buildspec's)
+ * @param overrideEnvironment start-time overrides (override everything but CODEBUILD_ variables)
+ * @param timeout the build timeout
+ * @param artifactsDirectory where artifacts go
+ * @param initiator who started the build ({@code CODEBUILD_INITIATOR})
+ * @param region the region reported to the build
+ * @param accountId the account id in ARNs
+ * @param sourceVersion the requested source version, if any
+ */
+public record BuildRequest(
+        String projectName,
+        long buildNumber,
+        Path sourceDirectory,
+        Buildspec buildspec,
+        String buildspecLocation,
+        String image,
+        ComputeType computeType,
+        boolean privileged,
+        Map<String, String> projectEnvironment,
+        Map<String, String> overrideEnvironment,
+        Duration timeout,
+        Optional<Path> artifactsDirectory,
+        String initiator,
+        String region,
+        String accountId,
+        Optional<String> sourceVersion) {
+
+    public BuildRequest {
+        projectEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(projectEnvironment));
+        overrideEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(overrideEnvironment));
+    }
+}

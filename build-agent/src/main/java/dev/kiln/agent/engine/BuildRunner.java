@@ -1,0 +1,302 @@
+package dev.kiln.agent.engine;
+
+import dev.kiln.agent.AgentException;
+import dev.kiln.agent.backend.BuildEnvironment;
+import dev.kiln.agent.backend.EnvironmentSpec;
+import dev.kiln.agent.backend.ExecutionBackend;
+import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.model.build.Build;
+import dev.kiln.model.build.PhaseContext;
+import dev.kiln.model.build.PhaseType;
+import dev.kiln.model.build.StatusType;
+import dev.kiln.model.buildspec.Buildspec;
+import dev.kiln.model.buildspec.OnFailure;
+import dev.kiln.model.buildspec.Phase;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one build through CodeBuild's phases on a backend and returns the finished {@link Build}. One instance per
+ * build; {@link #run} once. {@link #control()} stops it from another thread.
+ */
+public final class BuildRunner {
+    private static final PhaseType[] COMMAND_PHASES = {
+        PhaseType.INSTALL, PhaseType.PRE_BUILD, PhaseType.BUILD, PhaseType.POST_BUILD
+    };
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ExecutionBackend backend;
+    private final BuildRequest request;
+    private final BuildIdentity identity;
+    private final BuildLog log;
+    private final Clock clock;
+    private final ProgressListener progress;
+    private final BuildControl control = new BuildControl();
+    private final PhaseRecorder recorder;
+    private StatusType status = StatusType.SUCCEEDED;
+    private BuildEnvironment env;
+    private CommandRunner commands;
+    private List<Build.ExportedVariable> exported = List.of();
+    private Build.BuildArtifacts artifacts;
+
+    /** A runner for one build. */
+    public BuildRunner(
+            ExecutionBackend backend,
+            BuildRequest request,
+            BuildIdentity identity,
+            BuildLog log,
+            Clock clock,
+            ProgressListener progress) {
+        this.backend = backend;
+        this.request = request;
+        this.identity = identity;
+        this.log = log;
+        this.clock = clock;
+        this.progress = progress;
+        this.recorder = new PhaseRecorder(clock, log);
+    }
+
+    /** Stops the build from any thread. */
+    public BuildControl control() {
+        return control;
+    }
+
+    /** Runs the build to its end and returns it; never throws for a build that failed. */
+    public Build run() {
+        Instant start = clock.instant();
+        recorder.instant(PhaseType.SUBMITTED, start);
+        recorder.instant(PhaseType.QUEUED, clock.instant());
+        Instant deadline = start.plus(request.timeout());
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kiln-build-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.schedule(control::timeout, Math.max(1, request.timeout().toMillis()), TimeUnit.MILLISECONDS);
+        try {
+            if (provision(start, deadline) && downloadSource()) {
+                boolean upload = commandPhases();
+                exportVariables();
+                if (upload && isRunning()) {
+                    uploadArtifacts();
+                }
+            }
+        } finally {
+            watchdog.shutdownNow();
+            finalizing();
+        }
+        Instant end = recorder.complete();
+        return new Build(
+                identity.id(),
+                identity.arn(),
+                identity.buildNumber(),
+                request.projectName(),
+                start,
+                end,
+                PhaseType.COMPLETED,
+                status,
+                true,
+                request.initiator(),
+                request.sourceVersion().orElse(null),
+                recorder.phases(),
+                exported,
+                artifacts,
+                new Build.BuildEnvironmentInfo(
+                        backend.isolated() ? "LINUX_CONTAINER" : "LINUX_HOST_PROCESS",
+                        request.image(),
+                        request.computeType().name(),
+                        request.privileged(),
+                        backend.name()),
+                request.timeout().toMillis() / 60000.0,
+                Map.of("groupName", "/aws/codebuild/" + request.projectName(), "streamName", identity.uuid()));
+    }
+
+    private boolean provision(Instant start, Instant deadline) {
+        recorder.start(PhaseType.PROVISIONING);
+        String srcDir = "/codebuild/output/src" + (100_000_000 + RANDOM.nextInt(900_000_000)) + "/src";
+        Map<String, String> variables = BuildVariables.of(request, identity, srcDir, start);
+        EnvironmentSpec spec = new EnvironmentSpec(
+                identity.id(), request.image(), request.computeType(), request.privileged(), srcDir, variables);
+        try {
+            env = backend.provision(spec, progress);
+            control.attach(env);
+        } catch (AgentException e) {
+            return end(StatusType.FAULT, new PhaseContext(e.statusCode(), e.getMessage()));
+        }
+        log.container("Running on Kiln, " + env.description());
+        if (!backend.isolated()) {
+            log.container("Warning: the process backend is not isolated; commands run on this machine as "
+                    + System.getProperty("user.name"));
+        }
+        String memory = backend.isolated()
+                ? request.computeType().name() + " allows "
+                        + request.computeType().memoryBytes() / (1 << 20) + " MiB before capping to the host"
+                : "host memory";
+        String shell = request.buildspec().env().shell().orElse("sh").contains("bash") ? "bash" : "sh";
+        commands = new CommandRunner(
+                env, log, control, clock, deadline, shell, request.buildspec().version(), memory);
+        return endUnlessStopped();
+    }
+
+    private boolean downloadSource() {
+        recorder.start(PhaseType.DOWNLOAD_SOURCE);
+        log.container("Waiting for agent ping");
+        log.container("Waiting for DOWNLOAD_SOURCE");
+        log.container("Phase is DOWNLOAD_SOURCE");
+        log.container("CODEBUILD_SRC_DIR=" + env.sourceDirectory());
+        log.container("YAML location is " + request.buildspecLocation());
+        log.container("Processing environment variables");
+        try {
+            env.copySource(request.sourceDirectory());
+        } catch (AgentException e) {
+            return end(StatusType.FAULT, new PhaseContext(e.statusCode(), e.getMessage()));
+        }
+        if (commands.capture("command -v " + shellName() + " > /dev/null").isEmpty() && isRunning()) {
+            return end(
+                    StatusType.FAILED,
+                    new PhaseContext(
+                            "CLIENT_ERROR",
+                            "env.shell is " + shellName() + " but the image " + request.image() + " has no "
+                                    + shellName() + "; use sh or an image with " + shellName()));
+        }
+        log.container("Moving to directory " + env.sourceDirectory());
+        Buildspec buildspec = request.buildspec();
+        log.container("Phases found in YAML: " + buildspec.phases().size());
+        for (Phase phase : buildspec.phases()) {
+            log.container(" " + phase.type() + ": " + phase.commands().size() + " commands");
+        }
+        return endUnlessStopped();
+    }
+
+    private String shellName() {
+        return request.buildspec().env().shell().orElse("sh").contains("bash") ? "bash" : "sh";
+    }
+
+    /** Runs INSTALL to POST_BUILD; returns whether UPLOAD_ARTIFACTS should be attempted. */
+    private boolean commandPhases() {
+        CommandPhaseRunner phases =
+                new CommandPhaseRunner(commands, log, request.buildspec().runAs());
+        for (PhaseType type : COMMAND_PHASES) {
+            if (!isRunning()) {
+                return false;
+            }
+            Optional<Phase> phase = request.buildspec().phase(type);
+            recorder.start(type);
+            PhaseOutcome outcome = phases.run(type, phase);
+            end(outcome.status(), outcome.context());
+            if (outcome.isTerminal()) {
+                return false;
+            }
+            if (!outcome.succeeded()) {
+                commands.markFailing();
+                OnFailure.Mode mode =
+                        phase.flatMap(Phase::onFailure).map(OnFailure::mode).orElse(null);
+                if (mode == OnFailure.Mode.ABORT) {
+                    return false;
+                }
+                if (mode != OnFailure.Mode.CONTINUE && (type == PhaseType.INSTALL || type == PhaseType.PRE_BUILD)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void exportVariables() {
+        List<String> names = request.buildspec().env().exportedVariables();
+        if (names.isEmpty() || commands == null || !isRunning()) {
+            return;
+        }
+        StringBuilder script = new StringBuilder();
+        for (String name : names) {
+            script.append("printf '\\036%s\\036%s' \"${")
+                    .append(name)
+                    .append("+1}\" \"$")
+                    .append(name)
+                    .append("\"\n");
+        }
+        script.append("printf '\\036\\n'\n");
+        Optional<String> output = commands.capture(script.toString());
+        if (output.isEmpty()) {
+            return;
+        }
+        String[] parts = output.get().split("\u001e", -1);
+        List<Build.ExportedVariable> values = new ArrayList<>();
+        for (int i = 0; i < names.size() && 2 + 2 * i < parts.length; i++) {
+            values.add(new Build.ExportedVariable(names.get(i), parts[2 + 2 * i]));
+        }
+        exported = List.copyOf(values);
+    }
+
+    private void uploadArtifacts() {
+        recorder.start(PhaseType.UPLOAD_ARTIFACTS);
+        ArtifactStage stage = new ArtifactStage(env, commands, log, request.artifactsDirectory());
+        PhaseOutcome outcome = stage.upload(request.buildspec().artifacts());
+        artifacts = stage.primary();
+        end(outcome.status(), outcome.context());
+    }
+
+    private void finalizing() {
+        recorder.start(PhaseType.FINALIZING);
+        if (env != null) {
+            env.close();
+        }
+        StatusType reason = control.reason();
+        if (reason != null) {
+            raise(reason);
+        }
+        recorder.end(StatusType.SUCCEEDED, PhaseContext.NONE);
+    }
+
+    private boolean isRunning() {
+        return control.reason() == null && status != StatusType.FAULT;
+    }
+
+    private boolean endUnlessStopped() {
+        StatusType reason = control.reason();
+        if (reason != null) {
+            return end(
+                    reason,
+                    new PhaseContext(
+                            reason == StatusType.TIMED_OUT ? "BUILD_TIMED_OUT" : "BUILD_STOPPED",
+                            reason == StatusType.TIMED_OUT ? "Build has timed out." : "Build was stopped."));
+        }
+        return end(StatusType.SUCCEEDED, PhaseContext.NONE);
+    }
+
+    /** Ends the current phase; returns whether it succeeded. */
+    private boolean end(StatusType phaseStatus, PhaseContext context) {
+        recorder.end(phaseStatus, context);
+        raise(phaseStatus);
+        return phaseStatus == StatusType.SUCCEEDED;
+    }
+
+    private void raise(StatusType phaseStatus) {
+        if (rank(phaseStatus) > rank(status)) {
+            status = phaseStatus;
+        }
+    }
+
+    private static int rank(StatusType s) {
+        return switch (s) {
+            case SUCCEEDED, IN_PROGRESS -> 0;
+            case FAILED -> 1;
+            case FAULT -> 2;
+            case TIMED_OUT -> 3;
+            case STOPPED -> 4;
+        };
+    }
+
+    static Duration minutes(double minutes) {
+        return Duration.ofMillis(Math.round(minutes * 60_000));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.kiln.agent.engine;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The variables a build sees. Precedence, lowest first: the buildspec's {@code env.variables}, the project's
+ * variables, start-time overrides; CodeBuild's own {@code CODEBUILD_*} variables are set last and cannot be
+ * overridden.
+ */
+final class BuildVariables {
+    private BuildVariables() {}
+
+    static Map<String, String> of(BuildRequest request, BuildIdentity id, String sourceDirectory, Instant start) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_DEFAULT_REGION", request.region());
+        env.put("AWS_REGION", request.region());
+        env.put("HOME", "/root");
+        env.putAll(request.buildspec().env().variables());
+        env.putAll(request.projectEnvironment());
+        env.putAll(request.overrideEnvironment());
+        env.put("CODEBUILD_BUILD_ID", id.id());
+        env.put("CODEBUILD_BUILD_ARN", id.arn());
+        env.put("CODEBUILD_BUILD_NUMBER", Long.toString(id.buildNumber()));
+        env.put("CODEBUILD_BUILD_IMAGE", request.image());
+        env.put("CODEBUILD_BUILD_SUCCEEDING", "1");
+        env.put("CODEBUILD_INITIATOR", request.initiator());
+        env.put(
+                "CODEBUILD_KMS_KEY_ID",
+                "arn:aws:kms:" + request.region() + ":" + request.accountId() + ":alias/aws/s3");
+        env.put("CODEBUILD_LOG_PATH", id.uuid());
+        env.put("CODEBUILD_PROJECT_ARN", id.projectArn());
+        env.put("CODEBUILD_SRC_DIR", sourceDirectory);
+        env.put("CODEBUILD_START_TIME", Long.toString(start.toEpochMilli()));
+        env.put("CODEBUILD_CI", "true");
+        env.put("CODEBUILD_CONTAINER_NAME", "default");
+        request.sourceVersion().ifPresent(v -> env.put("CODEBUILD_SOURCE_VERSION", v));
+        return env;
+    }
+}

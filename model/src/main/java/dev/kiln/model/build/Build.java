@@ -1,0 +1,82 @@
+package dev.kiln.model.build;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A build as {@code BatchGetBuilds} reports it: identity, phases and outcome. Immutable snapshot.
+ *
+ * @param id {@code <project>:<uuid>}
+ * @param arn {@code arn:aws:codebuild:<region>:<account>:build/<id>}
+ * @param buildNumber the per-project counter
+ * @param projectName the project
+ * @param startTime when the build was submitted
+ * @param endTime when it completed; null while running
+ * @param currentPhase the phase it is in, COMPLETED at the end
+ * @param buildStatus IN_PROGRESS, then how it ended
+ * @param buildComplete whether it has ended
+ * @param initiator who started it
+ * @param sourceVersion the requested source version, if any
+ * @param phases every phase that ran, in order
+ * @param exportedEnvironmentVariables the buildspec's exported variables with their final values, in order
+ * @param artifacts the primary artifact, if any was produced
+ * @param environment the image, compute type and backend the build ran on
+ * @param timeoutInMinutes the build timeout
+ * @param logs where the log is
+ */
+public record Build(
+        String id,
+        String arn,
+        long buildNumber,
+        String projectName,
+        Instant startTime,
+        Instant endTime,
+        PhaseType currentPhase,
+        StatusType buildStatus,
+        boolean buildComplete,
+        String initiator,
+        String sourceVersion,
+        List<BuildPhase> phases,
+        List<ExportedVariable> exportedEnvironmentVariables,
+        BuildArtifacts artifacts,
+        BuildEnvironmentInfo environment,
+        double timeoutInMinutes,
+        Map<String, String> logs) {
+
+    public Build {
+        phases = List.copyOf(phases);
+        exportedEnvironmentVariables = List.copyOf(exportedEnvironmentVariables);
+        logs = logs == null ? Map.of() : Map.copyOf(logs);
+    }
+
+    /**
+     * One exported variable.
+     *
+     * @param name the name
+     * @param value its value at the end of POST_BUILD
+     */
+    public record ExportedVariable(String name, String value) {}
+
+    /**
+     * Where an artifact went and its checksums.
+     *
+     * @param location a path or URL
+     * @param sha256sum hex SHA-256 of the file
+     * @param md5sum hex MD5 of the file
+     * @param artifactIdentifier the identifier, for secondary artifacts
+     */
+    public record BuildArtifacts(String location, String sha256sum, String md5sum, String artifactIdentifier) {}
+
+    /**
+     * What the build ran on.
+     *
+     * @param type {@code LINUX_CONTAINER}, or {@code LINUX_EC2}-like host processes for the process backend
+     * @param image the image
+     * @param computeType the compute type
+     * @param privilegedMode whether the container was privileged
+     * @param backend {@code docker} or {@code process}
+     */
+    public record BuildEnvironmentInfo(
+            String type, String image, String computeType, boolean privilegedMode, String backend) {}
+}
