@@ -131,6 +131,8 @@ public final class BuildRunner {
             control.attach(env);
         } catch (AgentException e) {
             return end(StatusType.FAULT, new PhaseContext(e.statusCode(), e.getMessage()));
+        } catch (RuntimeException e) {
+            return end(StatusType.FAULT, unexpected("provisioning the build environment", e));
         }
         log.container("Running on Kiln, " + env.description());
         if (!backend.isolated()) {
@@ -159,6 +161,8 @@ public final class BuildRunner {
             env.copySource(request.sourceDirectory());
         } catch (AgentException e) {
             return end(StatusType.FAULT, new PhaseContext(e.statusCode(), e.getMessage()));
+        } catch (RuntimeException e) {
+            return end(StatusType.FAULT, unexpected("copying the source into the build environment", e));
         }
         if (commands.capture("command -v " + shellName() + " > /dev/null").isEmpty() && isRunning()) {
             return end(
@@ -240,15 +244,34 @@ public final class BuildRunner {
     private void uploadArtifacts() {
         recorder.start(PhaseType.UPLOAD_ARTIFACTS);
         ArtifactStage stage = new ArtifactStage(env, commands, log, request.artifactsDirectory());
-        PhaseOutcome outcome = stage.upload(request.buildspec().artifacts());
+        PhaseOutcome outcome;
+        try {
+            outcome = stage.upload(request.buildspec().artifacts());
+        } catch (RuntimeException e) {
+            outcome = new PhaseOutcome(StatusType.FAULT, unexpected("uploading artifacts", e), "");
+        }
         artifacts = stage.primary();
         end(outcome.status(), outcome.context());
+    }
+
+    /** A FAULT context for an error nobody anticipated: what Kiln was doing and what the error said. */
+    private static PhaseContext unexpected(String doing, RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
+        return new PhaseContext("INTERNAL_ERROR", "Kiln failed while " + doing + ": " + message.strip());
     }
 
     private void finalizing() {
         recorder.start(PhaseType.FINALIZING);
         if (env != null) {
-            env.close();
+            try {
+                env.close();
+            } catch (RuntimeException e) {
+                log.container("Could not remove the build environment: " + e.getMessage());
+            }
         }
         StatusType reason = control.reason();
         if (reason != null) {

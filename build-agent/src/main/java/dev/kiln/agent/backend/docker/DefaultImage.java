@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import dev.kiln.agent.backend.ProgressListener;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,10 +77,11 @@ public final class DefaultImage {
             run(command, progress);
             clean(rootfs);
             progress.progress("importing " + reference + " into the container engine");
-            importRootfs(client, rootfs);
+            importRootfs(client, rootfs, progress);
             progress.progress("built " + reference);
-        } catch (IOException e) {
-            throw new ImageUnavailableException("cannot build the default image " + reference + ": " + e, e);
+        } catch (IOException | RuntimeException e) {
+            throw new ImageUnavailableException(
+                    "cannot build the default image " + reference + ": " + DockerEngine.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImageUnavailableException("interrupted while building " + reference, e);
@@ -122,20 +122,21 @@ public final class DefaultImage {
         }
     }
 
-    private void importRootfs(DockerClient client, Path rootfs) throws IOException, InterruptedException {
-        Process tar = new ProcessBuilder("tar", "--numeric-owner", "-C", rootfs.toString(), "-c", ".")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        int colon = reference.lastIndexOf(':');
-        try (InputStream in = tar.getInputStream()) {
-            String id = client.createImageCmd(reference.substring(0, colon), in)
-                    .exec()
-                    .getId();
-            client.tagImageCmd(id, reference.substring(0, colon), reference.substring(colon + 1))
-                    .exec();
-        }
-        if (tar.waitFor() != 0) {
-            throw new IOException("tar of the root file system failed");
+    private void importRootfs(DockerClient client, Path rootfs, ProgressListener progress)
+            throws IOException, InterruptedException {
+        Path tarball = Files.createTempFile("kiln-standard-rootfs", ".tar");
+        try {
+            Process tar = new ProcessBuilder(
+                            "tar", "--numeric-owner", "-C", rootfs.toString(), "-cf", tarball.toString(), ".")
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (tar.waitFor() != 0) {
+                throw new IOException("tar of the root file system failed: " + output.strip());
+            }
+            RootfsImporter.importRootfs(client, reference, tarball, progress);
+        } finally {
+            Files.deleteIfExists(tarball);
         }
     }
 

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.model.Frame;
+import dev.kiln.agent.archive.SourceArchives;
 import dev.kiln.agent.backend.Availability;
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.backend.EnvironmentSpec;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 public final class DockerBackend implements ExecutionBackend {
     private final Map<String, String> env;
     private final DefaultImage defaultImage;
+    private final long memoryCapBytes;
     private volatile DockerEngine engine;
     private volatile String unavailable;
 
@@ -39,8 +41,23 @@ public final class DockerBackend implements ExecutionBackend {
      * on first use.
      */
     public DockerBackend(Map<String, String> env, DefaultImage defaultImage) {
+        this(env, defaultImage, 0, null);
+    }
+
+    private DockerBackend(
+            Map<String, String> env, DefaultImage defaultImage, long memoryCapBytes, DockerEngine engine) {
         this.env = Map.copyOf(env);
         this.defaultImage = defaultImage;
+        this.memoryCapBytes = memoryCapBytes;
+        this.engine = engine;
+    }
+
+    /**
+     * A backend on the same engine whose containers get at most {@code bytes} of memory whatever their compute type
+     * (for agents that share a host, and for tests).
+     */
+    public DockerBackend withMemoryCap(long bytes) {
+        return new DockerBackend(env, defaultImage, bytes, engine());
     }
 
     @Override
@@ -106,7 +123,10 @@ public final class DockerBackend implements ExecutionBackend {
                     .withAttachStdout(true)
                     .withAttachStderr(true)
                     .withTty(false)
-                    .withHostConfig(ContainerSpecs.hostConfig(spec, docker.memoryBytes(), docker.cpus()))
+                    .withHostConfig(ContainerSpecs.hostConfig(
+                            spec,
+                            memoryCapBytes > 0 ? Math.min(memoryCapBytes, docker.memoryBytes()) : docker.memoryBytes(),
+                            docker.cpus()))
                     .exec();
         } catch (RuntimeException e) {
             throw new UnableToStartContainerException(
@@ -114,6 +134,12 @@ public final class DockerBackend implements ExecutionBackend {
         }
         DockerEnvironment environment = null;
         try {
+            try (InputStream state = SourceArchives.stateTar(ContainerSpecs.STATE_DIR)) {
+                client.copyArchiveToContainerCmd(created.getId())
+                        .withTarInputStream(state)
+                        .withRemotePath("/")
+                        .exec();
+            }
             Pipe pipe = Pipe.open();
             OutputStream stdin = Channels.newOutputStream(pipe.sink());
             InputStream stdinReader = Channels.newInputStream(pipe.source());

@@ -33,8 +33,8 @@ public record DockerEngine(DockerClient client, String host, String product, lon
     }
 
     /**
-     * Finds an engine: {@code DOCKER_HOST} first, then the usual Docker and Podman sockets. Each candidate is pinged;
-     * when none answers the exception lists every candidate and why it failed.
+     * Finds an engine: {@code DOCKER_HOST} when set (and then only it), else the usual Docker and Podman sockets in
+     * order. Each candidate is pinged; when none answers the exception lists every candidate and why it failed.
      */
     public static DockerEngine discover(Map<String, String> env) {
         List<String> failures = new ArrayList<>();
@@ -60,7 +60,9 @@ public record DockerEngine(DockerClient client, String host, String product, lon
         Set<String> out = new LinkedHashSet<>();
         String dockerHost = env.get("DOCKER_HOST");
         if (dockerHost != null && !dockerHost.isBlank()) {
+            // an explicit choice: do not silently use another engine
             out.add(dockerHost.trim());
+            return out;
         }
         out.add("unix:///var/run/docker.sock");
         String runtime = env.get("XDG_RUNTIME_DIR");

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,7 +48,12 @@ final class ProcessEnvironment implements BuildEnvironment {
     static ProcessEnvironment start(Path root, EnvironmentSpec spec, Map<String, String> hostEnv) throws IOException {
         Path src = root.resolve(spec.sourceDirectory().replaceAll("^/+", ""));
         Files.createDirectories(src);
-        Path state = root.resolve("kiln");
+        Path state = Files.createDirectory(root.resolve("kiln"));
+        for (String name : new String[] {"env", "pwd"}) {
+            Files.createFile(state.resolve(name));
+            Files.setPosixFilePermissions(state.resolve(name), PosixFilePermissions.fromString("rw-rw-rw-"));
+        }
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxrwxrwx"));
         String nonce = ShellSession.newNonce();
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", ShellScripts.driver()));
         command.addAll(List.of(ShellSession.driverArguments(state.toString(), nonce, false)));

@@ -1,0 +1,75 @@
+package dev.kiln.agent.backend.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import dev.kiln.agent.backend.ProgressListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Turns a root file system tarball into an image on the engine, through the image build endpoint with a
+ * {@code FROM scratch} / {@code ADD rootfs.tar /} context. (The import endpoint is not used: docker-java 3.7.1's
+ * {@code createImageCmd} sends an empty body to Podman.) Works the same on Docker and Podman.
+ */
+public final class RootfsImporter {
+    private static final String DOCKERFILE = """
+            FROM scratch
+            ADD rootfs.tar /
+            ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+            CMD ["/bin/sh"]
+            """;
+
+    private RootfsImporter() {}
+
+    /** Builds {@code reference} from {@code rootfsTar}; returns the image id. */
+    public static String importRootfs(DockerClient client, String reference, Path rootfsTar, ProgressListener progress)
+            throws IOException {
+        Path context = Files.createTempFile("kiln-image-context", ".tar");
+        try {
+            try (OutputStream out = Files.newOutputStream(context);
+                    TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+                tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+                byte[] dockerfile = DOCKERFILE.getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry df = new TarArchiveEntry("Dockerfile");
+                df.setSize(dockerfile.length);
+                tar.putArchiveEntry(df);
+                tar.write(dockerfile);
+                tar.closeArchiveEntry();
+                TarArchiveEntry rootfs = new TarArchiveEntry("rootfs.tar");
+                rootfs.setSize(Files.size(rootfsTar));
+                tar.putArchiveEntry(rootfs);
+                Files.copy(rootfsTar, tar);
+                tar.closeArchiveEntry();
+                tar.finish();
+            }
+            try (InputStream in = Files.newInputStream(context)) {
+                return client.buildImageCmd(in)
+                        .withTags(Set.of(reference))
+                        .withPull(false)
+                        .withRemove(true)
+                        .exec(new BuildImageResultCallback() {
+                            @Override
+                            public void onNext(BuildResponseItem item) {
+                                if (item.getStream() != null
+                                        && !item.getStream().isBlank()) {
+                                    progress.progress(item.getStream().strip());
+                                }
+                                super.onNext(item);
+                            }
+                        })
+                        .awaitImageId(30, TimeUnit.MINUTES);
+            }
+        } finally {
+            Files.deleteIfExists(context);
+        }
+    }
+}

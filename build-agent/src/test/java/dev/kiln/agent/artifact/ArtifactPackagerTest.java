@@ -1,0 +1,114 @@
+package dev.kiln.agent.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.agent.archive.SourceArchives;
+import dev.kiln.model.build.Build;
+import dev.kiln.model.buildspec.ArtifactSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArtifactPackagerTest {
+    @TempDir
+    Path work;
+
+    private Path src;
+
+    @BeforeEach
+    void tree() throws IOException {
+        src = Files.createDirectories(work.resolve("src"));
+        write("target/app.jar", "jar");
+        write("target/classes/A.class", "class");
+        write("docs/readme.md", "docs");
+        write("docs/tmp.tmp", "tmp");
+        write("top.txt", "top");
+    }
+
+    private void write(String path, String content) throws IOException {
+        Path p = src.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
+    }
+
+    private static ArtifactSet set(List<String> files, boolean discard, String base, List<String> exclude) {
+        return new ArtifactSet(
+                files, Optional.empty(), discard, Optional.ofNullable(base), exclude, false, Optional.empty());
+    }
+
+    private Build.BuildArtifacts pack(ArtifactSet set, Path zip, String base) throws IOException {
+        Path root = base == null ? src : src.resolve(base);
+        try (InputStream tree = SourceArchives.tarOf(root, root.getFileName().toString())) {
+            return ArtifactPackager.pack(tree, set, zip, null, line -> {});
+        }
+    }
+
+    private static List<String> entries(Path zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void selects_with_globs_and_exclusions_and_reports_checksums() throws Exception {
+        Path zip = work.resolve("out/artifacts.zip");
+        Build.BuildArtifacts a = pack(set(List.of("**/*"), false, null, List.of("**/*.tmp")), zip, null);
+
+        assertThat(entries(zip))
+                .containsExactlyInAnyOrder("target/app.jar", "target/classes/A.class", "docs/readme.md", "top.txt");
+        assertThat(a.location()).isEqualTo(zip.toAbsolutePath().toString());
+        assertThat(a.sha256sum())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(zip))));
+        assertThat(a.md5sum()).hasSize(32);
+    }
+
+    @Test
+    void base_directory_and_discard_paths() throws IOException {
+        Path zip = work.resolve("flat.zip");
+        pack(set(List.of("**/*"), true, "target", List.of()), zip, "target");
+
+        assertThat(entries(zip)).containsExactlyInAnyOrder("app.jar", "A.class");
+    }
+
+    @Test
+    void nothing_matching_is_the_users_failure_and_leaves_no_file() {
+        Path zip = work.resolve("none.zip");
+
+        assertThatThrownBy(() -> pack(set(List.of("missing/**/*"), false, null, List.of()), zip, null))
+                .isInstanceOf(NoMatchingArtifactsException.class)
+                .hasMessage("no matching artifact paths found");
+        assertThat(zip).doesNotExist();
+        assertThat(work.resolve("none.zip.partial")).doesNotExist();
+    }
+
+    @Test
+    void zip_names_follow_the_artifact_name() {
+        Path dir = Path.of("/out");
+        assertThat(ArtifactPackager.zipPath(dir, "")).isEqualTo(dir.resolve("artifacts.zip"));
+        assertThat(ArtifactPackager.zipPath(dir, "app-1")).isEqualTo(dir.resolve("app-1.zip"));
+        assertThat(ArtifactPackager.zipPath(dir, "app.zip")).isEqualTo(dir.resolve("app.zip"));
+        assertThat(ArtifactPackager.zipPath(dir, "builds/7/app")).isEqualTo(dir.resolve("builds/7/app.zip"));
+        assertThatThrownBy(() -> ArtifactPackager.zipPath(dir, "../escape"))
+                .isInstanceOf(InvalidArtifactNameException.class);
+        assertThatThrownBy(() -> ArtifactPackager.zipPath(dir, "/abs"))
+                .isInstanceOf(InvalidArtifactNameException.class);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kiln.agent.backend.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.agent.testing.TestBuild;
+import dev.kiln.model.build.StatusType;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The process backend runs the same driver as containers do, so the same semantics hold on the host. */
+class ProcessBackendTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void runs_a_build_with_shared_state_and_artifacts_and_says_it_is_not_isolated() throws IOException {
+        var build = new TestBuild(new ProcessBackend(System.getenv()), work)
+                .file("in.txt", "input\n")
+                .buildspec("""
+                        version: 0.2
+                        phases:
+                          build:
+                            commands:
+                              - mkdir out && cd out
+                              - V=kept
+                              - exit 2
+                          post_build:
+                            commands:
+                              - echo "$V in $(basename "$(pwd)") succeeding=$CODEBUILD_BUILD_SUCCEEDING" | tee result.txt
+                        artifacts:
+                          files: ['out/*']
+                        """);
+        var result = build.run();
+
+        assertThat(result.build().buildStatus()).isEqualTo(StatusType.FAILED);
+        assertThat(result.output()).containsExactly("kept in out succeeding=0");
+        assertThat(result.text()).contains("not isolated");
+        assertThat(build.artifacts().resolve("artifacts.zip")).exists();
+        assertThat(result.build().environment().backend()).isEqualTo("process");
+    }
+
+    @Test
+    void a_timeout_kills_the_processes() throws IOException {
+        var result = new TestBuild(new ProcessBackend(System.getenv()), work)
+                .timeout(java.time.Duration.ofSeconds(1))
+                .buildspec("version: 0.2\nphases:\n  build:\n    commands:\n      - sleep 30\n")
+                .run();
+
+        assertThat(result.build().buildStatus()).isEqualTo(StatusType.TIMED_OUT);
+        assertThat(java.time.Duration.between(
+                        result.build().startTime(), result.build().endTime()))
+                .isLessThan(java.time.Duration.ofSeconds(10));
+    }
+}

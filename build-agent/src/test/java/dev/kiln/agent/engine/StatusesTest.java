@@ -1,0 +1,212 @@
+package dev.kiln.agent.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import dev.kiln.agent.backend.ComputeType;
+import dev.kiln.agent.backend.EnvironmentSpec;
+import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.agent.backend.docker.DefaultImage;
+import dev.kiln.agent.backend.docker.DockerBackend;
+import dev.kiln.agent.backend.docker.Labels;
+import dev.kiln.agent.testing.Engines;
+import dev.kiln.agent.testing.TestBuild;
+import dev.kiln.agent.testing.TestImages;
+import dev.kiln.model.build.BuildPhase;
+import dev.kiln.model.build.PhaseType;
+import dev.kiln.model.build.StatusType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** FAILED for the user's failures, FAULT for ours, TIMED_OUT and STOPPED, each leaving no container behind. */
+@Tag("docker")
+class StatusesTest {
+    @TempDir
+    Path work;
+
+    private static List<Container> containersOf(String buildId) {
+        DockerClient client = Engines.docker().engine().client();
+        return client.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(Labels.BUILD_ID, buildId))
+                .exec();
+    }
+
+    private static BuildPhase last(TestBuild.Result result, PhaseType type) {
+        return result.phase(type).orElseThrow();
+    }
+
+    @Test
+    void a_build_past_its_timeout_is_timed_out_and_its_container_is_gone() throws IOException {
+        var result = new TestBuild(Engines.docker(), work)
+                .timeout(Duration.ofMillis(1500))
+                .buildspec("""
+                        version: 0.2
+                        phases:
+                          build:
+                            commands:
+                              - echo started
+                              - sleep 60
+                          post_build:
+                            commands:
+                              - echo never
+                        """)
+                .run();
+
+        assertThat(result.build().buildStatus()).isEqualTo(StatusType.TIMED_OUT);
+        assertThat(last(result, PhaseType.BUILD).phaseStatus()).isEqualTo(StatusType.TIMED_OUT);
+        assertThat(result.output()).containsExactly("started");
+        assertThat(Duration.between(result.build().startTime(), result.build().endTime()))
+                .isLessThan(Duration.ofSeconds(20));
+        assertThat(containersOf(result.build().id())).isEmpty();
+    }
+
+    @Test
+    void a_stop_request_stops_the_build_and_removes_its_container() throws IOException {
+        var result = new TestBuild(Engines.docker(), work)
+                .buildspec("""
+                        version: 0.2
+                        phases:
+                          build:
+                            commands:
+                              - echo started
+                              - sleep 60
+                        """)
+                .beforeRun(runner -> {
+                    Thread stopper = new Thread(() -> {
+                        try {
+                            Thread.sleep(1500);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        runner.control().stop();
+                    });
+                    stopper.setDaemon(true);
+                    stopper.start();
+                })
+                .run();
+
+        assertThat(result.build().buildStatus()).isEqualTo(StatusType.STOPPED);
+        assertThat(last(result, PhaseType.BUILD).phaseStatus()).isEqualTo(StatusType.STOPPED);
+        assertThat(containersOf(result.build().id())).isEmpty();
+    }
+
+    @Test
+    void a_missing_image_that_cannot_be_pulled_is_a_fault_that_names_it() throws IOException {
+        var result = new TestBuild(Engines.docker(), work)
+                .image("127.0.0.1:1/kiln-test/does-not-exist:1")
+                .buildspec("version: 0.2\nphases:\n  build:\n    commands:\n      - echo never\n")
+                .run();
+
+        assertThat(result.build().buildStatus()).isEqualTo(StatusType.FAULT);
+        BuildPhase provisioning = last(result, PhaseType.PROVISIONING);
+        assertThat(provisioning.phaseStatus()).isEqualTo(StatusType.FAULT);
+        assertThat(provisioning.contexts().get(0).statusCode()).isEqualTo("BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE");
+        assertThat(provisioning.contexts().get(0).message())
+                .contains("127.0.0.1:1/kiln-test/does-not-exist:1")
+                .contains("pulling it failed");
+        assertThat(result.phaseTypes()).doesNotContain(PhaseType.DOWNLOAD_SOURCE, PhaseType.BUILD);
+    }
+
+    @Test
+    void an_unreachable_engine_is_a_fault_that_says_what_was_tried() throws IOException {
+        DockerBackend nowhere = new DockerBackend(
+                Map.of("DOCKER_HOST", "unix://" + work.resolve("no-engine.sock")), new DefaultImage());
+        var result = new TestBuild(nowhere, work)
+                .buildspec("version: 0.2\nphases:\n  build:\n    commands:\n      - echo never\n")
+                .run();
+
+        assertThat(result.build().buildStatus()).isEqualTo(StatusType.FAULT);
+        BuildPhase provisioning = last(result, PhaseType.PROVISIONING);
+        assertThat(provisioning.contexts().get(0).statusCode()).isEqualTo("ENGINE_UNAVAILABLE");
+        assertThat(provisioning.contexts().get(0).message())
+                .contains("no container engine answered")
+                .contains(work.resolve("no-engine.sock") + ": no such socket")
+                .contains("--backend process");
+    }
+
+    @Test
+    void a_container_killed_for_memory_is_a_fault() throws IOException {
+        DockerBackend small = Engines.docker().withMemoryCap(64L * 1024 * 1024);
+        var result = new TestBuild(small, work).buildspec("""
+                        version: 0.2
+                        phases:
+                          build:
+                            commands:
+                              - dd if=/dev/zero of=/dev/null bs=300M count=1
+                          post_build:
+                            commands:
+                              - echo never
+                        """).run();
+
+        assertThat(result.build().buildStatus()).isEqualTo(StatusType.FAULT);
+        BuildPhase build = last(result, PhaseType.BUILD);
+        assertThat(build.phaseStatus()).isEqualTo(StatusType.FAULT);
+        assertThat(build.contexts().get(0).statusCode()).isEqualTo("OUT_OF_MEMORY");
+        assertThat(build.contexts().get(0).message()).contains("ran out of memory");
+        assertThat(result.phaseTypes()).doesNotContain(PhaseType.POST_BUILD);
+    }
+
+    @Test
+    void orphans_of_a_dead_process_are_reaped_and_live_ones_are_left() throws Exception {
+        DockerClient client = Engines.docker().engine().client();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Map<String, String> orphanLabels = new java.util.HashMap<>(Labels.forBuild("test-project:orphan"));
+        orphanLabels.put(Labels.OWNER_PID, Long.toString(gone.pid()));
+        String orphan = client.createContainerCmd(TestImages.BUSYBOX)
+                .withLabels(orphanLabels)
+                .withCmd("sleep", "60")
+                .exec()
+                .getId();
+        String live = client.createContainerCmd(TestImages.BUSYBOX)
+                .withLabels(Labels.forBuild("test-project:live"))
+                .withCmd("sleep", "60")
+                .exec()
+                .getId();
+        try {
+            List<String> reaped = dev.kiln.agent.backend.docker.OrphanReaper.reap(client);
+
+            assertThat(reaped).contains(orphan).doesNotContain(live);
+            assertThat(containersOf("test-project:orphan")).isEmpty();
+            assertThat(containersOf("test-project:live")).hasSize(1);
+        } finally {
+            client.removeContainerCmd(live).withForce(true).exec();
+        }
+    }
+
+    @Test
+    void compute_types_become_memory_and_cpu_limits_capped_to_the_host() throws IOException {
+        DockerBackend docker = Engines.docker();
+        var spec = new EnvironmentSpec(
+                "test-project:limits",
+                TestImages.BUSYBOX,
+                ComputeType.BUILD_GENERAL1_2XLARGE,
+                false,
+                "/codebuild/output/src1/src",
+                Map.of());
+        try (var env = docker.provision(spec, ProgressListener.none())) {
+            assertThat(env.sourceDirectory()).isEqualTo("/codebuild/output/src1/src");
+            var host = Engines.docker()
+                    .engine()
+                    .client()
+                    .inspectContainerCmd(
+                            containersOf("test-project:limits").get(0).getId())
+                    .exec()
+                    .getHostConfig();
+            long hostMemory = docker.engine().memoryBytes();
+            assertThat(host.getMemory()).isEqualTo(Math.min(145L << 30, hostMemory));
+            assertThat(host.getNanoCPUs())
+                    .isEqualTo(Math.min(72, docker.engine().cpus()) * 1_000_000_000L);
+            assertThat(host.getPrivileged()).isFalse();
+        }
+        assertThat(containersOf("test-project:limits")).isEmpty();
+    }
+}

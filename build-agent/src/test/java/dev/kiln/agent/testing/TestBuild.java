@@ -1,0 +1,156 @@
+package dev.kiln.agent.testing;
+
+import dev.kiln.agent.backend.ComputeType;
+import dev.kiln.agent.backend.ExecutionBackend;
+import dev.kiln.agent.engine.BuildIdentity;
+import dev.kiln.agent.engine.BuildLog;
+import dev.kiln.agent.engine.BuildRequest;
+import dev.kiln.agent.engine.BuildRunner;
+import dev.kiln.model.build.Build;
+import dev.kiln.model.build.BuildPhase;
+import dev.kiln.model.build.PhaseType;
+import dev.kiln.model.buildspec.BuildspecParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Runs one real build for a test: a buildspec text, files in a temporary source tree, and settings. */
+public final class TestBuild {
+    private final ExecutionBackend backend;
+    private final Path source;
+    private String buildspec = "";
+    private String image = TestImages.BUSYBOX;
+    private Duration timeout = Duration.ofMinutes(5);
+    private final Map<String, String> projectEnv = new LinkedHashMap<>();
+    private final Map<String, String> overrideEnv = new LinkedHashMap<>();
+    private Path artifacts;
+    private Consumer<BuildRunner> beforeRun = r -> {};
+
+    /** A build on {@code backend} with its source under {@code workDir}. */
+    public TestBuild(ExecutionBackend backend, Path workDir) throws IOException {
+        this.backend = backend;
+        this.source = Files.createDirectories(workDir.resolve("src"));
+        this.artifacts = workDir.resolve("artifacts");
+    }
+
+    /** The buildspec's text. */
+    public TestBuild buildspec(String text) {
+        this.buildspec = text;
+        return this;
+    }
+
+    /** A file in the source tree. */
+    public TestBuild file(String path, String content) throws IOException {
+        Path p = source.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** The image. */
+    public TestBuild image(String image) {
+        this.image = image;
+        return this;
+    }
+
+    /** The timeout. */
+    public TestBuild timeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    /** A project variable. */
+    public TestBuild projectEnv(String name, String value) {
+        projectEnv.put(name, value);
+        return this;
+    }
+
+    /** A start-time override. */
+    public TestBuild overrideEnv(String name, String value) {
+        overrideEnv.put(name, value);
+        return this;
+    }
+
+    /** Something to do with the runner before it runs (start a thread that stops it, say). */
+    public TestBuild beforeRun(Consumer<BuildRunner> action) {
+        this.beforeRun = action;
+        return this;
+    }
+
+    /** The artifacts directory. */
+    public Path artifacts() {
+        return artifacts;
+    }
+
+    /** Runs the build to its end. */
+    public Result run() {
+        BuildRequest request = new BuildRequest(
+                "test-project",
+                7,
+                source,
+                BuildspecParser.parse("buildspec.yml", buildspec).orThrow(),
+                "buildspec.yml",
+                image,
+                ComputeType.BUILD_GENERAL1_SMALL,
+                false,
+                projectEnv,
+                overrideEnv,
+                timeout,
+                Optional.of(artifacts),
+                "tester",
+                "us-east-1",
+                "000000000000",
+                Optional.empty());
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        BuildLog log = new BuildLog(lines::add, Clock.systemUTC());
+        BuildRunner runner = new BuildRunner(
+                backend,
+                request,
+                BuildIdentity.create("test-project", 7, "us-east-1", "000000000000"),
+                log,
+                Clock.systemUTC(),
+                line -> {});
+        beforeRun.accept(runner);
+        Build build = runner.run();
+        return new Result(build, List.copyOf(lines));
+    }
+
+    /**
+     * A finished build and its log.
+     *
+     * @param build the Build object
+     * @param log every log line
+     */
+    public record Result(Build build, List<String> log) {
+
+        /** Command output only: lines that are not the engine's own. */
+        public List<String> output() {
+            return log.stream().filter(l -> !l.startsWith("[Container] ")).toList();
+        }
+
+        /** The phase of a type, if it ran. */
+        public Optional<BuildPhase> phase(PhaseType type) {
+            return build.phases().stream().filter(p -> p.phaseType() == type).findFirst();
+        }
+
+        /** The phase types that ran, in order. */
+        public List<PhaseType> phaseTypes() {
+            return build.phases().stream().map(BuildPhase::phaseType).toList();
+        }
+
+        /** The log as one text. */
+        public String text() {
+            return String.join("\n", log);
+        }
+    }
+}
