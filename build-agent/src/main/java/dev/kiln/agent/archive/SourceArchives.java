@@ -86,35 +86,6 @@ public final class SourceArchives {
         };
     }
 
-    /**
-     * A tar of the shell driver's state directory, to unpack at {@code /}: the directory and its parents, the
-     * directory world-writable, and empty {@code env} and {@code pwd} files anyone may write (run-as users too).
-     */
-    public static InputStream stateTar(String stateDir) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            String prefix = stateDir.replaceAll("^/+", "").replaceAll("/+$", "");
-            StringBuilder parent = new StringBuilder();
-            String[] parts = prefix.split("/");
-            for (int i = 0; i < parts.length; i++) {
-                parent.append(parts[i]).append('/');
-                TarArchiveEntry dir = new TarArchiveEntry(parent.toString());
-                dir.setMode((i == parts.length - 1 ? 0777 : 0755) | 040000);
-                tar.putArchiveEntry(dir);
-                tar.closeArchiveEntry();
-            }
-            for (String name : new String[] {"env", "pwd"}) {
-                TarArchiveEntry file = new TarArchiveEntry(prefix + "/" + name);
-                file.setMode(0666 | 0100000);
-                file.setSize(0);
-                tar.putArchiveEntry(file);
-                tar.closeArchiveEntry();
-            }
-            tar.finish();
-        }
-        return new java.io.ByteArrayInputStream(bytes.toByteArray());
-    }
-
     private static String relative(Path root, Path path) {
         return root.relativize(path).toString().replace('\\', '/');
     }

@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
             "Exit status: 0 SUCCEEDED, 1 FAILED, 2 invalid input, 3 FAULT, 4 TIMED_OUT, 5 STOPPED."
         })
 final class BuildCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BuildCommand.class);
 
     @Option(names = "--source", paramLabel = "DIR", defaultValue = ".", description = "Source tree (default: .).")
     private Path source;
@@ -108,7 +109,20 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        LOG.debug("build command started");
         Map<String, String> hostEnv = System.getenv();
+        String defaultImage = hostEnv.getOrDefault("KILN_DEFAULT_IMAGE", DefaultImage.REFERENCE);
+        ExecutionBackend backend = switch (backendName) {
+            case "docker" -> new DockerBackend(hostEnv, new DefaultImage(defaultImage));
+            case "process" -> new ProcessBackend(hostEnv);
+            default -> null;
+        };
+        if (backend != null) {
+            // find the engine while the buildspec is read and checked
+            Thread probe = new Thread(backend::probe, "kiln-engine-probe");
+            probe.setDaemon(true);
+            probe.start();
+        }
         Path sourceDir = source.toAbsolutePath().normalize();
         if (!Files.isDirectory(sourceDir)) {
             return invalid("source directory " + source + " does not exist");
@@ -141,14 +155,8 @@ final class BuildCommand implements Callable<Integer> {
             return invalid("project name '" + projectName + "' must start with a letter or digit and hold only"
                     + " letters, digits, - and _; pass --project NAME");
         }
-        ExecutionBackend backend;
-        String defaultImage = hostEnv.getOrDefault("KILN_DEFAULT_IMAGE", DefaultImage.REFERENCE);
-        switch (backendName) {
-            case "docker" -> backend = new DockerBackend(hostEnv, new DefaultImage(defaultImage));
-            case "process" -> backend = new ProcessBackend(hostEnv);
-            default -> {
-                return invalid("unknown backend " + backendName + "; use docker or process");
-            }
+        if (backend == null) {
+            return invalid("unknown backend " + backendName + "; use docker or process");
         }
         LocalState state = LocalState.fromEnvironment(hostEnv);
         long number = state.nextBuildNumber(projectName);
@@ -179,10 +187,12 @@ final class BuildCommand implements Callable<Integer> {
         BuildRunner runner = new BuildRunner(
                 backend, request, identity, log, Clock.systemUTC(), line -> System.err.println("kiln: " + line));
         Signals.onInterrupt(runner.control()::stop);
+        LOG.debug("runner ready");
         Build build;
         try (backend) {
             build = runner.run();
         }
+        LOG.debug("build finished");
         if (output == OutputFormat.JSON) {
             System.out.println(
                     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(BuildJson.of(build)));

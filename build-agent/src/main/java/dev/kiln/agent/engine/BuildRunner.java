@@ -157,6 +157,18 @@ public final class BuildRunner {
         log.container("CODEBUILD_SRC_DIR=" + env.sourceDirectory());
         log.container("YAML location is " + request.buildspecLocation());
         log.container("Processing environment variables");
+        var env0 = request.buildspec().env();
+        if (!env0.parameterStore().isEmpty() || !env0.secretsManager().isEmpty()) {
+            return end(
+                    StatusType.FAILED,
+                    new PhaseContext(
+                            "CLIENT_ERROR",
+                            "env.parameter-store and env.secrets-manager need a secret store, which this Kiln does"
+                                    + " not have yet; pass the values with --env NAME=VALUE for now"));
+        }
+        if (env0.gitCredentialHelper()) {
+            log.container("env.git-credential-helper is not supported yet; git uses the image's own configuration");
+        }
         try {
             env.copySource(request.sourceDirectory());
         } catch (AgentException e) {

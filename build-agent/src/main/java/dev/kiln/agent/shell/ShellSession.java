@@ -185,15 +185,23 @@ public final class ShellSession {
         }
     }
 
-    /** Asks the driver to exit. Best effort. */
-    public void close() {
+    /** Whether the environment's streams are still open. */
+    public boolean isAlive() {
+        synchronized (lock) {
+            return lost == null;
+        }
+    }
+
+    /** Asks the driver to exit; returns whether the request was sent. */
+    public boolean close() {
         try {
             synchronized (stdin) {
                 stdin.write("X\n".getBytes(StandardCharsets.US_ASCII));
                 stdin.flush();
             }
+            return true;
         } catch (IOException e) {
-            // the environment is already gone
+            return false;
         }
     }
 

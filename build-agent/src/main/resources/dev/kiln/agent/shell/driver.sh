@@ -2,10 +2,14 @@
 # Reads requests on stdin:  "R <id> <shell> <succeeding> <mode>" then the command's lines, then "E <nonce>".
 #                           "X" ends the driver.
 # After each command it prints "<RS>KILN:<nonce>:<id>:<exit>:<oom><RS>" on stdout and on stderr.
-# It uses nothing but sh built-ins: the backend creates STATE_DIR (mode 0777) with empty, world-writable env and
-# pwd files before the driver starts, so commands run as other users (run-as) can save state too.
+# It uses nothing but sh built-ins. STATE_DIR exists (the container's working directory, or made by the backend);
+# the state files are created world-writable, so commands run as other users (run-as) can save state too.
 d=$1; n=$2; k=$3
-[ -d "$d" ] && [ -w "$d/env" ] || { echo "kiln: the state directory $d was not prepared" >&2; exit 90; }
+if [ ! -f "$d/env" ]; then
+  um=$(umask); umask 000
+  { : > "$d/env" && : > "$d/pwd"; } || { echo "kiln: cannot write the state directory $d" >&2; exit 90; }
+  umask "$um"
+fi
 rs=$(printf '\036')
 oom_count() {
   c=0

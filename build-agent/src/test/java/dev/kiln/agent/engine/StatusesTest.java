@@ -39,6 +39,16 @@ class StatusesTest {
                 .exec();
     }
 
+    /** The engine removes a finished build's container itself (AutoRemove); give it a few seconds. */
+    private static List<Container> containersAfterCleanup(String buildId) throws InterruptedException {
+        List<Container> left = containersOf(buildId);
+        for (int i = 0; i < 100 && !left.isEmpty(); i++) {
+            Thread.sleep(100);
+            left = containersOf(buildId);
+        }
+        return left;
+    }
+
     private static BuildPhase last(TestBuild.Result result, PhaseType type) {
         return result.phase(type).orElseThrow();
     }
@@ -183,7 +193,7 @@ class StatusesTest {
     }
 
     @Test
-    void compute_types_become_memory_and_cpu_limits_capped_to_the_host() throws IOException {
+    void compute_types_become_memory_and_cpu_limits_capped_to_the_host() throws Exception {
         DockerBackend docker = Engines.docker();
         var spec = new EnvironmentSpec(
                 "test-project:limits",
@@ -206,7 +216,18 @@ class StatusesTest {
             assertThat(host.getNanoCPUs())
                     .isEqualTo(Math.min(72, docker.engine().cpus()) * 1_000_000_000L);
             assertThat(host.getPrivileged()).isFalse();
+            assertThat(host.getAutoRemove()).isTrue();
         }
-        assertThat(containersOf("test-project:limits")).isEmpty();
+        assertThat(containersAfterCleanup("test-project:limits")).isEmpty();
+    }
+
+    @Test
+    void a_finished_build_leaves_no_container() throws Exception {
+        var result = new TestBuild(Engines.docker(), work)
+                .buildspec("version: 0.2\nphases:\n  build:\n    commands:\n      - echo done\n")
+                .run();
+
+        assertThat(result.build().buildStatus()).isEqualTo(StatusType.SUCCEEDED);
+        assertThat(containersAfterCleanup(result.build().id())).isEmpty();
     }
 }

@@ -39,7 +39,9 @@ final class ContainerSpecs {
                 .withNanoCPUs(cpus * 1_000_000_000L)
                 .withPrivileged(spec.privileged())
                 .withUlimits(List.of(new Ulimit("nofile", NOFILE, NOFILE), new Ulimit("nproc", NPROC, NPROC)))
-                .withInit(false);
+                .withInit(false)
+                // the engine removes the container once the driver exits or is killed, as `run --rm` does
+                .withAutoRemove(true);
     }
 
     static String containerName(String buildId) {

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.model.Frame;
-import dev.kiln.agent.archive.SourceArchives;
 import dev.kiln.agent.backend.Availability;
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.backend.EnvironmentSpec;
@@ -24,12 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs each build in one fresh container through the Docker Engine API, against Docker or Podman alike. The
  * container's main process is the shell driver; its stdin, stdout and stderr are attached over the API. Thread-safe.
  */
 public final class DockerBackend implements ExecutionBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(DockerBackend.class);
     private final Map<String, String> env;
     private final DefaultImage defaultImage;
     private final long memoryCapBytes;
@@ -80,7 +82,19 @@ public final class DockerBackend implements ExecutionBackend {
         }
         try {
             engine = DockerEngine.discover(env);
-            OrphanReaper.reap(engine.client());
+            LOG.debug("engine: {}", engine);
+            DockerClient client = engine.client();
+            Thread reaper = new Thread(
+                    () -> {
+                        try {
+                            OrphanReaper.reap(client);
+                        } catch (RuntimeException e) {
+                            LOG.warn("could not look for orphan build containers: {}", e.getMessage());
+                        }
+                    },
+                    "kiln-orphan-reaper");
+            reaper.setDaemon(true);
+            reaper.start();
             return Availability.yes(engine.toString());
         } catch (EngineUnavailableException e) {
             unavailable = e.getMessage();
@@ -102,6 +116,7 @@ public final class DockerBackend implements ExecutionBackend {
         DockerEngine docker = engine();
         DockerClient client = docker.client();
         new Images(client, defaultImage).ensure(spec.image(), progress);
+        LOG.debug("image ready: {}", spec.image());
         String nonce = ShellSession.newNonce();
         List<String> command = new ArrayList<>();
         command.add("-c");
@@ -115,7 +130,7 @@ public final class DockerBackend implements ExecutionBackend {
                     .withEntrypoint("/bin/sh")
                     .withCmd(command)
                     .withEnv(ContainerSpecs.env(spec))
-                    .withWorkingDir(spec.sourceDirectory())
+                    .withWorkingDir(ContainerSpecs.STATE_DIR)
                     .withUser("0:0")
                     .withStdinOpen(true)
                     .withStdInOnce(false)
@@ -132,14 +147,9 @@ public final class DockerBackend implements ExecutionBackend {
             throw new UnableToStartContainerException(
                     "the engine refused to create the build container: " + DockerEngine.describe(e), e);
         }
+        LOG.debug("container created: {}", created.getId());
         DockerEnvironment environment = null;
         try {
-            try (InputStream state = SourceArchives.stateTar(ContainerSpecs.STATE_DIR)) {
-                client.copyArchiveToContainerCmd(created.getId())
-                        .withTarInputStream(state)
-                        .withRemotePath("/")
-                        .exec();
-            }
             Pipe pipe = Pipe.open();
             OutputStream stdin = Channels.newOutputStream(pipe.sink());
             InputStream stdinReader = Channels.newInputStream(pipe.source());
@@ -170,8 +180,11 @@ public final class DockerBackend implements ExecutionBackend {
                 throw new UnableToStartContainerException("attaching to the build container timed out", null);
             }
             environment.attached(attached);
+            LOG.debug("attached");
             client.startContainerCmd(created.getId()).exec();
+            LOG.debug("started");
             environment.session().start(Duration.ofSeconds(60));
+            LOG.debug("driver ready");
             return environment;
         } catch (IOException | TimeoutException | RuntimeException e) {
             String logs = environment == null ? "" : environment.diagnostics();

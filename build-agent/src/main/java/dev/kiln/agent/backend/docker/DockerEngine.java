@@ -2,9 +2,9 @@ package dev.kiln.agent.backend.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.net.URI;
 import java.nio.file.Files;
@@ -52,8 +52,8 @@ public record DockerEngine(DockerClient client, String host, String product, lon
         }
         throw new EngineUnavailableException("no container engine answered. Tried:\n  - "
                 + String.join("\n  - ", failures)
-                + "\nStart Docker or Podman's API service (for Podman: podman system service --time=0"
-                + " unix:///run/podman/podman.sock &), set DOCKER_HOST, or run with --backend process.");
+                + "\nStart Docker, or Podman's API service (bin/setup-engine installs and starts it on Debian),"
+                + " set DOCKER_HOST, or run with --backend process (not isolated).");
     }
 
     static Set<String> candidates(Map<String, String> env) {
@@ -103,18 +103,59 @@ public record DockerEngine(DockerClient client, String host, String product, lon
                 .connectionTimeout(Duration.ofSeconds(5))
                 .maxConnections(32)
                 .build();
+        String product = ping(http);
         DockerClient client = DockerClientImpl.getInstance(config, http);
-        Version version = client.versionCmd().exec();
-        String product = version.getComponents() != null
-                        && version.getComponents().stream()
-                                .anyMatch(
-                                        c -> c.getName() != null && c.getName().startsWith("Podman"))
-                ? "Podman Engine " + version.getVersion()
-                : "Docker Engine " + version.getVersion();
+        if (host.startsWith("unix://")) {
+            // A unix socket is on this host: read its size here. (The engine's info call costs 200+ ms on Podman.)
+            return new DockerEngine(
+                    client,
+                    host,
+                    product,
+                    localMemoryBytes(),
+                    Runtime.getRuntime().availableProcessors());
+        }
         Info info = client.infoCmd().exec();
         long memory = info.getMemTotal() == null ? 0 : info.getMemTotal();
         int cpus = info.getNCPU() == null ? 0 : info.getNCPU();
         return new DockerEngine(client, host, product, memory, cpus);
+    }
+
+    /** Pings the engine; returns its name and version from the Server header (Docker/x or Libpod/x). */
+    private static String ping(DockerHttpClient http) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path("/_ping")
+                .build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            if (response.getStatusCode() != 200) {
+                throw new IllegalStateException("the engine answered /_ping with HTTP " + response.getStatusCode());
+            }
+            String server = response.getHeaders().entrySet().stream()
+                    .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase("Server"))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst()
+                    .orElse("");
+            if (server.startsWith("Libpod/")) {
+                return "Podman Engine " + server.substring("Libpod/".length()).replaceAll("\\s.*", "");
+            }
+            if (server.startsWith("Docker/")) {
+                return "Docker Engine " + server.substring("Docker/".length()).replaceAll("\\s.*", "");
+            }
+            return server.isEmpty() ? "Docker-compatible engine" : server;
+        }
+    }
+
+    private static long localMemoryBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // unknown: no cap from the host's size
+        }
+        return 0;
     }
 
     static String describe(Throwable e) {

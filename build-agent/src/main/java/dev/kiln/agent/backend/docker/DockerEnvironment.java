@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One build's container: its shell session, source copy, artifact reads, and removal. */
 final class DockerEnvironment implements BuildEnvironment {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DockerEnvironment.class);
     private final DockerEngine engine;
     private final DockerClient client;
     private final String containerId;
@@ -164,9 +165,16 @@ final class DockerEnvironment implements BuildEnvironment {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        boolean reachable = !killed && session.isAlive();
         killed = true;
-        session.close();
-        DockerBackend.removeQuietly(client, containerId);
+        if (reachable && session.close()) {
+            // The driver exits, the container stops, and the engine removes it (AutoRemove), like CodeBuild
+            // cleaning a host after reporting the build complete.
+            LOG.debug("driver asked to exit; the engine removes container {}", containerId);
+        } else {
+            DockerBackend.removeQuietly(client, containerId);
+            LOG.debug("container removed: {}", containerId);
+        }
         Closeable current = attachment;
         if (current != null) {
             try {

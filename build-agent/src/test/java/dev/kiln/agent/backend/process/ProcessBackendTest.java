@@ -53,4 +53,29 @@ class ProcessBackendTest {
                         result.build().startTime(), result.build().endTime()))
                 .isLessThan(java.time.Duration.ofSeconds(10));
     }
+
+    @Test
+    void secret_variables_without_a_secret_store_fail_clearly_instead_of_running_empty() throws IOException {
+        var result = new TestBuild(new ProcessBackend(System.getenv()), work)
+                .buildspec("""
+                        version: 0.2
+                        env:
+                          parameter-store:
+                            DB_PASSWORD: /prod/db/password
+                        phases:
+                          build:
+                            commands:
+                              - echo "never runs"
+                        """)
+                .run();
+
+        assertThat(result.build().buildStatus()).isEqualTo(StatusType.FAILED);
+        assertThat(result.output()).isEmpty();
+        assertThat(result.phase(dev.kiln.model.build.PhaseType.DOWNLOAD_SOURCE)
+                        .orElseThrow()
+                        .contexts()
+                        .get(0)
+                        .message())
+                .contains("need a secret store");
+    }
 }

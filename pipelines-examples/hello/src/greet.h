@@ -1,0 +1,2 @@
+#include <stddef.h>
+void greet(const char *name, char *out, size_t size);
