@@ -14,7 +14,6 @@ import dev.kiln.model.buildspec.OnFailure;
 import dev.kiln.model.buildspec.Phase;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -329,9 +328,5 @@ public final class BuildRunner {
             case TIMED_OUT -> 3;
             case STOPPED -> 4;
         };
-    }
-
-    static Duration minutes(double minutes) {
-        return Duration.ofMillis(Math.round(minutes * 60_000));
     }
 }
