@@ -89,6 +89,13 @@ public final class BuildRunner {
                     uploadArtifacts();
                 }
             }
+        } catch (RuntimeException e) {
+            // Never let a build end without a true state: the phase in progress ends FAULT with what broke.
+            if (recorder.current() != null) {
+                end(StatusType.FAULT, unexpected("running phase " + recorder.current(), e));
+            } else {
+                raise(StatusType.FAULT);
+            }
         } finally {
             watchdog.shutdownNow();
             finalizing();

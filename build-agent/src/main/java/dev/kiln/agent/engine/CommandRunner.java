@@ -1,5 +1,6 @@
 package dev.kiln.agent.engine;
 
+import dev.kiln.agent.AgentException;
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.shell.CommandResult;
 import dev.kiln.agent.shell.EnvironmentLostException;
@@ -145,6 +146,21 @@ final class CommandRunner {
                 return new Execution(-1, outside(outsideReason));
             }
             return new Execution(-1, PhaseOutcome.of(StatusType.FAULT, e.statusCode(), e.getMessage()));
+        } catch (AgentException e) {
+            StatusType status = "CLIENT_ERROR".equals(e.statusCode()) ? StatusType.FAILED : StatusType.FAULT;
+            log.container(e.getMessage());
+            return new Execution(-1, PhaseOutcome.of(status, e.statusCode(), e.getMessage()));
+        } catch (RuntimeException e) {
+            StatusType outsideReason = control.reason();
+            if (outsideReason != null) {
+                return new Execution(-1, outside(outsideReason));
+            }
+            return new Execution(
+                    -1,
+                    PhaseOutcome.of(
+                            StatusType.FAULT,
+                            "INTERNAL_ERROR",
+                            "Kiln failed while running a command: " + e.getMessage()));
         }
     }
 

@@ -174,4 +174,25 @@ class ShellStateTest {
         assertThat(result.output())
                 .containsExactly("root", "builder", "builder sees from-root", "root sees from-builder");
     }
+
+    @Test
+    void run_as_an_unknown_user_is_the_users_failure_with_a_clear_message() throws IOException {
+        var result = build().buildspec("""
+                        version: 0.2
+                        phases:
+                          build:
+                            run-as: nobody-here
+                            commands:
+                              - echo never
+                          post_build:
+                            commands:
+                              - echo post_build still runs
+                        """).run();
+
+        assertThat(result.build().buildStatus()).isEqualTo(StatusType.FAILED);
+        var context = result.phase(PhaseType.BUILD).orElseThrow().contexts().get(0);
+        assertThat(context.statusCode()).isEqualTo("CLIENT_ERROR");
+        assertThat(context.message()).contains("cannot run commands as 'nobody-here'");
+        assertThat(result.output()).containsExactly("post_build still runs");
+    }
 }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import dev.kiln.agent.backend.UnknownUserException;
 import dev.kiln.agent.shell.CommandResult;
 import dev.kiln.agent.shell.OutputSink;
 import java.io.ByteArrayOutputStream;
@@ -27,13 +28,18 @@ final class ExecAsUser {
     }
 
     CommandResult run(String user, List<String> command, OutputSink sink, Duration timeout) throws TimeoutException {
-        String execId = client.execCreateCmd(containerId)
-                .withUser(user)
-                .withCmd(command.toArray(String[]::new))
-                .withAttachStdout(true)
-                .withAttachStderr(true)
-                .exec()
-                .getId();
+        String execId;
+        try {
+            execId = client.execCreateCmd(containerId)
+                    .withUser(user)
+                    .withCmd(command.toArray(String[]::new))
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .exec()
+                    .getId();
+        } catch (RuntimeException e) {
+            throw new UnknownUserException(user, DockerEngine.describe(e), e);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
@@ -54,9 +60,18 @@ final class ExecAsUser {
             }
         };
         try {
-            boolean done = client.execStartCmd(execId)
-                    .exec(callback)
-                    .awaitCompletion(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            boolean done;
+            try {
+                done = client.execStartCmd(execId)
+                        .exec(callback)
+                        .awaitCompletion(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                String detail = DockerEngine.describe(e);
+                if (detail.contains("user") || detail.contains("passwd")) {
+                    throw new UnknownUserException(user, detail, e);
+                }
+                throw e;
+            }
             if (!done) {
                 throw new TimeoutException("command as " + user + " still running after " + timeout);
             }
