@@ -149,9 +149,15 @@ public final class BuildRunner {
                 ? request.computeType().name() + " allows "
                         + request.computeType().memoryBytes() / (1 << 20) + " MiB before capping to the host"
                 : "host memory";
-        String shell = request.buildspec().env().shell().orElse("sh").contains("bash") ? "bash" : "sh";
         commands = new CommandRunner(
-                env, log, control, clock, deadline, shell, request.buildspec().version(), memory);
+                env,
+                log,
+                control,
+                clock,
+                deadline,
+                shellName(),
+                request.buildspec().version(),
+                memory);
         return endUnlessStopped();
     }
 

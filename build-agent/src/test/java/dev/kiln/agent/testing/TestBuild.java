@@ -112,6 +112,7 @@ public final class TestBuild {
                 "000000000000",
                 Optional.empty());
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        List<String> progress = Collections.synchronizedList(new ArrayList<>());
         BuildLog log = new BuildLog(lines::add, Clock.systemUTC());
         BuildRunner runner = new BuildRunner(
                 backend,
@@ -119,10 +120,10 @@ public final class TestBuild {
                 BuildIdentity.create("test-project", 7, "us-east-1", "000000000000"),
                 log,
                 Clock.systemUTC(),
-                line -> {});
+                progress::add);
         beforeRun.accept(runner);
         Build build = runner.run();
-        return new Result(build, List.copyOf(lines));
+        return new Result(build, List.copyOf(lines), List.copyOf(progress));
     }
 
     /**
@@ -130,8 +131,9 @@ public final class TestBuild {
      *
      * @param build the Build object
      * @param log every log line
+     * @param progress every progress line (image pulls and builds)
      */
-    public record Result(Build build, List<String> log) {
+    public record Result(Build build, List<String> log, List<String> progress) {
 
         /** Command output only: lines that are not the engine's own. */
         public List<String> output() {

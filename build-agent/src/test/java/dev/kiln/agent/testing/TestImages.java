@@ -26,6 +26,9 @@ public final class TestImages {
     /** Busybox only: POSIX sh and the usual tools; users root (0) and builder (1000). */
     public static final String BUSYBOX = "kiln-test/busybox:1";
 
+    /** The test suite's registry on loopback (plain HTTP; {@code bin/setup-engine --for-tests} declares it). */
+    public static final String REGISTRY = "127.0.0.1:5055";
+
     /** Busybox plus the host's bash. */
     public static final String BASH = "kiln-test/bash:1";
 
