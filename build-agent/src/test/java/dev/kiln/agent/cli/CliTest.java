@@ -192,4 +192,17 @@ class CliTest {
         assertThat(first).isEqualTo(1);
         assertThat(second).isEqualTo(2);
     }
+
+    @Test
+    void a_fractional_timeout_ends_the_build_timed_out_with_exit_4() throws IOException {
+        file("src/buildspec.yml", "version: 0.2\nphases:\n  build:\n    commands:\n      - sleep 30\n");
+        long start = System.nanoTime();
+
+        int exit = KilnCli.execute(
+                "build", "--source", work.resolve("src").toString(), "--backend", "process", "--timeout", "0.02");
+
+        assertThat(exit).isEqualTo(4);
+        assertThat((System.nanoTime() - start) / 1_000_000_000).isLessThan(15);
+        assertThat(stdout()).contains("Phase complete: BUILD State: TIMED_OUT").contains("Build TIMED_OUT");
+    }
 }
