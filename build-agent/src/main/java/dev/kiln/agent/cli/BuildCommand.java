@@ -10,6 +10,9 @@ import dev.kiln.agent.engine.BuildIdentity;
 import dev.kiln.agent.engine.BuildLog;
 import dev.kiln.agent.engine.BuildRequest;
 import dev.kiln.agent.engine.BuildRunner;
+import dev.kiln.agent.secret.InvalidSecretsFileException;
+import dev.kiln.agent.secret.JsonFileSecretProvider;
+import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.buildspec.Buildspec;
 import dev.kiln.model.buildspec.BuildspecParser;
@@ -96,6 +99,13 @@ final class BuildCommand implements Callable<Integer> {
                     + " processes, not isolated).")
     private String backendName;
 
+    @Option(
+            names = "--secrets",
+            paramLabel = "FILE",
+            description = "JSON object of Parameter Store names and Secrets Manager ids to values, for the"
+                    + " buildspec's env.parameter-store and env.secrets-manager. Values are masked in the log.")
+    private Path secretsFile;
+
     @Option(names = "--project", paramLabel = "NAME", description = "Project name (default: the source folder's).")
     private String project;
 
@@ -158,6 +168,14 @@ final class BuildCommand implements Callable<Integer> {
         if (backend == null) {
             return invalid("unknown backend " + backendName + "; use docker or process");
         }
+        SecretProvider secrets = SecretProvider.none();
+        if (secretsFile != null) {
+            try {
+                secrets = JsonFileSecretProvider.read(secretsFile);
+            } catch (InvalidSecretsFileException e) {
+                return invalid(e.getMessage());
+            }
+        }
         LocalState state = LocalState.fromEnvironment(hostEnv);
         long number = state.nextBuildNumber(projectName);
         Path artifactsDir =
@@ -179,7 +197,8 @@ final class BuildCommand implements Callable<Integer> {
                 hostEnv.getOrDefault("USER", System.getProperty("user.name")),
                 region,
                 "000000000000",
-                Optional.empty());
+                Optional.empty(),
+                secrets);
         PrintStream logStream = output == OutputFormat.JSON ? System.err : System.out;
         PrintStream logOut = new PrintStream(logStream, true, StandardCharsets.UTF_8);
         BuildLog log = new BuildLog(logOut::println, Clock.systemUTC());

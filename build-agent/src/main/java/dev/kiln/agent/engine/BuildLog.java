@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A build's log: CodeBuild's {@code [Container] yyyy/MM/dd HH:mm:ss.SSS message} lines for the engine's own
@@ -16,6 +17,7 @@ public final class BuildLog implements OutputSink {
     private final Consumer<String> lines;
     private final Clock clock;
     private long count;
+    private UnaryOperator<String> mask = UnaryOperator.identity();
 
     /** A log that hands each line to {@code lines}. */
     public BuildLog(Consumer<String> lines, Clock clock) {
@@ -34,6 +36,11 @@ public final class BuildLog implements OutputSink {
         emit(text);
     }
 
+    /** From now on every line passes through {@code mask} (secret values become {@code ***}). */
+    public synchronized void mask(UnaryOperator<String> mask) {
+        this.mask = mask;
+    }
+
     /** How many lines were written. */
     public synchronized long lineCount() {
         return count;
@@ -41,6 +48,6 @@ public final class BuildLog implements OutputSink {
 
     private void emit(String line) {
         count++;
-        lines.accept(line);
+        lines.accept(mask.apply(line));
     }
 }

@@ -1,6 +1,7 @@
 package dev.kiln.agent.engine;
 
 import dev.kiln.agent.backend.ComputeType;
+import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.model.buildspec.Buildspec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * @param region the region reported to the build
  * @param accountId the account id in ARNs
  * @param sourceVersion the requested source version, if any
+ * @param secrets where {@code parameter-store} and {@code secrets-manager} values come from
  */
 public record BuildRequest(
         String projectName,
@@ -45,7 +47,8 @@ public record BuildRequest(
         String initiator,
         String region,
         String accountId,
-        Optional<String> sourceVersion) {
+        Optional<String> sourceVersion,
+        SecretProvider secrets) {
 
     public BuildRequest {
         projectEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(projectEnvironment));

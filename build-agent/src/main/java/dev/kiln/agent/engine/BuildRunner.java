@@ -5,6 +5,8 @@ import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.backend.EnvironmentSpec;
 import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.agent.secret.SecretMasker;
+import dev.kiln.agent.secret.SecretResolver;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.PhaseContext;
 import dev.kiln.model.build.PhaseType;
@@ -46,6 +48,7 @@ public final class BuildRunner {
     private CommandRunner commands;
     private List<Build.ExportedVariable> exported = List.of();
     private Build.BuildArtifacts artifacts;
+    private SecretMasker masker = SecretMasker.none();
 
     /** A runner for one build. */
     public BuildRunner(
@@ -129,7 +132,24 @@ public final class BuildRunner {
     private boolean provision(Instant start, Instant deadline) {
         recorder.start(PhaseType.PROVISIONING);
         String srcDir = "/codebuild/output/src" + (100_000_000 + RANDOM.nextInt(900_000_000)) + "/src";
-        Map<String, String> variables = BuildVariables.of(request, identity, srcDir, start);
+        Map<String, String> secrets;
+        try {
+            secrets = SecretResolver.resolve(request.buildspec().env(), request.secrets());
+        } catch (AgentException e) {
+            return end(StatusType.FAILED, new PhaseContext(e.statusCode(), e.getMessage()));
+        }
+        List<String> masked = new ArrayList<>(secrets.values());
+        for (String key : List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
+            masked.add(request.projectEnvironment().get(key));
+            masked.add(request.overrideEnvironment().get(key));
+        }
+        masker = SecretMasker.of(masked);
+        log.mask(masker);
+        if (masker.tooShort() > 0) {
+            log.container("Warning: " + masker.tooShort() + " secret value(s) shorter than " + SecretMasker.MIN_LENGTH
+                    + " characters cannot be masked in the log");
+        }
+        Map<String, String> variables = BuildVariables.of(request, identity, srcDir, start, secrets);
         EnvironmentSpec spec = new EnvironmentSpec(
                 identity.id(), request.image(), request.computeType(), request.privileged(), srcDir, variables);
         try {
@@ -169,16 +189,7 @@ public final class BuildRunner {
         log.container("CODEBUILD_SRC_DIR=" + env.sourceDirectory());
         log.container("YAML location is " + request.buildspecLocation());
         log.container("Processing environment variables");
-        var env0 = request.buildspec().env();
-        if (!env0.parameterStore().isEmpty() || !env0.secretsManager().isEmpty()) {
-            return end(
-                    StatusType.FAILED,
-                    new PhaseContext(
-                            "CLIENT_ERROR",
-                            "env.parameter-store and env.secrets-manager need a secret store, which this Kiln does"
-                                    + " not have yet; pass the values with --env NAME=VALUE for now"));
-        }
-        if (env0.gitCredentialHelper()) {
+        if (request.buildspec().env().gitCredentialHelper()) {
             log.container("env.git-credential-helper is not supported yet; git uses the image's own configuration");
         }
         try {
@@ -260,7 +271,7 @@ public final class BuildRunner {
         String[] parts = output.get().split("\u001e", -1);
         List<Build.ExportedVariable> values = new ArrayList<>();
         for (int i = 0; i < names.size() && 2 + 2 * i < parts.length; i++) {
-            values.add(new Build.ExportedVariable(names.get(i), parts[2 + 2 * i]));
+            values.add(new Build.ExportedVariable(names.get(i), masker.apply(parts[2 + 2 * i])));
         }
         exported = List.copyOf(values);
     }
@@ -322,7 +333,7 @@ public final class BuildRunner {
 
     /** Ends the current phase; returns whether it succeeded. */
     private boolean end(StatusType phaseStatus, PhaseContext context) {
-        recorder.end(phaseStatus, context);
+        recorder.end(phaseStatus, new PhaseContext(context.statusCode(), masker.apply(context.message())));
         raise(phaseStatus);
         return phaseStatus == StatusType.SUCCEEDED;
     }

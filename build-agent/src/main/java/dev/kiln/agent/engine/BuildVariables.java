@@ -5,19 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The variables a build sees. Precedence, lowest first: the buildspec's {@code env.variables}, the project's
+ * The variables a build sees. Precedence, lowest first: the buildspec's {@code env.variables} and its resolved
+ * {@code parameter-store} and {@code secrets-manager} variables, the project's
  * variables, start-time overrides; CodeBuild's own {@code CODEBUILD_*} variables are set last and cannot be
  * overridden.
  */
 final class BuildVariables {
     private BuildVariables() {}
 
-    static Map<String, String> of(BuildRequest request, BuildIdentity id, String sourceDirectory, Instant start) {
+    static Map<String, String> of(
+            BuildRequest request,
+            BuildIdentity id,
+            String sourceDirectory,
+            Instant start,
+            Map<String, String> secrets) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_DEFAULT_REGION", request.region());
         env.put("AWS_REGION", request.region());
         env.put("HOME", "/root");
         env.putAll(request.buildspec().env().variables());
+        env.putAll(secrets);
         env.putAll(request.projectEnvironment());
         env.putAll(request.overrideEnvironment());
         env.put("CODEBUILD_BUILD_ID", id.id());

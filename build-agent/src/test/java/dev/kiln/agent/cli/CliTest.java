@@ -205,4 +205,22 @@ class CliTest {
         assertThat((System.nanoTime() - start) / 1_000_000_000).isLessThan(15);
         assertThat(stdout()).contains("Phase complete: BUILD State: TIMED_OUT").contains("Build TIMED_OUT");
     }
+
+    @Test
+    void an_unreadable_secrets_file_is_invalid_input() throws IOException {
+        file("src/buildspec.yml", "version: 0.2\nphases:\n  build:\n    commands: [echo hi]\n");
+        Path secrets = file("secrets.json", "not json at all: hunter22");
+
+        int exit = KilnCli.execute(
+                "build",
+                "--source",
+                work.resolve("src").toString(),
+                "--backend",
+                "process",
+                "--secrets",
+                secrets.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).contains("cannot read the secrets file " + secrets).doesNotContain("hunter22");
+    }
 }

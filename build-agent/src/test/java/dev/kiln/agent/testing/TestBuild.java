@@ -6,6 +6,7 @@ import dev.kiln.agent.engine.BuildIdentity;
 import dev.kiln.agent.engine.BuildLog;
 import dev.kiln.agent.engine.BuildRequest;
 import dev.kiln.agent.engine.BuildRunner;
+import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.BuildPhase;
 import dev.kiln.model.build.PhaseType;
@@ -35,6 +36,7 @@ public final class TestBuild {
     private final Map<String, String> overrideEnv = new LinkedHashMap<>();
     private Path artifacts;
     private Consumer<BuildRunner> beforeRun = r -> {};
+    private SecretProvider secrets = SecretProvider.none();
 
     /** A build on {@code backend} with its source under {@code workDir}. */
     public TestBuild(ExecutionBackend backend, Path workDir) throws IOException {
@@ -81,6 +83,12 @@ public final class TestBuild {
         return this;
     }
 
+    /** Where secrets come from. */
+    public TestBuild secrets(SecretProvider secrets) {
+        this.secrets = secrets;
+        return this;
+    }
+
     /** Something to do with the runner before it runs (start a thread that stops it, say). */
     public TestBuild beforeRun(Consumer<BuildRunner> action) {
         this.beforeRun = action;
@@ -110,7 +118,8 @@ public final class TestBuild {
                 "tester",
                 "us-east-1",
                 "000000000000",
-                Optional.empty());
+                Optional.empty(),
+                secrets);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         List<String> progress = Collections.synchronizedList(new ArrayList<>());
         BuildLog log = new BuildLog(lines::add, Clock.systemUTC());

@@ -55,7 +55,7 @@ class ProcessBackendTest {
     }
 
     @Test
-    void secret_variables_without_a_secret_store_fail_clearly_instead_of_running_empty() throws IOException {
+    void a_missing_secret_fails_before_any_command_naming_it() throws IOException {
         var result = new TestBuild(new ProcessBackend(System.getenv()), work)
                 .buildspec("""
                         version: 0.2
@@ -71,11 +71,12 @@ class ProcessBackendTest {
 
         assertThat(result.build().buildStatus()).isEqualTo(StatusType.FAILED);
         assertThat(result.output()).isEmpty();
-        assertThat(result.phase(dev.kiln.model.build.PhaseType.DOWNLOAD_SOURCE)
-                        .orElseThrow()
-                        .contexts()
-                        .get(0)
-                        .message())
-                .contains("need a secret store");
+        var provisioning =
+                result.phase(dev.kiln.model.build.PhaseType.PROVISIONING).orElseThrow();
+        assertThat(provisioning.phaseStatus()).isEqualTo(StatusType.FAILED);
+        assertThat(provisioning.contexts().get(0).statusCode()).isEqualTo("CLIENT_ERROR");
+        assertThat(provisioning.contexts().get(0).message())
+                .isEqualTo("not found: parameter /prod/db/password (for DB_PASSWORD)");
+        assertThat(result.phaseTypes()).doesNotContain(dev.kiln.model.build.PhaseType.INSTALL);
     }
 }
