@@ -94,16 +94,16 @@ public final class ArtifactPackager {
                 zip.toAbsolutePath().toString(), digest(zip, "SHA-256"), digest(zip, "MD5"), identifier);
     }
 
-    /** The zip file name for an evaluated artifact name: {@code <name>.zip}, {@code artifacts.zip} without one. */
-    public static Path zipPath(Path directory, String evaluatedName) {
+    /** The store key for an evaluated artifact name: {@code <name>.zip}, {@code artifacts.zip} without one. */
+    public static String zipKey(String evaluatedName) {
         String name = evaluatedName == null ? "" : evaluatedName.strip();
         if (name.isEmpty()) {
-            return directory.resolve("artifacts.zip");
+            return "artifacts.zip";
         }
         if (name.startsWith("/") || ("/" + name + "/").contains("/../")) {
             throw new InvalidArtifactNameException(name);
         }
-        return directory.resolve(name.endsWith(".zip") ? name : name + ".zip");
+        return name.endsWith(".zip") ? name : name + ".zip";
     }
 
     private static String stripFirst(String name) {

@@ -1,6 +1,7 @@
 package dev.kiln.agent.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.agent.AgentException;
 import dev.kiln.agent.backend.ComputeType;
 import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.backend.docker.DefaultImage;
@@ -13,6 +14,9 @@ import dev.kiln.agent.engine.BuildRunner;
 import dev.kiln.agent.secret.InvalidSecretsFileException;
 import dev.kiln.agent.secret.JsonFileSecretProvider;
 import dev.kiln.agent.secret.SecretProvider;
+import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.agent.store.ArtifactStores;
+import dev.kiln.agent.store.LocalDirectoryArtifactStore;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.buildspec.Buildspec;
 import dev.kiln.model.buildspec.BuildspecParser;
@@ -69,9 +73,11 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(
             names = "--artifacts",
-            paramLabel = "DIR",
-            description = "Where artifact ZIPs go (default: the data directory, printed at the end).")
-    private Path artifacts;
+            paramLabel = "DIR|s3://BUCKET[/PREFIX]",
+            description = "Where artifact ZIPs go: a directory (default: in the data directory, printed at the end)"
+                    + " or an S3-compatible bucket (server $KILN_S3_ENDPOINT, keys $AWS_ACCESS_KEY_ID and"
+                    + " $AWS_SECRET_ACCESS_KEY).")
+    private String artifacts;
 
     @Option(
             names = "--timeout",
@@ -178,8 +184,18 @@ final class BuildCommand implements Callable<Integer> {
         }
         LocalState state = LocalState.fromEnvironment(hostEnv);
         long number = state.nextBuildNumber(projectName);
-        Path artifactsDir =
-                artifacts != null ? artifacts.toAbsolutePath() : state.artifactsDirectory(projectName, number);
+        ArtifactStore store;
+        try {
+            store = artifacts == null
+                    ? new LocalDirectoryArtifactStore(state.artifactsDirectory(projectName, number))
+                    : ArtifactStores.fromLocation(
+                            artifacts.startsWith("s3://")
+                                    ? artifacts
+                                    : Path.of(artifacts).toAbsolutePath().toString(),
+                            hostEnv);
+        } catch (AgentException e) {
+            return invalid(e.getMessage());
+        }
         String region = hostEnv.getOrDefault("KILN_REGION", "us-east-1");
         BuildRequest request = new BuildRequest(
                 projectName,
@@ -193,7 +209,7 @@ final class BuildCommand implements Callable<Integer> {
                 Map.of(),
                 env,
                 Duration.ofMillis(Math.round(timeoutMinutes * 60_000)),
-                Optional.of(artifactsDir),
+                Optional.of(store),
                 hostEnv.getOrDefault("USER", System.getProperty("user.name")),
                 region,
                 "000000000000",

@@ -3,6 +3,7 @@ package dev.kiln.agent.engine;
 import dev.kiln.agent.AgentException;
 import dev.kiln.agent.artifact.ArtifactPackager;
 import dev.kiln.agent.backend.BuildEnvironment;
+import dev.kiln.agent.store.ArtifactStore;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.PhaseContext;
 import dev.kiln.model.build.StatusType;
@@ -10,6 +11,7 @@ import dev.kiln.model.buildspec.ArtifactSet;
 import dev.kiln.model.buildspec.Artifacts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -19,14 +21,14 @@ final class ArtifactStage {
     private final BuildEnvironment env;
     private final CommandRunner commands;
     private final BuildLog log;
-    private final Optional<Path> directory;
+    private final Optional<ArtifactStore> store;
     private Build.BuildArtifacts primary;
 
-    ArtifactStage(BuildEnvironment env, CommandRunner commands, BuildLog log, Optional<Path> directory) {
+    ArtifactStage(BuildEnvironment env, CommandRunner commands, BuildLog log, Optional<ArtifactStore> store) {
         this.env = env;
         this.commands = commands;
         this.log = log;
-        this.directory = directory;
+        this.store = store;
     }
 
     Build.BuildArtifacts primary() {
@@ -37,7 +39,7 @@ final class ArtifactStage {
         if (artifacts.isEmpty()) {
             return PhaseOutcome.SUCCEEDED;
         }
-        if (directory.isEmpty()) {
+        if (store.isEmpty()) {
             log.container("No artifact location is configured; artifacts are not uploaded");
             return PhaseOutcome.SUCCEEDED;
         }
@@ -67,14 +69,20 @@ final class ArtifactStage {
         for (String glob : set.files()) {
             log.container("Expanding " + glob);
         }
-        String name = identifier;
-        if (set.name().isPresent()) {
-            name = evaluate(set.name().get());
-        }
-        Path zip = ArtifactPackager.zipPath(
-                directory.get(), identifier != null && set.name().isEmpty() ? identifier : name);
-        try (InputStream tree = env.readTree(root)) {
-            return ArtifactPackager.pack(tree, set, zip, identifier, log::container);
+        String key = identifier != null
+                ? ArtifactPackager.zipKey(identifier)
+                : ArtifactPackager.zipKey(set.name().map(this::evaluate).orElse(""));
+        Path zip = Files.createTempFile("kiln-artifact", ".zip");
+        try {
+            Build.BuildArtifacts packed;
+            try (InputStream tree = env.readTree(root)) {
+                packed = ArtifactPackager.pack(tree, set, zip, identifier, log::container);
+            }
+            String location = store.get().put(key, zip);
+            log.container("Uploaded " + key + " to " + location);
+            return new Build.BuildArtifacts(location, packed.sha256sum(), packed.md5sum(), identifier);
+        } finally {
+            Files.deleteIfExists(zip);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.kiln.agent.engine;
 
 import dev.kiln.agent.backend.ComputeType;
 import dev.kiln.agent.secret.SecretProvider;
+import dev.kiln.agent.store.ArtifactStore;
 import dev.kiln.model.buildspec.Buildspec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * @param projectEnvironment project-level variables (override the buildspec's)
  * @param overrideEnvironment start-time overrides (override everything but CODEBUILD_ variables)
  * @param timeout the build timeout
- * @param artifactsDirectory where artifacts go
+ * @param artifactStore where artifacts go
  * @param initiator who started the build ({@code CODEBUILD_INITIATOR})
  * @param region the region reported to the build
  * @param accountId the account id in ARNs
@@ -43,7 +44,7 @@ public record BuildRequest(
         Map<String, String> projectEnvironment,
         Map<String, String> overrideEnvironment,
         Duration timeout,
-        Optional<Path> artifactsDirectory,
+        Optional<ArtifactStore> artifactStore,
         String initiator,
         String region,
         String accountId,

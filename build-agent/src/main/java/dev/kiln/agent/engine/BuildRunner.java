@@ -278,7 +278,7 @@ public final class BuildRunner {
 
     private void uploadArtifacts() {
         recorder.start(PhaseType.UPLOAD_ARTIFACTS);
-        ArtifactStage stage = new ArtifactStage(env, commands, log, request.artifactsDirectory());
+        ArtifactStage stage = new ArtifactStage(env, commands, log, request.artifactStore());
         PhaseOutcome outcome;
         try {
             outcome = stage.upload(request.buildspec().artifacts());

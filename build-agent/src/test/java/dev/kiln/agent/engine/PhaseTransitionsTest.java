@@ -290,4 +290,43 @@ class PhaseTransitionsTest {
         assertThat(upload.contexts().get(0).statusCode()).isEqualTo("CLIENT_ERROR");
         assertThat(upload.contexts().get(0).message()).isEqualTo("no matching artifact paths found");
     }
+
+    @Test
+    void artifacts_go_to_an_s3_compatible_store_with_their_checksums() throws Exception {
+        try (var server =
+                dev.kiln.agent.testing.S3Server.start(java.nio.file.Files.createDirectories(work.resolve("s3")))) {
+            var store = new dev.kiln.agent.store.MinioArtifactStore(
+                    server.endpoint(),
+                    dev.kiln.agent.testing.S3Server.ACCESS_KEY,
+                    dev.kiln.agent.testing.S3Server.SECRET_KEY,
+                    "artifacts",
+                    "project");
+            var result = new TestBuild(Engines.docker(), work)
+                    .store(store)
+                    .buildspec("""
+                            version: 0.2
+                            phases:
+                              build:
+                                commands:
+                                  - mkdir out && echo binary > out/app.bin
+                            artifacts:
+                              name: app-$CODEBUILD_BUILD_NUMBER
+                              base-directory: out
+                              files: ['*']
+                            """)
+                    .run();
+
+            var artifacts = result.build().artifacts();
+            assertThat(result.build().buildStatus()).isEqualTo(StatusType.SUCCEEDED);
+            assertThat(artifacts.location()).isEqualTo("s3://artifacts/project/app-7.zip");
+            byte[] stored;
+            try (var in = store.get("app-7.zip")) {
+                stored = in.readAllBytes();
+            }
+            assertThat(artifacts.sha256sum())
+                    .isEqualTo(java.util.HexFormat.of()
+                            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(stored)));
+        }
+    }
 }

@@ -7,6 +7,8 @@ import dev.kiln.agent.engine.BuildLog;
 import dev.kiln.agent.engine.BuildRequest;
 import dev.kiln.agent.engine.BuildRunner;
 import dev.kiln.agent.secret.SecretProvider;
+import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.agent.store.LocalDirectoryArtifactStore;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.BuildPhase;
 import dev.kiln.model.build.PhaseType;
@@ -37,6 +39,7 @@ public final class TestBuild {
     private Path artifacts;
     private Consumer<BuildRunner> beforeRun = r -> {};
     private SecretProvider secrets = SecretProvider.none();
+    private ArtifactStore store;
 
     /** A build on {@code backend} with its source under {@code workDir}. */
     public TestBuild(ExecutionBackend backend, Path workDir) throws IOException {
@@ -83,6 +86,12 @@ public final class TestBuild {
         return this;
     }
 
+    /** Where artifacts go (default: a local directory, {@link #artifacts()}). */
+    public TestBuild store(ArtifactStore store) {
+        this.store = store;
+        return this;
+    }
+
     /** Where secrets come from. */
     public TestBuild secrets(SecretProvider secrets) {
         this.secrets = secrets;
@@ -114,7 +123,7 @@ public final class TestBuild {
                 projectEnv,
                 overrideEnv,
                 timeout,
-                Optional.of(artifacts),
+                Optional.of(store != null ? store : new LocalDirectoryArtifactStore(artifacts)),
                 "tester",
                 "us-east-1",
                 "000000000000",
