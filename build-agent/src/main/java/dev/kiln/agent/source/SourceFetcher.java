@@ -1,0 +1,16 @@
+package dev.kiln.agent.source;
+
+import dev.kiln.agent.backend.ProgressListener;
+import java.nio.file.Path;
+
+/** Fetches a repository's tree at a version into a directory. Thread-safe. */
+public interface SourceFetcher {
+
+    /**
+     * Fetches {@code source} into {@code directory} (which must not exist or be empty).
+     *
+     * @return the resolved commit id
+     * @throws UnableToFetchSourceException saying what could not be fetched and why (never a credential)
+     */
+    String fetch(Source.Git source, Path directory, ProgressListener progress);
+}
