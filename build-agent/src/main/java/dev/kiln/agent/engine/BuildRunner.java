@@ -132,24 +132,8 @@ public final class BuildRunner {
     private boolean provision(Instant start, Instant deadline) {
         recorder.start(PhaseType.PROVISIONING);
         String srcDir = "/codebuild/output/src" + (100_000_000 + RANDOM.nextInt(900_000_000)) + "/src";
-        Map<String, String> secrets;
-        try {
-            secrets = SecretResolver.resolve(request.buildspec().env(), request.secrets());
-        } catch (AgentException e) {
-            return end(StatusType.FAILED, new PhaseContext(e.statusCode(), e.getMessage()));
-        }
-        List<String> masked = new ArrayList<>(secrets.values());
-        for (String key : List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
-            masked.add(request.projectEnvironment().get(key));
-            masked.add(request.overrideEnvironment().get(key));
-        }
-        masker = SecretMasker.of(masked);
-        log.mask(masker);
-        if (masker.tooShort() > 0) {
-            log.container("Warning: " + masker.tooShort() + " secret value(s) shorter than " + SecretMasker.MIN_LENGTH
-                    + " characters cannot be masked in the log");
-        }
-        Map<String, String> variables = BuildVariables.of(request, identity, srcDir, start, secrets);
+        maskSecrets(List.of());
+        Map<String, String> variables = BuildVariables.of(request, identity, srcDir, start);
         EnvironmentSpec spec = new EnvironmentSpec(
                 identity.id(), request.image(), request.computeType(), request.privileged(), srcDir, variables);
         try {
@@ -207,6 +191,17 @@ public final class BuildRunner {
                             "env.shell is " + shellName() + " but the image " + request.image() + " has no "
                                     + shellName() + "; use sh or an image with " + shellName()));
         }
+        Map<String, String> secrets;
+        try {
+            secrets = SecretResolver.resolve(request.buildspec().env(), request.secrets());
+        } catch (AgentException e) {
+            return end(StatusType.FAILED, new PhaseContext(e.statusCode(), e.getMessage()));
+        }
+        maskSecrets(secrets.values());
+        if (!commands.setUp(BuildVariables.exportScript(BuildVariables.fromBuildspec(request, secrets)))
+                && isRunning()) {
+            return end(StatusType.FAULT, new PhaseContext("INTERNAL_ERROR", "cannot set the buildspec's variables"));
+        }
         log.container("Moving to directory " + env.sourceDirectory());
         Buildspec buildspec = request.buildspec();
         log.container("Phases found in YAML: " + buildspec.phases().size());
@@ -214,6 +209,21 @@ public final class BuildRunner {
             log.container(" " + phase.type() + ": " + phase.commands().size() + " commands");
         }
         return endUnlessStopped();
+    }
+
+    /** Masks resolved secrets and AWS secret keys passed in, in everything the build writes from now on. */
+    private void maskSecrets(java.util.Collection<String> secrets) {
+        List<String> masked = new ArrayList<>(secrets);
+        for (String key : List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
+            masked.add(request.projectEnvironment().get(key));
+            masked.add(request.overrideEnvironment().get(key));
+        }
+        masker = SecretMasker.of(masked);
+        log.mask(masker);
+        if (masker.tooShort() > 0) {
+            log.container("Warning: " + masker.tooShort() + " secret value(s) shorter than " + SecretMasker.MIN_LENGTH
+                    + " characters cannot be masked in the log");
+        }
     }
 
     private String shellName() {

@@ -13,18 +13,12 @@ import java.util.Map;
 final class BuildVariables {
     private BuildVariables() {}
 
-    static Map<String, String> of(
-            BuildRequest request,
-            BuildIdentity id,
-            String sourceDirectory,
-            Instant start,
-            Map<String, String> secrets) {
+    /** The variables the environment starts with: all but the buildspec's own. */
+    static Map<String, String> of(BuildRequest request, BuildIdentity id, String sourceDirectory, Instant start) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_DEFAULT_REGION", request.region());
         env.put("AWS_REGION", request.region());
         env.put("HOME", "/root");
-        env.putAll(request.buildspec().env().variables());
-        env.putAll(secrets);
         env.putAll(request.projectEnvironment());
         env.putAll(request.overrideEnvironment());
         env.put("CODEBUILD_BUILD_ID", id.id());
@@ -44,5 +38,32 @@ final class BuildVariables {
         env.put("CODEBUILD_CONTAINER_NAME", "default");
         request.sourceVersion().ifPresent(v -> env.put("CODEBUILD_SOURCE_VERSION", v));
         return env;
+    }
+
+    /**
+     * The buildspec's variables and resolved secrets that no project variable or override replaces, applied to the
+     * build's shell once the buildspec has been read (DOWNLOAD_SOURCE).
+     */
+    static Map<String, String> fromBuildspec(BuildRequest request, Map<String, String> secrets) {
+        Map<String, String> env = new LinkedHashMap<>(request.buildspec().env().variables());
+        env.putAll(secrets);
+        env.keySet()
+                .removeIf(name -> request.projectEnvironment().containsKey(name)
+                        || request.overrideEnvironment().containsKey(name)
+                        || name.startsWith("CODEBUILD_"));
+        return env;
+    }
+
+    /** A shell script that exports each variable, its value quoted so that nothing in it is expanded. */
+    static String exportScript(Map<String, String> variables) {
+        StringBuilder script = new StringBuilder();
+        for (Map.Entry<String, String> e : variables.entrySet()) {
+            script.append("export ")
+                    .append(e.getKey())
+                    .append("='")
+                    .append(e.getValue().replace("'", "'\\''"))
+                    .append("'\n");
+        }
+        return script.append("true\n").toString();
     }
 }

@@ -71,7 +71,7 @@ final class CommandRunner {
             }
             tail.addLast(line);
         };
-        Execution execution = execute(command.text(), runAs, sink);
+        Execution execution = execute(command.text(), runAs, mode, sink);
         if (execution.ended() != null) {
             return execution.ended();
         }
@@ -86,6 +86,13 @@ final class CommandRunner {
                     String.join("\n", tail));
         }
         return PhaseOutcome.SUCCEEDED;
+    }
+
+    /** Runs an internal set-up command that changes the build's saved shell state, whatever the buildspec version. */
+    boolean setUp(String text) {
+        StringBuilder ignored = new StringBuilder();
+        Execution execution = execute(text, Optional.empty(), ShellMode.STATE, (line, stderr) -> ignored.append(line));
+        return execution.ended() == null && execution.exitCode() == 0;
     }
 
     /**
@@ -103,7 +110,7 @@ final class CommandRunner {
                 out.append(line);
             }
         };
-        Execution execution = execute(text, Optional.empty(), sink);
+        Execution execution = execute(text, Optional.empty(), mode, sink);
         return execution.ended() == null && execution.exitCode() == 0 ? Optional.of(out.toString()) : Optional.empty();
     }
 
@@ -115,7 +122,7 @@ final class CommandRunner {
      */
     private record Execution(int exitCode, PhaseOutcome ended) {}
 
-    private Execution execute(String text, Optional<String> runAs, OutputSink sink) {
+    private Execution execute(String text, Optional<String> runAs, ShellMode shellMode, OutputSink sink) {
         StatusType reason = control.reason();
         if (reason != null) {
             return new Execution(-1, outside(reason));
@@ -126,7 +133,7 @@ final class CommandRunner {
             return new Execution(-1, outside(StatusType.TIMED_OUT));
         }
         try {
-            CommandResult result = env.run(shell, runAs, succeeding, mode, text, sink, remaining);
+            CommandResult result = env.run(shell, runAs, succeeding, shellMode, text, sink, remaining);
             if (result.outOfMemory()) {
                 return new Execution(
                         -1,

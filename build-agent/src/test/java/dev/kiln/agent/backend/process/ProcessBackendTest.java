@@ -71,11 +71,11 @@ class ProcessBackendTest {
 
         assertThat(result.build().buildStatus()).isEqualTo(StatusType.FAILED);
         assertThat(result.output()).isEmpty();
-        var provisioning =
-                result.phase(dev.kiln.model.build.PhaseType.PROVISIONING).orElseThrow();
-        assertThat(provisioning.phaseStatus()).isEqualTo(StatusType.FAILED);
-        assertThat(provisioning.contexts().get(0).statusCode()).isEqualTo("CLIENT_ERROR");
-        assertThat(provisioning.contexts().get(0).message())
+        var download =
+                result.phase(dev.kiln.model.build.PhaseType.DOWNLOAD_SOURCE).orElseThrow();
+        assertThat(download.phaseStatus()).isEqualTo(StatusType.FAILED);
+        assertThat(download.contexts().get(0).statusCode()).isEqualTo("CLIENT_ERROR");
+        assertThat(download.contexts().get(0).message())
                 .isEqualTo("not found: parameter /prod/db/password (for DB_PASSWORD)");
         assertThat(result.phaseTypes()).doesNotContain(dev.kiln.model.build.PhaseType.INSTALL);
     }
