@@ -14,17 +14,14 @@ import dev.kiln.agent.engine.BuildRunner;
 import dev.kiln.agent.secret.InvalidSecretsFileException;
 import dev.kiln.agent.secret.JsonFileSecretProvider;
 import dev.kiln.agent.secret.SecretProvider;
+import dev.kiln.agent.source.GitSourceFetcher;
 import dev.kiln.agent.store.ArtifactStore;
 import dev.kiln.agent.store.ArtifactStores;
 import dev.kiln.agent.store.LocalDirectoryArtifactStore;
 import dev.kiln.model.build.Build;
-import dev.kiln.model.buildspec.Buildspec;
-import dev.kiln.model.buildspec.BuildspecParser;
-import dev.kiln.model.buildspec.ParsedBuildspec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,8 +45,25 @@ import picocli.CommandLine.Option;
 final class BuildCommand implements Callable<Integer> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BuildCommand.class);
 
-    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".", description = "Source tree (default: .).")
-    private Path source;
+    @Option(
+            names = "--source",
+            paramLabel = "DIR|GIT_URL",
+            defaultValue = ".",
+            description = "Source: a directory (default: .), or a git repository (https, ssh, file:// or a"
+                    + " repository's path with --source-version) fetched in DOWNLOAD_SOURCE.")
+    private String source;
+
+    @Option(
+            names = "--source-version",
+            paramLabel = "VERSION",
+            description = "For a git source: a branch, tag, commit id or pr/N (default: the default branch).")
+    private String sourceVersion;
+
+    @Option(names = "--git-clone-depth", paramLabel = "N", description = "For a git source: a shallow clone.")
+    private Integer cloneDepth;
+
+    @Option(names = "--git-submodules", description = "For a git source: fetch its submodules too.")
+    private boolean submodules;
 
     @Option(
             names = "--buildspec",
@@ -139,21 +153,10 @@ final class BuildCommand implements Callable<Integer> {
             probe.setDaemon(true);
             probe.start();
         }
-        Path sourceDir = source.toAbsolutePath().normalize();
-        if (!Files.isDirectory(sourceDir)) {
-            return invalid("source directory " + source + " does not exist");
+        SourceChoice choice = SourceChoice.of(source, buildspec, sourceVersion, cloneDepth, submodules);
+        if (choice.error() != null) {
+            return invalid(choice.error());
         }
-        Path buildspecFile = resolveBuildspec(sourceDir);
-        if (!Files.isRegularFile(buildspecFile)) {
-            return invalid("no buildspec at " + buildspecFile + "; add a buildspec.yml to the source or pass"
-                    + " --buildspec FILE");
-        }
-        ParsedBuildspec parsed = BuildspecParser.parse(buildspecFile, displayName(buildspecFile, sourceDir));
-        if (parsed.report().hasErrors()) {
-            System.err.print(parsed.report().format());
-            return invalid("the buildspec has errors; nothing was run");
-        }
-        Buildspec spec = parsed.buildspec().orElseThrow();
         Optional<ComputeType> compute = ComputeType.parse(computeType);
         if (compute.isEmpty()) {
             return invalid("unknown compute type " + computeType + "; use one of " + ComputeType.names());
@@ -166,7 +169,7 @@ final class BuildCommand implements Callable<Integer> {
                 return invalid("--env " + name + ": not a valid variable name");
             }
         }
-        String projectName = project != null ? project : projectNameOf(sourceDir);
+        String projectName = project != null ? project : choice.projectName();
         if (!projectName.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,254}")) {
             return invalid("project name '" + projectName + "' must start with a letter or digit and hold only"
                     + " letters, digits, - and _; pass --project NAME");
@@ -200,9 +203,8 @@ final class BuildCommand implements Callable<Integer> {
         BuildRequest request = new BuildRequest(
                 projectName,
                 number,
-                sourceDir,
-                spec,
-                buildspecFile.toString(),
+                choice.source(),
+                choice.buildspec(),
                 image != null ? image : defaultImage,
                 compute.get(),
                 privileged,
@@ -213,7 +215,7 @@ final class BuildCommand implements Callable<Integer> {
                 hostEnv.getOrDefault("USER", System.getProperty("user.name")),
                 region,
                 "000000000000",
-                Optional.empty(),
+                new GitSourceFetcher(),
                 secrets);
         PrintStream logStream = output == OutputFormat.JSON ? System.err : System.out;
         PrintStream logOut = new PrintStream(logStream, true, StandardCharsets.UTF_8);
@@ -235,21 +237,6 @@ final class BuildCommand implements Callable<Integer> {
             Summary.print(build, logOut);
         }
         return build.buildStatus().exitCode();
-    }
-
-    private Path resolveBuildspec(Path sourceDir) {
-        if (buildspec == null) {
-            return sourceDir.resolve("buildspec.yml");
-        }
-        if (buildspec.isAbsolute() || Files.exists(buildspec)) {
-            return buildspec.toAbsolutePath().normalize();
-        }
-        return sourceDir.resolve(buildspec).normalize();
-    }
-
-    private static String displayName(Path file, Path sourceDir) {
-        Path cwd = Path.of("").toAbsolutePath();
-        return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
     }
 
     static String projectNameOf(Path sourceDir) {

@@ -27,6 +27,7 @@ final class BuildJson {
         out.put("currentPhase", build.currentPhase().name());
         out.put("buildStatus", build.buildStatus().name());
         putIfPresent(out, "sourceVersion", build.sourceVersion());
+        putIfPresent(out, "resolvedSourceVersion", build.resolvedSourceVersion());
         out.put("projectName", build.projectName());
         List<Map<String, Object>> phases = new ArrayList<>();
         for (BuildPhase phase : build.phases()) {

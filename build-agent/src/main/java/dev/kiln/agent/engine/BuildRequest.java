@@ -2,9 +2,9 @@ package dev.kiln.agent.engine;
 
 import dev.kiln.agent.backend.ComputeType;
 import dev.kiln.agent.secret.SecretProvider;
+import dev.kiln.agent.source.Source;
+import dev.kiln.agent.source.SourceFetcher;
 import dev.kiln.agent.store.ArtifactStore;
-import dev.kiln.model.buildspec.Buildspec;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,9 +16,8 @@ import java.util.Optional;
  *
  * @param projectName the project; part of the build id
  * @param buildNumber the project's build number for this build
- * @param sourceDirectory the source tree on this machine
- * @param buildspec the compiled buildspec
- * @param buildspecLocation where the buildspec came from, for the log
+ * @param source the primary source: a directory on this machine or a git repository
+ * @param buildspec the buildspec, compiled already or to read from the source
  * @param image the build image
  * @param computeType the compute type
  * @param privileged whether the container is privileged
@@ -29,15 +28,14 @@ import java.util.Optional;
  * @param initiator who started the build ({@code CODEBUILD_INITIATOR})
  * @param region the region reported to the build
  * @param accountId the account id in ARNs
- * @param sourceVersion the requested source version, if any
+ * @param sourceFetcher fetches git sources
  * @param secrets where {@code parameter-store} and {@code secrets-manager} values come from
  */
 public record BuildRequest(
         String projectName,
         long buildNumber,
-        Path sourceDirectory,
-        Buildspec buildspec,
-        String buildspecLocation,
+        Source source,
+        BuildspecSource buildspec,
         String image,
         ComputeType computeType,
         boolean privileged,
@@ -48,7 +46,7 @@ public record BuildRequest(
         String initiator,
         String region,
         String accountId,
-        Optional<String> sourceVersion,
+        SourceFetcher sourceFetcher,
         SecretProvider secrets) {
 
     public BuildRequest {

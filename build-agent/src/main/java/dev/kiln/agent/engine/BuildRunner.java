@@ -49,6 +49,10 @@ public final class BuildRunner {
     private List<Build.ExportedVariable> exported = List.of();
     private Build.BuildArtifacts artifacts;
     private SecretMasker masker = SecretMasker.none();
+    private String resolvedSourceVersion;
+    private Buildspec buildspec;
+    private Instant deadline;
+    private String memory;
 
     /** A runner for one build. */
     public BuildRunner(
@@ -77,7 +81,7 @@ public final class BuildRunner {
         Instant start = clock.instant();
         recorder.instant(PhaseType.SUBMITTED, start);
         recorder.instant(PhaseType.QUEUED, clock.instant());
-        Instant deadline = start.plus(request.timeout());
+        deadline = start.plus(request.timeout());
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kiln-build-timeout");
             t.setDaemon(true);
@@ -85,7 +89,7 @@ public final class BuildRunner {
         });
         watchdog.schedule(control::timeout, Math.max(1, request.timeout().toMillis()), TimeUnit.MILLISECONDS);
         try {
-            if (provision(start, deadline) && downloadSource()) {
+            if (provision(start) && downloadSource()) {
                 boolean upload = commandPhases();
                 exportVariables();
                 if (upload && isRunning()) {
@@ -115,7 +119,8 @@ public final class BuildRunner {
                 status,
                 true,
                 request.initiator(),
-                request.sourceVersion().orElse(null),
+                request.source().version().orElse(null),
+                resolvedSourceVersion,
                 recorder.phases(),
                 exported,
                 artifacts,
@@ -129,7 +134,7 @@ public final class BuildRunner {
                 Map.of("groupName", "/aws/codebuild/" + request.projectName(), "streamName", identity.uuid()));
     }
 
-    private boolean provision(Instant start, Instant deadline) {
+    private boolean provision(Instant start) {
         recorder.start(PhaseType.PROVISIONING);
         String srcDir = "/codebuild/output/src" + (100_000_000 + RANDOM.nextInt(900_000_000)) + "/src";
         maskSecrets(List.of());
@@ -149,19 +154,10 @@ public final class BuildRunner {
             log.container("Warning: the process backend is not isolated; commands run on this machine as "
                     + System.getProperty("user.name"));
         }
-        String memory = backend.isolated()
+        memory = backend.isolated()
                 ? request.computeType().name() + " allows "
                         + request.computeType().memoryBytes() / (1 << 20) + " MiB before capping to the host"
                 : "host memory";
-        commands = new CommandRunner(
-                env,
-                log,
-                control,
-                clock,
-                deadline,
-                shellName(),
-                request.buildspec().version(),
-                memory);
         return endUnlessStopped();
     }
 
@@ -171,17 +167,25 @@ public final class BuildRunner {
         log.container("Waiting for DOWNLOAD_SOURCE");
         log.container("Phase is DOWNLOAD_SOURCE");
         log.container("CODEBUILD_SRC_DIR=" + env.sourceDirectory());
-        log.container("YAML location is " + request.buildspecLocation());
-        log.container("Processing environment variables");
-        if (request.buildspec().env().gitCredentialHelper()) {
-            log.container("env.git-credential-helper is not supported yet; git uses the image's own configuration");
-        }
+        log.container("YAML location is " + request.buildspec().location());
+        SourceStage.Result downloaded;
         try {
-            env.copySource(request.sourceDirectory());
+            downloaded = new SourceStage(request, env, log, progress).download();
         } catch (AgentException e) {
-            return end(StatusType.FAULT, new PhaseContext(e.statusCode(), e.getMessage()));
+            StatusType status = "CLIENT_ERROR".equals(e.statusCode()) ? StatusType.FAILED : StatusType.FAULT;
+            return end(status, new PhaseContext(e.statusCode(), e.getMessage()));
         } catch (RuntimeException e) {
-            return end(StatusType.FAULT, unexpected("copying the source into the build environment", e));
+            return end(StatusType.FAULT, unexpected("downloading the source", e));
+        }
+        if (downloaded.failure() != null) {
+            return end(downloaded.failure().status(), downloaded.failure().context());
+        }
+        buildspec = downloaded.buildspec();
+        resolvedSourceVersion = downloaded.resolvedVersion();
+        commands = new CommandRunner(env, log, control, clock, deadline, shellName(), buildspec.version(), memory);
+        log.container("Processing environment variables");
+        if (buildspec.env().gitCredentialHelper()) {
+            log.container("env.git-credential-helper is not supported yet; git uses the image's own configuration");
         }
         if (commands.capture("command -v " + shellName() + " > /dev/null").isEmpty() && isRunning()) {
             return end(
@@ -193,17 +197,20 @@ public final class BuildRunner {
         }
         Map<String, String> secrets;
         try {
-            secrets = SecretResolver.resolve(request.buildspec().env(), request.secrets());
+            secrets = SecretResolver.resolve(buildspec.env(), request.secrets());
         } catch (AgentException e) {
             return end(StatusType.FAILED, new PhaseContext(e.statusCode(), e.getMessage()));
         }
         maskSecrets(secrets.values());
-        if (!commands.setUp(BuildVariables.exportScript(BuildVariables.fromBuildspec(request, secrets)))
-                && isRunning()) {
+        Map<String, String> variables =
+                new java.util.LinkedHashMap<>(BuildVariables.fromBuildspec(request, buildspec, secrets));
+        if (resolvedSourceVersion != null) {
+            variables.put("CODEBUILD_RESOLVED_SOURCE_VERSION", resolvedSourceVersion);
+        }
+        if (!commands.setUp(BuildVariables.exportScript(variables)) && isRunning()) {
             return end(StatusType.FAULT, new PhaseContext("INTERNAL_ERROR", "cannot set the buildspec's variables"));
         }
         log.container("Moving to directory " + env.sourceDirectory());
-        Buildspec buildspec = request.buildspec();
         log.container("Phases found in YAML: " + buildspec.phases().size());
         for (Phase phase : buildspec.phases()) {
             log.container(" " + phase.type() + ": " + phase.commands().size() + " commands");
@@ -227,18 +234,17 @@ public final class BuildRunner {
     }
 
     private String shellName() {
-        return request.buildspec().env().shell().orElse("sh").contains("bash") ? "bash" : "sh";
+        return buildspec.env().shell().orElse("sh").contains("bash") ? "bash" : "sh";
     }
 
     /** Runs INSTALL to POST_BUILD; returns whether UPLOAD_ARTIFACTS should be attempted. */
     private boolean commandPhases() {
-        CommandPhaseRunner phases =
-                new CommandPhaseRunner(commands, log, request.buildspec().runAs());
+        CommandPhaseRunner phases = new CommandPhaseRunner(commands, log, buildspec.runAs());
         for (PhaseType type : COMMAND_PHASES) {
             if (!isRunning()) {
                 return false;
             }
-            Optional<Phase> phase = request.buildspec().phase(type);
+            Optional<Phase> phase = buildspec.phase(type);
             recorder.start(type);
             PhaseOutcome outcome = phases.run(type, phase);
             end(outcome.status(), outcome.context());
@@ -261,7 +267,7 @@ public final class BuildRunner {
     }
 
     private void exportVariables() {
-        List<String> names = request.buildspec().env().exportedVariables();
+        List<String> names = buildspec.env().exportedVariables();
         if (names.isEmpty() || commands == null || !isRunning()) {
             return;
         }
@@ -291,7 +297,7 @@ public final class BuildRunner {
         ArtifactStage stage = new ArtifactStage(env, commands, log, request.artifactStore());
         PhaseOutcome outcome;
         try {
-            outcome = stage.upload(request.buildspec().artifacts());
+            outcome = stage.upload(buildspec.artifacts());
         } catch (RuntimeException e) {
             outcome = new PhaseOutcome(StatusType.FAULT, unexpected("uploading artifacts", e), "");
         }

@@ -1,5 +1,7 @@
 package dev.kiln.agent.engine;
 
+import dev.kiln.agent.source.Source;
+import dev.kiln.model.buildspec.Buildspec;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +38,10 @@ final class BuildVariables {
         env.put("CODEBUILD_START_TIME", Long.toString(start.toEpochMilli()));
         env.put("CODEBUILD_CI", "true");
         env.put("CODEBUILD_CONTAINER_NAME", "default");
-        request.sourceVersion().ifPresent(v -> env.put("CODEBUILD_SOURCE_VERSION", v));
+        request.source().version().ifPresent(v -> env.put("CODEBUILD_SOURCE_VERSION", v));
+        if (request.source() instanceof Source.Git git) {
+            env.put("CODEBUILD_SOURCE_REPO_URL", git.url());
+        }
         return env;
     }
 
@@ -44,8 +49,8 @@ final class BuildVariables {
      * The buildspec's variables and resolved secrets that no project variable or override replaces, applied to the
      * build's shell once the buildspec has been read (DOWNLOAD_SOURCE).
      */
-    static Map<String, String> fromBuildspec(BuildRequest request, Map<String, String> secrets) {
-        Map<String, String> env = new LinkedHashMap<>(request.buildspec().env().variables());
+    static Map<String, String> fromBuildspec(BuildRequest request, Buildspec buildspec, Map<String, String> secrets) {
+        Map<String, String> env = new LinkedHashMap<>(buildspec.env().variables());
         env.putAll(secrets);
         env.keySet()
                 .removeIf(name -> request.projectEnvironment().containsKey(name)

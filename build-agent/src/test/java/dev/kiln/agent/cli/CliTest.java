@@ -223,4 +223,44 @@ class CliTest {
         assertThat(exit).isEqualTo(2);
         assertThat(stderr()).contains("cannot read the secrets file " + secrets).doesNotContain("hunter22");
     }
+
+    @Test
+    void a_git_source_is_fetched_and_its_own_buildspec_runs() throws Exception {
+        Path repo = work.resolve("my-service");
+        try (var git = org.eclipse.jgit.api.Git.init()
+                .setDirectory(repo.toFile())
+                .setInitialBranch("main")
+                .call()) {
+            Files.writeString(
+                    repo.resolve("buildspec.yml"),
+                    "version: 0.2\nphases:\n  build:\n    commands:\n      - test -f buildspec.yml\n");
+            git.add().addFilepattern(".").call();
+            git.commit()
+                    .setMessage("m")
+                    .setAuthor("T", "t@example.invalid")
+                    .setSign(false)
+                    .call();
+            git.tag().setName("v1.0").setAnnotated(false).call();
+        }
+
+        int exit = KilnCli.execute(
+                "build",
+                "--source",
+                repo.toUri().toString(),
+                "--source-version",
+                "v1.0",
+                "--backend",
+                "process",
+                "--output",
+                "json");
+
+        assertThat(exit).isZero();
+        JsonNode build = new ObjectMapper().readTree(stdout());
+        assertThat(build.get("projectName").asText()).isEqualTo("my-service");
+        assertThat(build.get("sourceVersion").asText()).isEqualTo("v1.0");
+        assertThat(build.get("resolvedSourceVersion").asText()).hasSize(40);
+        assertThat(KilnCli.execute("build", "--source", repo.toString(), "--git-clone-depth", "0"))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("--git-clone-depth must be at least 1");
+    }
 }

@@ -6,7 +6,10 @@ import dev.kiln.agent.engine.BuildIdentity;
 import dev.kiln.agent.engine.BuildLog;
 import dev.kiln.agent.engine.BuildRequest;
 import dev.kiln.agent.engine.BuildRunner;
+import dev.kiln.agent.engine.BuildspecSource;
 import dev.kiln.agent.secret.SecretProvider;
+import dev.kiln.agent.source.GitSourceFetcher;
+import dev.kiln.agent.source.Source;
 import dev.kiln.agent.store.ArtifactStore;
 import dev.kiln.agent.store.LocalDirectoryArtifactStore;
 import dev.kiln.model.build.Build;
@@ -40,6 +43,7 @@ public final class TestBuild {
     private Consumer<BuildRunner> beforeRun = r -> {};
     private SecretProvider secrets = SecretProvider.none();
     private ArtifactStore store;
+    private Source.Git git;
 
     /** A build on {@code backend} with its source under {@code workDir}. */
     public TestBuild(ExecutionBackend backend, Path workDir) throws IOException {
@@ -86,6 +90,12 @@ public final class TestBuild {
         return this;
     }
 
+    /** A git source instead of the local tree; its buildspec is read from the repository. */
+    public TestBuild git(String url, Optional<String> version) {
+        this.git = new Source.Git(url, version, Optional.empty(), false);
+        return this;
+    }
+
     /** Where artifacts go (default: a local directory, {@link #artifacts()}). */
     public TestBuild store(ArtifactStore store) {
         this.store = store;
@@ -114,9 +124,13 @@ public final class TestBuild {
         BuildRequest request = new BuildRequest(
                 "test-project",
                 7,
-                source,
-                BuildspecParser.parse("buildspec.yml", buildspec).orThrow(),
-                "buildspec.yml",
+                git != null ? git : new Source.LocalDirectory(source),
+                git != null
+                        ? new BuildspecSource.InSource("buildspec.yml")
+                        : new BuildspecSource.Compiled(
+                                BuildspecParser.parse("buildspec.yml", buildspec)
+                                        .orThrow(),
+                                "buildspec.yml"),
                 image,
                 ComputeType.BUILD_GENERAL1_SMALL,
                 false,
@@ -127,7 +141,7 @@ public final class TestBuild {
                 "tester",
                 "us-east-1",
                 "000000000000",
-                Optional.empty(),
+                new GitSourceFetcher(),
                 secrets);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         List<String> progress = Collections.synchronizedList(new ArrayList<>());

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param buildComplete whether it has ended
  * @param initiator who started it
  * @param sourceVersion the requested source version, if any
+ * @param resolvedSourceVersion the commit id a git source was fetched at
  * @param phases every phase that ran, in order
  * @param exportedEnvironmentVariables the buildspec's exported variables with their final values, in order
  * @param artifacts the primary artifact, if any was produced
@@ -37,6 +38,7 @@ public record Build(
         boolean buildComplete,
         String initiator,
         String sourceVersion,
+        String resolvedSourceVersion,
         List<BuildPhase> phases,
         List<ExportedVariable> exportedEnvironmentVariables,
         BuildArtifacts artifacts,

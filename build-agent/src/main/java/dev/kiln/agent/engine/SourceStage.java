@@ -1,0 +1,112 @@
+package dev.kiln.agent.engine;
+
+import dev.kiln.agent.AgentException;
+import dev.kiln.agent.backend.BuildEnvironment;
+import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.agent.source.Source;
+import dev.kiln.model.build.PhaseContext;
+import dev.kiln.model.build.StatusType;
+import dev.kiln.model.buildspec.Buildspec;
+import dev.kiln.model.buildspec.BuildspecParser;
+import dev.kiln.model.buildspec.ParsedBuildspec;
+import dev.kiln.model.lint.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * DOWNLOAD_SOURCE's file work: gets the source tree (a local directory, or a git clone at a version), reads the
+ * buildspec from it when the caller did not, and copies the tree into the build's environment.
+ */
+final class SourceStage {
+    private final BuildRequest request;
+    private final BuildEnvironment env;
+    private final BuildLog log;
+    private final ProgressListener progress;
+
+    /**
+     * What the download gave: a failure, or the buildspec and the resolved version.
+     *
+     * @param failure why the phase failed, or null
+     * @param buildspec the buildspec, when it did not fail
+     * @param resolvedVersion the commit id of a git source, or null
+     */
+    record Result(PhaseOutcome failure, Buildspec buildspec, String resolvedVersion) {}
+
+    SourceStage(BuildRequest request, BuildEnvironment env, BuildLog log, ProgressListener progress) {
+        this.request = request;
+        this.env = env;
+        this.log = log;
+        this.progress = progress;
+    }
+
+    Result download() {
+        if (request.source() instanceof Source.LocalDirectory local) {
+            return copy(local.directory(), null);
+        }
+        Source.Git git = (Source.Git) request.source();
+        Path clone = null;
+        try {
+            clone = Files.createTempDirectory("kiln-source-");
+            Path into = clone.resolve("src");
+            String resolved = request.sourceFetcher().fetch(git, into, progress);
+            log.container("Source " + git.url()
+                    + git.version().map(v -> " at " + v).orElse("") + " resolved to commit " + resolved);
+            return copy(into, resolved);
+        } catch (IOException e) {
+            throw new AgentException("cannot make a directory for the clone: " + e.getMessage(), e);
+        } finally {
+            if (clone != null) {
+                deleteTree(clone);
+            }
+        }
+    }
+
+    private Result copy(Path tree, String resolved) {
+        Buildspec buildspec;
+        if (request.buildspec() instanceof BuildspecSource.Compiled compiled) {
+            buildspec = compiled.buildspec();
+        } else {
+            String path = ((BuildspecSource.InSource) request.buildspec()).path();
+            Path file = tree.resolve(path).normalize();
+            if (!file.startsWith(tree) || !Files.isRegularFile(file)) {
+                return failed("no buildspec at " + path + " in the source; add one or choose another buildspec");
+            }
+            ParsedBuildspec parsed;
+            try {
+                parsed = BuildspecParser.parse(file, path);
+            } catch (IOException e) {
+                return failed("cannot read " + path + ": " + e.getMessage());
+            }
+            for (Problem problem : parsed.report().problems()) {
+                log.container(problem.format());
+            }
+            if (parsed.buildspec().isEmpty()) {
+                Problem first = parsed.report().errors().get(0);
+                int count = parsed.report().errors().size();
+                return failed("invalid buildspec " + first.format()
+                        + (count > 1 ? " (" + count + " errors, all in the log)" : ""));
+            }
+            buildspec = parsed.buildspec().get();
+        }
+        env.copySource(tree);
+        return new Result(null, buildspec, resolved);
+    }
+
+    private static Result failed(String message) {
+        return new Result(
+                new PhaseOutcome(StatusType.FAILED, new PhaseContext("YAML_FILE_ERROR", message), ""), null, null);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary directory: best effort
+        }
+    }
+}
