@@ -230,4 +230,27 @@ class StatusesTest {
         assertThat(result.build().buildStatus()).isEqualTo(StatusType.SUCCEEDED);
         assertThat(containersAfterCleanup(result.build().id())).isEmpty();
     }
+
+    @Test
+    void privileged_mode_only_when_asked() throws Exception {
+        DockerBackend docker = Engines.docker();
+        var spec = new EnvironmentSpec(
+                "test-project:privileged",
+                TestImages.BUSYBOX,
+                ComputeType.BUILD_GENERAL1_SMALL,
+                true,
+                "/codebuild/output/src2/src",
+                Map.of());
+        try (var env = docker.provision(spec, ProgressListener.none())) {
+            assertThat(env.description()).contains(TestImages.BUSYBOX);
+            var host = docker.engine()
+                    .client()
+                    .inspectContainerCmd(
+                            containersOf("test-project:privileged").get(0).getId())
+                    .exec()
+                    .getHostConfig();
+            assertThat(host.getPrivileged()).isTrue();
+        }
+        assertThat(containersAfterCleanup("test-project:privileged")).isEmpty();
+    }
 }
