@@ -19,9 +19,11 @@ import dev.kiln.agent.store.ArtifactStore;
 import dev.kiln.agent.store.ArtifactStores;
 import dev.kiln.agent.store.LocalDirectoryArtifactStore;
 import dev.kiln.model.build.Build;
+import dev.kiln.model.build.Report;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,6 +127,12 @@ final class BuildCommand implements Callable<Integer> {
             description = "JSON object of Parameter Store names and Secrets Manager ids to values, for the"
                     + " buildspec's env.parameter-store and env.secrets-manager. Values are masked in the log.")
     private Path secretsFile;
+
+    @Option(
+            names = "--reports",
+            paramLabel = "DIR",
+            description = "Write each test report of the buildspec's reports section as DIR/<group>.json.")
+    private Path reportsDir;
 
     @Option(names = "--project", paramLabel = "NAME", description = "Project name (default: the source folder's).")
     private String project;
@@ -231,6 +239,16 @@ final class BuildCommand implements Callable<Integer> {
             build = runner.run();
         }
         LOG.debug("build finished");
+        if (reportsDir != null && !build.reports().isEmpty()) {
+            Files.createDirectories(reportsDir);
+            for (Report report : build.reports()) {
+                Files.writeString(
+                        reportsDir.resolve(report.reportGroup().replaceAll("[^A-Za-z0-9_.-]", "_") + ".json"),
+                        new ObjectMapper()
+                                .writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(BuildJson.report(report)));
+            }
+        }
         if (output == OutputFormat.JSON) {
             System.out.println(
                     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(BuildJson.of(build)));

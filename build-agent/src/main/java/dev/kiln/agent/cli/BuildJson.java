@@ -3,6 +3,8 @@ package dev.kiln.agent.cli;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.BuildPhase;
 import dev.kiln.model.build.PhaseContext;
+import dev.kiln.model.build.Report;
+import dev.kiln.model.build.TestCase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,12 +70,46 @@ final class BuildJson {
             a.put("md5sum", build.artifacts().md5sum());
             out.put("artifacts", a);
         }
+        List<Map<String, Object>> reports = new ArrayList<>();
+        for (Report report : build.reports()) {
+            reports.add(report(report));
+        }
+        out.put("reports", reports);
         List<Map<String, Object>> exported = new ArrayList<>();
         for (Build.ExportedVariable v : build.exportedEnvironmentVariables()) {
             exported.add(Map.of("name", v.name(), "value", v.value()));
         }
         out.put("exportedEnvironmentVariables", exported);
         return out;
+    }
+
+    /** A report in the shape of CodeBuild's {@code Report} with its test cases. */
+    static Map<String, Object> report(Report report) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("name", report.name());
+        r.put("reportGroup", report.reportGroup());
+        r.put("type", "TEST");
+        r.put("fileFormat", report.fileFormat());
+        r.put("status", report.status());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("total", report.total());
+        summary.put("statusCounts", report.statusCounts());
+        summary.put("durationInNanoSeconds", report.durationInNanoSeconds());
+        r.put("testSummary", summary);
+        List<Map<String, Object>> cases = new ArrayList<>();
+        for (TestCase c : report.testCases()) {
+            Map<String, Object> tc = new LinkedHashMap<>();
+            tc.put("testRawDataPath", c.testRawDataPath());
+            tc.put("prefix", c.prefix());
+            tc.put("name", c.name());
+            tc.put("status", c.status());
+            tc.put("durationInNanoSeconds", c.durationInNanoSeconds());
+            tc.put("message", c.message());
+            cases.add(tc);
+        }
+        r.put("testCases", cases);
+        r.put("warnings", report.warnings());
+        return r;
     }
 
     private static BigDecimal seconds(Instant instant) {

@@ -2,9 +2,11 @@ package dev.kiln.agent.cli;
 
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.BuildPhase;
+import dev.kiln.model.build.Report;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /** The phase table printed at the end of a text-mode build. */
 final class Summary {
@@ -33,6 +35,17 @@ final class Summary {
                 + seconds(Duration.between(build.startTime(), build.endTime())));
         if (build.artifacts() != null) {
             out.println("Artifacts: " + build.artifacts().location());
+        }
+        for (Report report : build.reports()) {
+            Map<String, Integer> counts = report.statusCounts();
+            out.println("Report " + report.reportGroup() + ": " + report.status() + ", " + counts.get("SUCCEEDED")
+                    + " passed, " + (counts.get("FAILED") + counts.get("ERROR")) + " failed, " + counts.get("SKIPPED")
+                    + " skipped");
+            report.testCases().stream()
+                    .filter(c -> c.status().equals("FAILED") || c.status().equals("ERROR"))
+                    .limit(20)
+                    .forEach(c -> out.println("  " + c.status() + " " + c.prefix() + " " + c.name() + ": "
+                            + c.message().lines().findFirst().orElse("")));
         }
         for (Build.ExportedVariable v : build.exportedEnvironmentVariables()) {
             out.println("Exported: " + v.name() + "=" + v.value());

@@ -10,6 +10,7 @@ import dev.kiln.agent.secret.SecretResolver;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.PhaseContext;
 import dev.kiln.model.build.PhaseType;
+import dev.kiln.model.build.Report;
 import dev.kiln.model.build.StatusType;
 import dev.kiln.model.buildspec.Buildspec;
 import dev.kiln.model.buildspec.OnFailure;
@@ -48,6 +49,7 @@ public final class BuildRunner {
     private CommandRunner commands;
     private List<Build.ExportedVariable> exported = List.of();
     private Build.BuildArtifacts artifacts;
+    private List<Report> reports = List.of();
     private SecretMasker masker = SecretMasker.none();
     private String resolvedSourceVersion;
     private Buildspec buildspec;
@@ -92,6 +94,7 @@ public final class BuildRunner {
             if (provision(start) && downloadSource()) {
                 boolean upload = commandPhases();
                 exportVariables();
+                collectReports();
                 if (upload && isRunning()) {
                     uploadArtifacts();
                 }
@@ -124,6 +127,7 @@ public final class BuildRunner {
                 recorder.phases(),
                 exported,
                 artifacts,
+                reports,
                 new Build.BuildEnvironmentInfo(
                         backend.isolated() ? "LINUX_CONTAINER" : "LINUX_HOST_PROCESS",
                         request.image(),
@@ -290,6 +294,13 @@ public final class BuildRunner {
             values.add(new Build.ExportedVariable(names.get(i), masker.apply(parts[2 + 2 * i])));
         }
         exported = List.copyOf(values);
+    }
+
+    /** Reads every report group's files, after the command phases, also when the build failed. */
+    private void collectReports() {
+        if (buildspec != null && !buildspec.reports().isEmpty() && isRunning()) {
+            reports = ReportStage.collect(buildspec.reports(), env, request.projectName(), masker, log);
+        }
     }
 
     private void uploadArtifacts() {

@@ -263,4 +263,36 @@ class CliTest {
                 .isEqualTo(2);
         assertThat(stderr()).contains("--git-clone-depth must be at least 1");
     }
+
+    @Test
+    void reports_are_summarised_and_written_as_json() throws IOException {
+        file("src/buildspec.yml", """
+                version: 0.2
+                phases:
+                  build:
+                    commands:
+                      - printf '<testsuite><testcase classname="c" name="fails"><failure message="no"/></testcase></testsuite>' > r.xml
+                reports:
+                  unit:
+                    files: [r.xml]
+                """);
+
+        int exit = KilnCli.execute(
+                "build",
+                "--source",
+                work.resolve("src").toString(),
+                "--backend",
+                "process",
+                "--reports",
+                work.resolve("reports").toString());
+
+        assertThat(exit).isZero();
+        assertThat(stdout())
+                .contains("Report unit: FAILED, 0 passed, 1 failed, 0 skipped")
+                .contains("FAILED c fails: no");
+        JsonNode report =
+                new ObjectMapper().readTree(work.resolve("reports/unit.json").toFile());
+        assertThat(report.get("testSummary").get("total").asInt()).isEqualTo(1);
+        assertThat(report.get("testCases").get(0).get("status").asText()).isEqualTo("FAILED");
+    }
 }

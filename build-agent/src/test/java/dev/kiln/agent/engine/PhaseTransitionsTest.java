@@ -329,4 +329,35 @@ class PhaseTransitionsTest {
                                     .digest(stored)));
         }
     }
+
+    @Test
+    void reports_are_collected_after_a_failed_build() throws IOException {
+        var result = run("""
+                version: 0.2
+                phases:
+                  build:
+                    commands:
+                      - mkdir -p results
+                      - |
+                        cat > results/TEST-one.xml <<'END'
+                        <testsuite name="one"><testcase classname="one" name="ok" time="0.1"/>
+                        <testcase classname="one" name="bad" time="0.2"><failure message="boom"/></testcase>
+                        </testsuite>
+                        END
+                      - exit 1
+                reports:
+                  unit:
+                    files: ['**/*.xml']
+                    base-directory: results
+                """);
+
+        assertThat(result.build().buildStatus()).isEqualTo(StatusType.FAILED);
+        assertThat(result.build().reports()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("test-project-unit");
+            assertThat(r.status()).isEqualTo("FAILED");
+            assertThat(r.statusCounts()).containsEntry("SUCCEEDED", 1).containsEntry("FAILED", 1);
+            assertThat(r.testCases().get(0).message()).isEqualTo("boom");
+        });
+        assertThat(result.text()).contains("Report test-project-unit FAILED: 2 cases, 1 succeeded, 1 failed");
+    }
 }

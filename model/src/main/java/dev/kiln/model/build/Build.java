@@ -22,6 +22,7 @@ import java.util.Map;
  * @param phases every phase that ran, in order
  * @param exportedEnvironmentVariables the buildspec's exported variables with their final values, in order
  * @param artifacts the primary artifact, if any was produced
+ * @param reports the test reports collected from the buildspec's report groups
  * @param environment the image, compute type and backend the build ran on
  * @param timeoutInMinutes the build timeout
  * @param logs where the log is
@@ -42,6 +43,7 @@ public record Build(
         List<BuildPhase> phases,
         List<ExportedVariable> exportedEnvironmentVariables,
         BuildArtifacts artifacts,
+        List<Report> reports,
         BuildEnvironmentInfo environment,
         double timeoutInMinutes,
         Map<String, String> logs) {
@@ -49,6 +51,7 @@ public record Build(
     public Build {
         phases = List.copyOf(phases);
         exportedEnvironmentVariables = List.copyOf(exportedEnvironmentVariables);
+        reports = reports == null ? List.of() : List.copyOf(reports);
         logs = logs == null ? Map.of() : Map.copyOf(logs);
     }
 

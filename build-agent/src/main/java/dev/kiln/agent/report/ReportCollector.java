@@ -1,0 +1,119 @@
+package dev.kiln.agent.report;
+
+import dev.kiln.agent.artifact.Glob;
+import dev.kiln.model.build.Report;
+import dev.kiln.model.build.TestCase;
+import dev.kiln.model.buildspec.ReportFileFormat;
+import dev.kiln.model.buildspec.ReportGroup;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/** Builds one report from a tar of its group's base directory. Stateless. */
+public final class ReportCollector {
+    private static final List<String> STATUSES = List.of("SUCCEEDED", "FAILED", "ERROR", "SKIPPED", "UNKNOWN");
+
+    private ReportCollector() {}
+
+    /**
+     * Parses every file of {@code group} in {@code tree} (a tar whose entries' first component is the base
+     * directory's own name). Problems become warnings and an INCOMPLETE report; messages pass through {@code mask}.
+     */
+    public static Report collect(String project, ReportGroup group, InputStream tree, UnaryOperator<String> mask) {
+        List<Glob> globs = group.files().stream().map(Glob::compile).toList();
+        List<TestCase> cases = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        int files = 0;
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(tree)) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                String name = entry.getName();
+                int slash = name.indexOf('/');
+                String path = slash < 0 ? "" : name.substring(slash + 1);
+                if (!entry.isFile() || path.isEmpty() || globs.stream().noneMatch(g -> g.matches(path))) {
+                    continue;
+                }
+                files++;
+                if (group.fileFormat() != ReportFileFormat.JUNITXML) {
+                    warnings.add(path + ": " + group.fileFormat() + " reports are not read yet (JUNITXML is)");
+                    continue;
+                }
+                try {
+                    cases.addAll(JUnitXmlParser.parse(new NonClosing(tar), path));
+                } catch (IOException e) {
+                    warnings.add(e.getMessage());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            warnings.add("cannot read the report files: " + e.getMessage());
+        }
+        if (files == 0) {
+            warnings.add("no report files matched " + group.files());
+        }
+        return report(project, group, cases, warnings, mask);
+    }
+
+    /** The INCOMPLETE report of a group whose files could not be read at all. */
+    public static Report unreadable(String project, ReportGroup group, String why, UnaryOperator<String> mask) {
+        return report(project, group, List.of(), List.of(why), mask);
+    }
+
+    private static Report report(
+            String project,
+            ReportGroup group,
+            List<TestCase> found,
+            List<String> warnings,
+            UnaryOperator<String> mask) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        STATUSES.forEach(s -> counts.put(s, 0));
+        long duration = 0;
+        List<TestCase> cases = new ArrayList<>();
+        for (TestCase c : found) {
+            counts.merge(c.status(), 1, Integer::sum);
+            duration += c.durationInNanoSeconds();
+            cases.add(new TestCase(
+                    c.prefix(),
+                    c.name(),
+                    c.status(),
+                    c.durationInNanoSeconds(),
+                    mask.apply(c.message()),
+                    c.testRawDataPath()));
+        }
+        cases.sort(Comparator.comparingInt(c -> STATUSES.indexOf(c.status()) == 0 ? 1 : 0));
+        String status;
+        if (!warnings.isEmpty()) {
+            status = "INCOMPLETE";
+        } else {
+            status = counts.get("FAILED") + counts.get("ERROR") > 0 ? "FAILED" : "SUCCEEDED";
+        }
+        return new Report(
+                project + "-" + group.name(),
+                group.name(),
+                group.fileFormat().name(),
+                status,
+                cases.size(),
+                counts,
+                duration,
+                cases,
+                warnings.stream().map(mask).toList());
+    }
+
+    /** Lets a parser read one tar entry without closing the whole tar stream. */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the tar stream stays open for the next entry
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.kiln.model.build;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A test report of a build ({@code Report} with its {@code TestReportSummary}).
+ *
+ * @param name {@code <project>-<report group>}
+ * @param reportGroup the group's name in the buildspec
+ * @param fileFormat the files' format
+ * @param status SUCCEEDED (no failed case), FAILED, or INCOMPLETE (a file could not be read)
+ * @param total how many cases
+ * @param statusCounts cases per status
+ * @param durationInNanoSeconds the cases' total duration
+ * @param testCases every case, failed ones first
+ * @param warnings why the report is INCOMPLETE, if it is
+ */
+public record Report(
+        String name,
+        String reportGroup,
+        String fileFormat,
+        String status,
+        int total,
+        Map<String, Integer> statusCounts,
+        long durationInNanoSeconds,
+        List<TestCase> testCases,
+        List<String> warnings) {
+
+    public Report {
+        statusCounts = Collections.unmodifiableMap(new LinkedHashMap<>(statusCounts));
+        testCases = List.copyOf(testCases);
+        warnings = List.copyOf(warnings);
+    }
+}
