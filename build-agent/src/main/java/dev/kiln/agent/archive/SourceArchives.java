@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
@@ -84,6 +85,91 @@ public final class SourceArchives {
                 Files.deleteIfExists(tmp);
             }
         };
+    }
+
+    /**
+     * Rewrites a tar stream so its entries sit under {@code directory} (absolute), parents included, for an engine
+     * that unpacks at {@code /}. Entries that would leave the directory are dropped. Uses a temporary file.
+     */
+    public static InputStream prefixed(InputStream tar, String directory) throws IOException {
+        Path tmp = Files.createTempFile("kiln-tree", ".tar");
+        String prefix = directory.replaceAll("^/+", "").replaceAll("/+$", "");
+        try (TarArchiveInputStream in = new TarArchiveInputStream(tar);
+                OutputStream file = Files.newOutputStream(tmp);
+                TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
+            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            StringBuilder parent = new StringBuilder();
+            for (String part : prefix.split("/")) {
+                parent.append(part).append('/');
+                TarArchiveEntry dir = new TarArchiveEntry(parent.toString());
+                dir.setMode(0755 | 040000);
+                out.putArchiveEntry(dir);
+                out.closeArchiveEntry();
+            }
+            TarArchiveEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                String name = safeName(entry.getName());
+                if (name == null) {
+                    continue;
+                }
+                entry.setName(prefix + "/" + name);
+                out.putArchiveEntry(entry);
+                if (entry.isFile()) {
+                    in.transferTo(out);
+                }
+                out.closeArchiveEntry();
+            }
+            out.finish();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        return new FilterInputStream(Files.newInputStream(tmp)) {
+            @Override
+            public void close() throws IOException {
+                super.close();
+                Files.deleteIfExists(tmp);
+            }
+        };
+    }
+
+    /** Unpacks a tar stream into {@code directory}: files, directories and symbolic links; nothing outside it. */
+    public static void extract(InputStream tar, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path root = directory.toAbsolutePath().normalize();
+        try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
+            TarArchiveEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                String name = safeName(entry.getName());
+                if (name == null) {
+                    continue;
+                }
+                Path target = root.resolve(name).normalize();
+                if (!target.startsWith(root)) {
+                    continue;
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(target.getParent());
+                    Files.deleteIfExists(target);
+                    Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+                } else if (entry.isFile()) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /** An entry name made relative, or null for one that is empty or climbs out with {@code ..}. */
+    private static String safeName(String name) {
+        String n = name.replaceAll("^(\\./)+", "").replaceAll("^/+", "");
+        if (n.isEmpty() || n.equals(".") || ("/" + n + "/").contains("/../")) {
+            return null;
+        }
+        return n;
     }
 
     private static String relative(Path root, Path path) {

@@ -53,6 +53,12 @@ public interface BuildEnvironment extends AutoCloseable {
      */
     InputStream readTree(String directory);
 
+    /**
+     * Unpacks a tar stream at {@code directory} inside the environment (created if missing). Entries are relative
+     * to it; none may leave it.
+     */
+    void putTree(InputStream tar, String directory);
+
     /** Kills everything running in the environment now. */
     void kill();
 

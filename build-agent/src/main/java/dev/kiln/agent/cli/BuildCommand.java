@@ -7,6 +7,7 @@ import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.backend.docker.DefaultImage;
 import dev.kiln.agent.backend.docker.DockerBackend;
 import dev.kiln.agent.backend.process.ProcessBackend;
+import dev.kiln.agent.cache.LocalCustomCache;
 import dev.kiln.agent.engine.BuildIdentity;
 import dev.kiln.agent.engine.BuildLog;
 import dev.kiln.agent.engine.BuildRequest;
@@ -129,6 +130,13 @@ final class BuildCommand implements Callable<Integer> {
     private Path secretsFile;
 
     @Option(
+            names = "--cache",
+            paramLabel = "DIR",
+            description = "Where the buildspec's cache.paths are kept between builds, per project (default: in the"
+                    + " data directory).")
+    private Path cacheDir;
+
+    @Option(
             names = "--reports",
             paramLabel = "DIR",
             description = "Write each test report of the buildspec's reports section as DIR/<group>.json.")
@@ -225,6 +233,7 @@ final class BuildCommand implements Callable<Integer> {
                 "000000000000",
                 // JGit loads only when a git source is fetched: local builds start faster without it
                 (git, into, listener) -> new GitSourceFetcher().fetch(git, into, listener),
+                Optional.of(new LocalCustomCache(cacheDir != null ? cacheDir : state.cacheDirectory())),
                 secrets);
         PrintStream logStream = output == OutputFormat.JSON ? System.err : System.out;
         PrintStream logOut = new PrintStream(logStream, true, StandardCharsets.UTF_8);

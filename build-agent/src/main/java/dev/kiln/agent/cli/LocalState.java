@@ -54,6 +54,11 @@ final class LocalState {
         }
     }
 
+    /** Where build caches live unless {@code --cache} says otherwise. */
+    Path cacheDirectory() {
+        return root.resolve("cache");
+    }
+
     /** Where a build's artifacts go unless {@code --artifacts} says otherwise. */
     Path artifactsDirectory(String project, long buildNumber) {
         return root.resolve("artifacts").resolve(safe(project)).resolve(Long.toString(buildNumber));

@@ -95,6 +95,9 @@ public final class BuildRunner {
                 boolean upload = commandPhases();
                 exportVariables();
                 collectReports();
+                if (isRunning()) {
+                    cacheStage().ifPresent(stage -> stage.save(buildspec.cache().orElseThrow()));
+                }
                 if (upload && isRunning()) {
                     uploadArtifacts();
                 }
@@ -214,6 +217,7 @@ public final class BuildRunner {
         if (!commands.setUp(BuildVariables.exportScript(variables)) && isRunning()) {
             return end(StatusType.FAULT, new PhaseContext("INTERNAL_ERROR", "cannot set the buildspec's variables"));
         }
+        cacheStage().ifPresent(stage -> stage.restore(buildspec.cache().orElseThrow()));
         log.container("Moving to directory " + env.sourceDirectory());
         log.container("Phases found in YAML: " + buildspec.phases().size());
         for (Phase phase : buildspec.phases()) {
@@ -294,6 +298,13 @@ public final class BuildRunner {
             values.add(new Build.ExportedVariable(names.get(i), masker.apply(parts[2 + 2 * i])));
         }
         exported = List.copyOf(values);
+    }
+
+    private Optional<CacheStage> cacheStage() {
+        if (buildspec == null || buildspec.cache().isEmpty() || request.cache().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CacheStage(request.cache().get(), request.projectName(), env, log));
     }
 
     /** Reads every report group's files, after the command phases, also when the build failed. */

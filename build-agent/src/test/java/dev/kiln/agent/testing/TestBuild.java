@@ -2,6 +2,7 @@ package dev.kiln.agent.testing;
 
 import dev.kiln.agent.backend.ComputeType;
 import dev.kiln.agent.backend.ExecutionBackend;
+import dev.kiln.agent.cache.LocalCustomCache;
 import dev.kiln.agent.engine.BuildIdentity;
 import dev.kiln.agent.engine.BuildLog;
 import dev.kiln.agent.engine.BuildRequest;
@@ -44,6 +45,7 @@ public final class TestBuild {
     private SecretProvider secrets = SecretProvider.none();
     private ArtifactStore store;
     private Source.Git git;
+    private LocalCustomCache cache;
 
     /** A build on {@code backend} with its source under {@code workDir}. */
     public TestBuild(ExecutionBackend backend, Path workDir) throws IOException {
@@ -96,6 +98,12 @@ public final class TestBuild {
         return this;
     }
 
+    /** Keep cache.paths in this cache. */
+    public TestBuild cache(LocalCustomCache cache) {
+        this.cache = cache;
+        return this;
+    }
+
     /** Where artifacts go (default: a local directory, {@link #artifacts()}). */
     public TestBuild store(ArtifactStore store) {
         this.store = store;
@@ -142,6 +150,7 @@ public final class TestBuild {
                 "us-east-1",
                 "000000000000",
                 new GitSourceFetcher(),
+                Optional.ofNullable(cache),
                 secrets);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         List<String> progress = Collections.synchronizedList(new ArrayList<>());

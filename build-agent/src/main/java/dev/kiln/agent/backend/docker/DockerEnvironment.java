@@ -151,6 +151,18 @@ final class DockerEnvironment implements BuildEnvironment {
     }
 
     @Override
+    public void putTree(InputStream tar, String directory) {
+        try (InputStream wrapped = SourceArchives.prefixed(tar, directory)) {
+            client.copyArchiveToContainerCmd(containerId)
+                    .withTarInputStream(wrapped)
+                    .withRemotePath("/")
+                    .exec();
+        } catch (IOException e) {
+            throw new dev.kiln.agent.AgentException("cannot put files at " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void kill() {
         killed = true;
         try {

@@ -178,6 +178,15 @@ final class ProcessEnvironment implements BuildEnvironment {
     }
 
     @Override
+    public void putTree(InputStream tar, String directory) {
+        try {
+            SourceArchives.extract(tar, Path.of(directory));
+        } catch (IOException e) {
+            throw new AgentException("cannot put files at " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void kill() {
         killed = true;
         process.descendants().forEach(ProcessHandle::destroyForcibly);
