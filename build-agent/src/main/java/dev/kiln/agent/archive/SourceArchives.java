@@ -33,14 +33,7 @@ public final class SourceArchives {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             String prefix = targetPath.replaceAll("^/+", "").replaceAll("/+$", "");
-            StringBuilder parent = new StringBuilder();
-            for (String part : prefix.split("/")) {
-                parent.append(part).append('/');
-                TarArchiveEntry dir = new TarArchiveEntry(parent.toString());
-                dir.setMode(0755 | 040000);
-                tar.putArchiveEntry(dir);
-                tar.closeArchiveEntry();
-            }
+            putParents(tar, prefix);
             Files.walkFileTree(hostDirectory, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -99,14 +92,7 @@ public final class SourceArchives {
                 TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
             out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            StringBuilder parent = new StringBuilder();
-            for (String part : prefix.split("/")) {
-                parent.append(part).append('/');
-                TarArchiveEntry dir = new TarArchiveEntry(parent.toString());
-                dir.setMode(0755 | 040000);
-                out.putArchiveEntry(dir);
-                out.closeArchiveEntry();
-            }
+            putParents(out, prefix);
             TarArchiveEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 String name = safeName(entry.getName());
@@ -170,6 +156,21 @@ public final class SourceArchives {
             return null;
         }
         return n;
+    }
+
+    /** Directory entries for {@code prefix} and each of its parents ({@code a/}, {@code a/b/}, ...). */
+    private static void putParents(TarArchiveOutputStream tar, String prefix) throws IOException {
+        StringBuilder parent = new StringBuilder();
+        for (String part : prefix.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            parent.append(part).append('/');
+            TarArchiveEntry dir = new TarArchiveEntry(parent.toString());
+            dir.setMode(0755 | 040000);
+            tar.putArchiveEntry(dir);
+            tar.closeArchiveEntry();
+        }
     }
 
     private static String relative(Path root, Path path) {
