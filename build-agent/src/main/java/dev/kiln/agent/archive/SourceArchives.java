@@ -120,7 +120,11 @@ public final class SourceArchives {
         };
     }
 
-    /** Unpacks a tar stream into {@code directory}: files, directories and symbolic links; nothing outside it. */
+    /**
+     * Unpacks a tar stream into {@code directory}: files, directories and symbolic links; nothing outside it. Entries
+     * with {@code ..}, and entries whose path passes through a symbolic link unpacked earlier, are dropped, so a
+     * crafted archive cannot write through a link.
+     */
     public static void extract(InputStream tar, Path directory) throws IOException {
         Files.createDirectories(directory);
         Path root = directory.toAbsolutePath().normalize();
@@ -132,7 +136,7 @@ public final class SourceArchives {
                     continue;
                 }
                 Path target = root.resolve(name).normalize();
-                if (!target.startsWith(root)) {
+                if (!target.startsWith(root) || passesThroughLink(root, target)) {
                     continue;
                 }
                 if (entry.isDirectory()) {
@@ -147,6 +151,18 @@ public final class SourceArchives {
                 }
             }
         }
+    }
+
+    /** Whether a directory between {@code root} and {@code target} is a symbolic link (which could lead out). */
+    private static boolean passesThroughLink(Path root, Path target) {
+        Path current = root;
+        for (Path part : root.relativize(target.getParent() == null ? root : target.getParent())) {
+            current = current.resolve(part);
+            if (Files.isSymbolicLink(current)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An entry name made relative, or null for one that is empty or climbs out with {@code ..}. */

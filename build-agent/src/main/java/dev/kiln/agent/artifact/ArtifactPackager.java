@@ -1,28 +1,37 @@
 package dev.kiln.agent.artifact;
 
+import dev.kiln.agent.archive.SourceArchives;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.buildspec.ArtifactSet;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.UnixStat;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
-/** Packages one artifact set from a tar of its base directory into a ZIP. Stateless. */
+/**
+ * Packages one artifact set from a tar of its base directory into a ZIP. The tree is unpacked into a temporary
+ * directory first (entries with {@code ..} are dropped), so every symbolic link can be resolved: one that leads
+ * outside the tree, or nowhere, is skipped with a log line; an internal one is kept as a link with
+ * {@code enable-symlinks}, otherwise stored as the file it points to. Stateless.
+ */
 public final class ArtifactPackager {
     private ArtifactPackager() {}
 
@@ -36,49 +45,88 @@ public final class ArtifactPackager {
      */
     public static Build.BuildArtifacts pack(
             InputStream tree, ArtifactSet set, Path zip, String identifier, Consumer<String> log) throws IOException {
+        Path unpacked = Files.createTempDirectory("kiln-artifact-tree");
+        try {
+            SourceArchives.extract(tree, unpacked);
+            Path root;
+            try (var children = Files.list(unpacked)) {
+                root = children.filter(Files::isDirectory).findFirst().orElse(unpacked);
+            }
+            return zipTree(root.toRealPath(), set, zip, identifier, log);
+        } finally {
+            deleteTree(unpacked);
+        }
+    }
+
+    private static Build.BuildArtifacts zipTree(
+            Path root, ArtifactSet set, Path zip, String identifier, Consumer<String> log) throws IOException {
         List<Glob> include = set.files().stream().map(Glob::compile).toList();
         List<Glob> exclude = set.excludePaths().stream().map(Glob::compile).toList();
+        List<Path> selected = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String path = root.relativize(file).toString().replace('\\', '/');
+                if (include.stream().anyMatch(g -> g.matches(path))
+                        && exclude.stream().noneMatch(g -> g.matches(path))) {
+                    selected.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        selected.sort(null);
         Files.createDirectories(zip.toAbsolutePath().getParent());
         Path partial = zip.resolveSibling(zip.getFileName() + ".partial");
         int found = 0;
         Set<String> names = new HashSet<>();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(tree);
-                OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial));
-                ZipOutputStream out = new ZipOutputStream(file)) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                String path = stripFirst(entry.getName());
-                if (path.isEmpty() || entry.isDirectory()) {
-                    continue;
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(partial.toFile())) {
+            for (Path file : selected) {
+                String path = root.relativize(file).toString().replace('\\', '/');
+                String name = set.discardPaths() ? file.getFileName().toString() : path;
+                Path content = file;
+                String linkTarget = null;
+                if (Files.isSymbolicLink(file)) {
+                    Path lexical = file.getParent()
+                            .resolve(Files.readSymbolicLink(file))
+                            .normalize();
+                    Path real;
+                    try {
+                        real = file.toRealPath();
+                    } catch (IOException e) {
+                        log.accept("Skipping " + path + ": a symbolic link to "
+                                + (lexical.startsWith(root) ? "nothing" : "outside the source"));
+                        continue;
+                    }
+                    if (!real.startsWith(root)) {
+                        log.accept("Skipping " + path + ": a symbolic link to outside the source");
+                        continue;
+                    }
+                    if (set.enableSymlinks()) {
+                        linkTarget = Files.readSymbolicLink(file).toString();
+                    } else if (Files.isRegularFile(real)) {
+                        content = real;
+                    } else {
+                        log.accept("Skipping " + path + ": a symbolic link to a directory");
+                        continue;
+                    }
                 }
-                boolean link = entry.isSymbolicLink();
-                if (!(entry.isFile() || (link && set.enableSymlinks()))) {
-                    continue;
-                }
-                if (include.stream().noneMatch(g -> g.matches(path))
-                        || exclude.stream().anyMatch(g -> g.matches(path))) {
-                    continue;
-                }
-                String name = set.discardPaths() ? path.substring(path.lastIndexOf('/') + 1) : path;
                 if (!names.add(name)) {
                     log.accept("Skipping " + path + ": another file is already stored as " + name);
                     continue;
                 }
-                ZipEntry zipEntry = new ZipEntry(name);
-                zipEntry.setLastModifiedTime(
-                        java.nio.file.attribute.FileTime.from(entry.getModTime().toInstant()));
-                out.putNextEntry(zipEntry);
-                if (link) {
-                    out.write(entry.getLinkName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                ZipArchiveEntry entry = new ZipArchiveEntry(name);
+                entry.setLastModifiedTime(Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS));
+                if (linkTarget != null) {
+                    entry.setUnixMode(UnixStat.LINK_FLAG | 0777);
+                    out.putArchiveEntry(entry);
+                    out.write(linkTarget.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 } else {
-                    tar.transferTo(out);
+                    entry.setUnixMode(UnixStat.FILE_FLAG | (Files.isExecutable(content) ? 0755 : 0644));
+                    out.putArchiveEntry(entry);
+                    Files.copy(content, out);
                 }
-                out.closeEntry();
+                out.closeArchiveEntry();
                 found++;
-            }
-            if (found == 0) {
-                out.putNextEntry(new ZipEntry("empty"));
-                out.closeEntry();
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
@@ -94,6 +142,16 @@ public final class ArtifactPackager {
                 zip.toAbsolutePath().toString(), digest(zip, "SHA-256"), digest(zip, "MD5"), identifier);
     }
 
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary directory: best effort
+        }
+    }
+
     /** The store key for an evaluated artifact name: {@code <name>.zip}, {@code artifacts.zip} without one. */
     public static String zipKey(String evaluatedName) {
         String name = evaluatedName == null ? "" : evaluatedName.strip();
@@ -104,12 +162,6 @@ public final class ArtifactPackager {
             throw new InvalidArtifactNameException(name);
         }
         return name.endsWith(".zip") ? name : name + ".zip";
-    }
-
-    private static String stripFirst(String name) {
-        String n = name.startsWith("./") ? name.substring(2) : name;
-        int slash = n.indexOf('/');
-        return slash < 0 ? "" : n.substring(slash + 1);
     }
 
     private static String digest(Path file, String algorithm) throws IOException {

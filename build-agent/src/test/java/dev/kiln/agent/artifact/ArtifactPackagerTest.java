@@ -108,4 +108,46 @@ class ArtifactPackagerTest {
         assertThatThrownBy(() -> ArtifactPackager.zipKey("../escape")).isInstanceOf(InvalidArtifactNameException.class);
         assertThatThrownBy(() -> ArtifactPackager.zipKey("/abs")).isInstanceOf(InvalidArtifactNameException.class);
     }
+
+    private static final List<String> LINKS = List.of("top.txt", "inner-link", "abs-link", "rel-link", "dangling");
+
+    @Test
+    void links_out_of_the_source_never_bring_files_in_and_internal_links_follow_enable_symlinks() throws Exception {
+        Path secret = Files.writeString(work.resolve("secret.txt"), "outside the source");
+        Files.createSymbolicLink(src.resolve("abs-link"), secret);
+        Files.createSymbolicLink(src.resolve("rel-link"), Path.of("../secret.txt"));
+        Files.createSymbolicLink(src.resolve("dangling"), Path.of("nowhere.txt"));
+        Files.createSymbolicLink(src.resolve("inner-link"), Path.of("top.txt"));
+        List<String> log = new ArrayList<>();
+        Path plain = work.resolve("plain.zip");
+        Path kept = work.resolve("kept.zip");
+        try (InputStream tree = SourceArchives.tarOf(src, "src")) {
+            ArtifactPackager.pack(tree, set(LINKS, false, null, List.of()), plain, null, log::add);
+        }
+        ArtifactSet withLinks =
+                new ArtifactSet(LINKS, Optional.empty(), false, Optional.empty(), List.of(), true, Optional.empty());
+        try (InputStream tree = SourceArchives.tarOf(src, "src")) {
+            ArtifactPackager.pack(tree, withLinks, kept, null, line -> {});
+        }
+
+        assertThat(entries(plain)).containsExactlyInAnyOrder("top.txt", "inner-link");
+        assertThat(log).anyMatch(l -> l.contains("abs-link") && l.contains("outside the source"));
+        assertThat(log).anyMatch(l -> l.contains("rel-link") && l.contains("outside the source"));
+        assertThat(log).anyMatch(l -> l.contains("dangling"));
+        try (var zip = new org.apache.commons.compress.archivers.zip.ZipFile.Builder()
+                .setPath(plain)
+                .get()) {
+            var entry = zip.getEntry("inner-link");
+            assertThat(entry.isUnixSymlink()).isFalse();
+            assertThat(new String(zip.getInputStream(entry).readAllBytes())).isEqualTo("top");
+        }
+        try (var zip = new org.apache.commons.compress.archivers.zip.ZipFile.Builder()
+                .setPath(kept)
+                .get()) {
+            var entry = zip.getEntry("inner-link");
+            assertThat(entry.isUnixSymlink()).isTrue();
+            assertThat(new String(zip.getInputStream(entry).readAllBytes())).isEqualTo("top.txt");
+            assertThat(zip.getEntry("abs-link")).isNull();
+        }
+    }
 }
