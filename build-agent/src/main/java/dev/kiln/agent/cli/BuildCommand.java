@@ -130,6 +130,13 @@ final class BuildCommand implements Callable<Integer> {
     private Path secretsFile;
 
     @Option(
+            names = "--artifact-namespace",
+            paramLabel = "NONE|BUILD_ID",
+            defaultValue = "NONE",
+            description = "BUILD_ID puts artifacts under the build's id: <s3-prefix>/<build-id>/<name>.zip.")
+    private String artifactNamespace;
+
+    @Option(
             names = "--cache",
             paramLabel = "DIR",
             description = "Where the buildspec's cache.paths are kept between builds, per project (default: in the"
@@ -190,6 +197,9 @@ final class BuildCommand implements Callable<Integer> {
             return invalid("project name '" + projectName + "' must start with a letter or digit and hold only"
                     + " letters, digits, - and _; pass --project NAME");
         }
+        if (!artifactNamespace.equalsIgnoreCase("NONE") && !artifactNamespace.equalsIgnoreCase("BUILD_ID")) {
+            return invalid("--artifact-namespace must be NONE or BUILD_ID");
+        }
         if (backend == null) {
             return invalid("unknown backend " + backendName + "; use docker or process");
         }
@@ -228,6 +238,7 @@ final class BuildCommand implements Callable<Integer> {
                 env,
                 Duration.ofMillis(Math.round(timeoutMinutes * 60_000)),
                 Optional.of(store),
+                artifactNamespace.equalsIgnoreCase("BUILD_ID"),
                 hostEnv.getOrDefault("USER", System.getProperty("user.name")),
                 region,
                 "000000000000",

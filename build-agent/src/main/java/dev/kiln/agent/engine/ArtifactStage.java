@@ -22,13 +22,20 @@ final class ArtifactStage {
     private final CommandRunner commands;
     private final BuildLog log;
     private final Optional<ArtifactStore> store;
+    private final String namespace;
     private Build.BuildArtifacts primary;
 
-    ArtifactStage(BuildEnvironment env, CommandRunner commands, BuildLog log, Optional<ArtifactStore> store) {
+    ArtifactStage(
+            BuildEnvironment env,
+            CommandRunner commands,
+            BuildLog log,
+            Optional<ArtifactStore> store,
+            String namespace) {
         this.env = env;
         this.commands = commands;
         this.log = log;
         this.store = store;
+        this.namespace = namespace;
     }
 
     Build.BuildArtifacts primary() {
@@ -77,6 +84,12 @@ final class ArtifactStage {
             Build.BuildArtifacts packed;
             try (InputStream tree = env.readTree(root)) {
                 packed = ArtifactPackager.pack(tree, set, zip, identifier, log::container);
+            }
+            if (namespace != null) {
+                key = namespace + "/" + key;
+            }
+            if (set.s3Prefix().isPresent()) {
+                key = set.s3Prefix().get().replaceAll("^/+|/+$", "") + "/" + key;
             }
             String location = store.get().put(key, zip);
             log.container("Uploaded " + key + " to " + location);

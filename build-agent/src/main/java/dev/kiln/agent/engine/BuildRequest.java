@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param overrideEnvironment start-time overrides (override everything but CODEBUILD_ variables)
  * @param timeout the build timeout
  * @param artifactStore where artifacts go
+ * @param namespaceBuildId whether artifact keys include the build's id ({@code BUILD_ID} namespace)
  * @param initiator who started the build ({@code CODEBUILD_INITIATOR})
  * @param region the region reported to the build
  * @param accountId the account id in ARNs
@@ -45,6 +46,7 @@ public record BuildRequest(
         Map<String, String> overrideEnvironment,
         Duration timeout,
         Optional<ArtifactStore> artifactStore,
+        boolean namespaceBuildId,
         String initiator,
         String region,
         String accountId,

@@ -316,7 +316,8 @@ public final class BuildRunner {
 
     private void uploadArtifacts() {
         recorder.start(PhaseType.UPLOAD_ARTIFACTS);
-        ArtifactStage stage = new ArtifactStage(env, commands, log, request.artifactStore());
+        ArtifactStage stage = new ArtifactStage(
+                env, commands, log, request.artifactStore(), request.namespaceBuildId() ? identity.uuid() : null);
         PhaseOutcome outcome;
         try {
             outcome = stage.upload(buildspec.artifacts());

@@ -394,4 +394,27 @@ class PhaseTransitionsTest {
         assertThat(second.text()).containsPattern("Restored cache /codebuild/output/src\\d+/src/deps \\(");
         assertThat(second.build().buildStatus()).isEqualTo(StatusType.SUCCEEDED);
     }
+
+    @Test
+    void s3_prefix_and_the_build_id_namespace_place_artifacts() throws IOException {
+        var build = new TestBuild(Engines.docker(), work).namespaceBuildId();
+        var result = build.buildspec("""
+                        version: 0.2
+                        phases:
+                          build:
+                            commands:
+                              - echo x > out.txt
+                        artifacts:
+                          files: [out.txt]
+                          name: app
+                          s3-prefix: releases/
+                        """).run();
+
+        String uuid = result.build().id().substring("test-project:".length());
+        assertThat(result.build().artifacts().location())
+                .isEqualTo(build.artifacts()
+                        .resolve("releases/" + uuid + "/app.zip")
+                        .toString());
+        assertThat(build.artifacts().resolve("releases/" + uuid + "/app.zip")).exists();
+    }
 }

@@ -46,6 +46,7 @@ public final class TestBuild {
     private ArtifactStore store;
     private Source.Git git;
     private LocalCustomCache cache;
+    private boolean namespaceBuildId;
 
     /** A build on {@code backend} with its source under {@code workDir}. */
     public TestBuild(ExecutionBackend backend, Path workDir) throws IOException {
@@ -98,6 +99,12 @@ public final class TestBuild {
         return this;
     }
 
+    /** Put artifacts under the build's id. */
+    public TestBuild namespaceBuildId() {
+        this.namespaceBuildId = true;
+        return this;
+    }
+
     /** Keep cache.paths in this cache. */
     public TestBuild cache(LocalCustomCache cache) {
         this.cache = cache;
@@ -146,6 +153,7 @@ public final class TestBuild {
                 overrideEnv,
                 timeout,
                 Optional.of(store != null ? store : new LocalDirectoryArtifactStore(artifacts)),
+                namespaceBuildId,
                 "tester",
                 "us-east-1",
                 "000000000000",
