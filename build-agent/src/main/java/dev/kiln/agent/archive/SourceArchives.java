@@ -27,12 +27,8 @@ public final class SourceArchives {
      * deleted when the returned stream is closed.
      */
     public static InputStream tarOf(Path hostDirectory, String targetPath) throws IOException {
-        Path tmp = Files.createTempFile("kiln-source", ".tar");
-        try (OutputStream file = Files.newOutputStream(tmp);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            String prefix = targetPath.replaceAll("^/+", "").replaceAll("/+$", "");
+        String prefix = targetPath.replaceAll("^/+", "").replaceAll("/+$", "");
+        return inTemporaryFile("kiln-source", tar -> {
             putParents(tar, prefix);
             Files.walkFileTree(hostDirectory, new SimpleFileVisitor<>() {
                 @Override
@@ -66,18 +62,7 @@ public final class SourceArchives {
                     return FileVisitResult.CONTINUE;
                 }
             });
-            tar.finish();
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        return new FilterInputStream(Files.newInputStream(tmp)) {
-            @Override
-            public void close() throws IOException {
-                super.close();
-                Files.deleteIfExists(tmp);
-            }
-        };
+        });
     }
 
     /**
@@ -85,13 +70,9 @@ public final class SourceArchives {
      * that unpacks at {@code /}. Entries that would leave the directory are dropped. Uses a temporary file.
      */
     public static InputStream prefixed(InputStream tar, String directory) throws IOException {
-        Path tmp = Files.createTempFile("kiln-tree", ".tar");
         String prefix = directory.replaceAll("^/+", "").replaceAll("/+$", "");
-        try (TarArchiveInputStream in = new TarArchiveInputStream(tar);
-                OutputStream file = Files.newOutputStream(tmp);
-                TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
-            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        TarArchiveInputStream in = new TarArchiveInputStream(tar);
+        return inTemporaryFile("kiln-tree", out -> {
             putParents(out, prefix);
             TarArchiveEntry entry;
             while ((entry = in.getNextEntry()) != null) {
@@ -106,7 +87,18 @@ public final class SourceArchives {
                 }
                 out.closeArchiveEntry();
             }
-            out.finish();
+        });
+    }
+
+    /** Writes what {@code contents} puts into a tar in a temporary file, deleted when the returned stream closes. */
+    private static InputStream inTemporaryFile(String name, TarContents contents) throws IOException {
+        Path tmp = Files.createTempFile(name, ".tar");
+        try (OutputStream file = Files.newOutputStream(tmp);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            contents.write(tar);
+            tar.finish();
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -118,6 +110,12 @@ public final class SourceArchives {
                 Files.deleteIfExists(tmp);
             }
         };
+    }
+
+    /** Puts entries into a tar being written. */
+    @FunctionalInterface
+    private interface TarContents {
+        void write(TarArchiveOutputStream tar) throws IOException;
     }
 
     /**
