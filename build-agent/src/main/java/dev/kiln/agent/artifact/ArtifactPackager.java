@@ -1,6 +1,7 @@
 package dev.kiln.agent.artifact;
 
 import dev.kiln.agent.archive.SourceArchives;
+import dev.kiln.agent.archive.TempTrees;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.buildspec.ArtifactSet;
 import java.io.IOException;
@@ -54,7 +55,7 @@ public final class ArtifactPackager {
             }
             return zipTree(root.toRealPath(), set, zip, identifier, log);
         } finally {
-            deleteTree(unpacked);
+            TempTrees.delete(unpacked);
         }
     }
 
@@ -140,16 +141,6 @@ public final class ArtifactPackager {
         Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Build.BuildArtifacts(
                 zip.toAbsolutePath().toString(), digest(zip, "SHA-256"), digest(zip, "MD5"), identifier);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a temporary directory: best effort
-        }
     }
 
     /** The store key for an evaluated artifact name: {@code <name>.zip}, {@code artifacts.zip} without one. */

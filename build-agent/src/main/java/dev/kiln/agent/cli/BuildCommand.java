@@ -7,11 +7,13 @@ import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.backend.docker.DefaultImage;
 import dev.kiln.agent.backend.docker.DockerBackend;
 import dev.kiln.agent.backend.process.ProcessBackend;
-import dev.kiln.agent.cache.LocalCustomCache;
+import dev.kiln.agent.cache.BuildCache;
+import dev.kiln.agent.cache.CachePolicy;
 import dev.kiln.agent.engine.BuildIdentity;
 import dev.kiln.agent.engine.BuildLog;
 import dev.kiln.agent.engine.BuildRequest;
 import dev.kiln.agent.engine.BuildRunner;
+import dev.kiln.agent.engine.CacheSettings;
 import dev.kiln.agent.secret.InvalidSecretsFileException;
 import dev.kiln.agent.secret.JsonFileSecretProvider;
 import dev.kiln.agent.secret.SecretProvider;
@@ -138,10 +140,34 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(
             names = "--cache",
-            paramLabel = "DIR",
-            description = "Where the buildspec's cache.paths are kept between builds, per project (default: in the"
-                    + " data directory).")
-    private Path cacheDir;
+            paramLabel = "DIR|s3://BUCKET[/PREFIX]",
+            description = "Where the buildspec's cache is kept between builds: a directory (default: in the data"
+                    + " directory) or an S3-compatible bucket that agents on other machines share.")
+    private String cacheLocation;
+
+    @Option(
+            names = "--cache-namespace",
+            paramLabel = "NAME",
+            description = "Where keyed cache entries (cache.key) live; projects that name the same namespace share"
+                    + " keys (default: the project's name).")
+    private String cacheNamespace;
+
+    @Option(
+            names = "--cache-max-size",
+            paramLabel = "SIZE",
+            defaultValue = "10g",
+            description = "Evict the least recently used cache entries beyond this total (default: 10g).")
+    private String cacheMaxSize;
+
+    @Option(
+            names = "--cache-max-age",
+            paramLabel = "AGE",
+            defaultValue = "30d",
+            description = "Evict cache entries unused for this long: 30d, 12h, 90m (default: 30d).")
+    private String cacheMaxAge;
+
+    @Option(names = "--no-cache", description = "Neither restore nor save the buildspec's cache.")
+    private boolean noCache;
 
     @Option(
             names = "--reports",
@@ -211,17 +237,42 @@ final class BuildCommand implements Callable<Integer> {
                 return invalid(e.getMessage());
             }
         }
+        Optional<Long> maxSize = CachePolicy.parseSize(cacheMaxSize);
+        Optional<Duration> maxAge = CachePolicy.parseAge(cacheMaxAge);
+        if (maxSize.isEmpty()) {
+            return invalid("--cache-max-size " + cacheMaxSize + ": use a size such as 500m, 10g or 1t");
+        }
+        if (maxAge.isEmpty()) {
+            return invalid("--cache-max-age " + cacheMaxAge + ": use an age such as 30d, 12h or 90m");
+        }
+        if (cacheNamespace != null && !cacheNamespace.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
+            return invalid("--cache-namespace must start with a letter or digit and hold only letters, digits,"
+                    + " '.', '-' and '_'");
+        }
         LocalState state = LocalState.fromEnvironment(hostEnv);
+        Optional<CacheSettings> cache;
+        try {
+            cache = noCache
+                    ? Optional.empty()
+                    : Optional.of(new CacheSettings(
+                            new BuildCache(
+                                    ArtifactStores.fromLocation(
+                                            cacheLocation == null
+                                                    ? state.cacheDirectory().toString()
+                                                    : location(cacheLocation),
+                                            hostEnv),
+                                    new CachePolicy(maxSize.get(), maxAge.get()),
+                                    Clock.systemUTC()),
+                            cacheNamespace != null ? cacheNamespace : projectName));
+        } catch (AgentException e) {
+            return invalid("--cache: " + e.getMessage());
+        }
         long number = state.nextBuildNumber(projectName);
         ArtifactStore store;
         try {
             store = artifacts == null
                     ? new LocalDirectoryArtifactStore(state.artifactsDirectory(projectName, number))
-                    : ArtifactStores.fromLocation(
-                            artifacts.startsWith("s3://")
-                                    ? artifacts
-                                    : Path.of(artifacts).toAbsolutePath().toString(),
-                            hostEnv);
+                    : ArtifactStores.fromLocation(location(artifacts), hostEnv);
         } catch (AgentException e) {
             return invalid(e.getMessage());
         }
@@ -244,7 +295,7 @@ final class BuildCommand implements Callable<Integer> {
                 "000000000000",
                 // JGit loads only when a git source is fetched: local builds start faster without it
                 (git, into, listener) -> new GitSourceFetcher().fetch(git, into, listener),
-                Optional.of(new LocalCustomCache(cacheDir != null ? cacheDir : state.cacheDirectory())),
+                cache,
                 secrets);
         PrintStream logStream = output == OutputFormat.JSON ? System.err : System.out;
         PrintStream logOut = new PrintStream(logStream, true, StandardCharsets.UTF_8);
@@ -276,6 +327,10 @@ final class BuildCommand implements Callable<Integer> {
             Summary.print(build, logOut);
         }
         return build.buildStatus().exitCode();
+    }
+
+    private static String location(String text) {
+        return text.startsWith("s3://") ? text : Path.of(text).toAbsolutePath().toString();
     }
 
     static String projectNameOf(Path sourceDir) {

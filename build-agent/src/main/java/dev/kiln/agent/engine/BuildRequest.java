@@ -1,7 +1,6 @@
 package dev.kiln.agent.engine;
 
 import dev.kiln.agent.backend.ComputeType;
-import dev.kiln.agent.cache.LocalCustomCache;
 import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.agent.source.Source;
 import dev.kiln.agent.source.SourceFetcher;
@@ -31,7 +30,7 @@ import java.util.Optional;
  * @param region the region reported to the build
  * @param accountId the account id in ARNs
  * @param sourceFetcher fetches git sources
- * @param cache where {@code cache.paths} are kept between builds, if anywhere
+ * @param cache where the buildspec's {@code cache} is kept between builds, if anywhere
  * @param secrets where {@code parameter-store} and {@code secrets-manager} values come from
  */
 public record BuildRequest(
@@ -51,7 +50,7 @@ public record BuildRequest(
         String region,
         String accountId,
         SourceFetcher sourceFetcher,
-        Optional<LocalCustomCache> cache,
+        Optional<CacheSettings> cache,
         SecretProvider secrets) {
 
     public BuildRequest {

@@ -96,7 +96,9 @@ public final class BuildRunner {
                 exportVariables();
                 collectReports();
                 if (isRunning()) {
-                    cacheStage().ifPresent(stage -> stage.save(buildspec.cache().orElseThrow()));
+                    cacheStage()
+                            .ifPresent(stage ->
+                                    stage.save(buildspec.cache().orElseThrow(), status == StatusType.SUCCEEDED));
                 }
                 if (upload && isRunning()) {
                     uploadArtifacts();
@@ -304,7 +306,7 @@ public final class BuildRunner {
         if (buildspec == null || buildspec.cache().isEmpty() || request.cache().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new CacheStage(request.cache().get(), request.projectName(), env, log));
+        return Optional.of(new CacheStage(request.cache().get(), request.projectName(), env, commands, log));
     }
 
     /** Reads every report group's files, after the command phases, also when the build failed. */

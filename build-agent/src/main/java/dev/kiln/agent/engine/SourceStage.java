@@ -1,6 +1,7 @@
 package dev.kiln.agent.engine;
 
 import dev.kiln.agent.AgentException;
+import dev.kiln.agent.archive.TempTrees;
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.backend.ProgressListener;
 import dev.kiln.agent.source.Source;
@@ -13,8 +14,6 @@ import dev.kiln.model.lint.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * DOWNLOAD_SOURCE's file work: gets the source tree (a local directory, or a git clone at a version), reads the
@@ -59,7 +58,7 @@ final class SourceStage {
             throw new AgentException("cannot make a directory for the clone: " + e.getMessage(), e);
         } finally {
             if (clone != null) {
-                deleteTree(clone);
+                TempTrees.delete(clone);
             }
         }
     }
@@ -98,15 +97,5 @@ final class SourceStage {
     private static Result failed(String message) {
         return new Result(
                 new PhaseOutcome(StatusType.FAILED, new PhaseContext("YAML_FILE_ERROR", message), ""), null, null);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a temporary directory: best effort
-        }
     }
 }

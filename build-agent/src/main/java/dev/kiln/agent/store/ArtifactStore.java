@@ -2,6 +2,7 @@ package dev.kiln.agent.store;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Keeps files under keys ({@code a/b/name.zip}). Thread-safe. */
 public interface ArtifactStore {
@@ -19,4 +20,14 @@ public interface ArtifactStore {
 
     /** Where a key is, as {@link #put} reports it. */
     String location(String key);
+
+    /**
+     * The objects whose keys start with {@code prefix}, in no particular order.
+     *
+     * @throws StoreException saying what failed
+     */
+    List<StoredObject> list(String prefix);
+
+    /** Deletes an object; deleting one that is not there is not an error. */
+    void delete(String key);
 }

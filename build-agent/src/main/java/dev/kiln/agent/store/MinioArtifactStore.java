@@ -2,13 +2,19 @@ package dev.kiln.agent.store;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
 import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
+import io.minio.messages.Item;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Files in a bucket of any S3-compatible server, through the MinIO SDK. Keys are placed under the store's prefix.
@@ -49,11 +55,56 @@ public final class MinioArtifactStore implements ArtifactStore {
                     .bucket(bucket)
                     .object(object(key))
                     .filename(file.toString())
-                    .contentType("application/zip")
+                    .contentType(key.endsWith(".zip") ? "application/zip" : contentType(key))
                     .build());
             return location(key);
         } catch (MinioException e) {
             throw failure("upload " + location(key), e);
+        }
+    }
+
+    private static String contentType(String key) {
+        if (key.endsWith(".json")) {
+            return "application/json";
+        }
+        return key.endsWith(".tar") ? "application/x-tar" : "application/octet-stream";
+    }
+
+    @Override
+    public List<StoredObject> list(String keyPrefix) {
+        List<StoredObject> out = new ArrayList<>();
+        String base = prefix.isEmpty() ? "" : prefix + "/";
+        try {
+            ensureBucket();
+            Iterable<Result<Item>> items = client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .prefix(base + keyPrefix)
+                    .recursive(true)
+                    .build());
+            for (Result<Item> result : items) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    out.add(new StoredObject(
+                            item.objectName().substring(base.length()),
+                            item.size(),
+                            item.lastModified().toInstant()));
+                }
+            }
+        } catch (MinioException e) {
+            throw failure("list " + location(keyPrefix), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(object(key))
+                    .build());
+        } catch (MinioException e) {
+            throw failure("delete " + location(key), e);
         }
     }
 

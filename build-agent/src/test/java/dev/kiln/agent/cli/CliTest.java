@@ -109,7 +109,18 @@ class CliTest {
         assertThat(KilnCli.execute("build", "--no-such-flag")).isEqualTo(2);
         assertThat(KilnCli.execute("build", "--source", work.resolve("missing").toString()))
                 .isEqualTo(2);
-        assertThat(stderr()).contains("unknown compute type HUGE").contains("Run 'kiln build --help'");
+        assertThat(KilnCli.execute("build", "--source", src, "--cache-max-size", "lots"))
+                .isEqualTo(2);
+        assertThat(KilnCli.execute("build", "--source", src, "--cache-max-age", "1y"))
+                .isEqualTo(2);
+        assertThat(KilnCli.execute("build", "--source", src, "--cache", "s3://"))
+                .isEqualTo(2);
+        assertThat(stderr())
+                .contains("unknown compute type HUGE")
+                .contains("Run 'kiln build --help'")
+                .contains("--cache-max-size lots: use a size such as 500m, 10g or 1t")
+                .contains("--cache-max-age 1y: use an age such as 30d, 12h or 90m")
+                .contains("--cache: no bucket in s3://");
     }
 
     @Test

@@ -362,40 +362,6 @@ class PhaseTransitionsTest {
     }
 
     @Test
-    void cache_paths_carry_from_one_build_to_the_next() throws Exception {
-        var cache = new dev.kiln.agent.cache.LocalCustomCache(work.resolve("cache"));
-        String buildspec = """
-                version: 0.2
-                phases:
-                  build:
-                    commands:
-                      - cat deps/lib.txt /root/.cache/tool/data.txt 2>/dev/null || echo cold
-                      - mkdir -p deps /root/.cache/tool
-                      - echo "dep from build $CODEBUILD_BUILD_ID" > deps/lib.txt
-                      - echo tool-data > /root/.cache/tool/data.txt
-                cache:
-                  paths:
-                    - deps/**/*
-                    - /root/.cache/tool/**/*
-                """;
-        var first = new TestBuild(Engines.docker(), work.resolve("one"))
-                .cache(cache)
-                .buildspec(buildspec)
-                .run();
-        var second = new TestBuild(Engines.docker(), work.resolve("two"))
-                .cache(cache)
-                .buildspec(buildspec)
-                .run();
-
-        assertThat(first.output()).containsExactly("cold");
-        assertThat(first.text()).contains("No cache for").contains("Saved cache /root/.cache/tool");
-        assertThat(second.output())
-                .containsExactly("dep from build " + first.build().id(), "tool-data");
-        assertThat(second.text()).containsPattern("Restored cache /codebuild/output/src\\d+/src/deps \\(");
-        assertThat(second.build().buildStatus()).isEqualTo(StatusType.SUCCEEDED);
-    }
-
-    @Test
     void s3_prefix_and_the_build_id_namespace_place_artifacts() throws IOException {
         var build = new TestBuild(Engines.docker(), work).namespaceBuildId();
         var result = build.buildspec("""

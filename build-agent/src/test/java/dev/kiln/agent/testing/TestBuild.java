@@ -2,12 +2,12 @@ package dev.kiln.agent.testing;
 
 import dev.kiln.agent.backend.ComputeType;
 import dev.kiln.agent.backend.ExecutionBackend;
-import dev.kiln.agent.cache.LocalCustomCache;
 import dev.kiln.agent.engine.BuildIdentity;
 import dev.kiln.agent.engine.BuildLog;
 import dev.kiln.agent.engine.BuildRequest;
 import dev.kiln.agent.engine.BuildRunner;
 import dev.kiln.agent.engine.BuildspecSource;
+import dev.kiln.agent.engine.CacheSettings;
 import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.agent.source.GitSourceFetcher;
 import dev.kiln.agent.source.Source;
@@ -45,7 +45,7 @@ public final class TestBuild {
     private SecretProvider secrets = SecretProvider.none();
     private ArtifactStore store;
     private Source.Git git;
-    private LocalCustomCache cache;
+    private CacheSettings cache;
     private boolean namespaceBuildId;
 
     /** A build on {@code backend} with its source under {@code workDir}. */
@@ -105,8 +105,8 @@ public final class TestBuild {
         return this;
     }
 
-    /** Keep cache.paths in this cache. */
-    public TestBuild cache(LocalCustomCache cache) {
+    /** Keep the buildspec's cache here. */
+    public TestBuild cache(CacheSettings cache) {
         this.cache = cache;
         return this;
     }
