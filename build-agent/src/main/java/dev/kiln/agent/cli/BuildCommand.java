@@ -166,7 +166,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "Evict cache entries unused for this long: 30d, 12h, 90m (default: 30d).")
     private String cacheMaxAge;
 
-    @Option(names = "--no-cache", description = "Neither restore nor save the buildspec's cache.")
+    @Option(
+            names = "--no-cache",
+            description = "Use no cache: neither the buildspec's cache nor the kept clones of git sources"
+                    + " (LOCAL_SOURCE_CACHE, on by default).")
     private boolean noCache;
 
     @Option(
@@ -294,7 +297,9 @@ final class BuildCommand implements Callable<Integer> {
                 region,
                 "000000000000",
                 // JGit loads only when a git source is fetched: local builds start faster without it
-                (git, into, listener) -> new GitSourceFetcher().fetch(git, into, listener),
+                (git, into, listener) -> new GitSourceFetcher(
+                                noCache ? Optional.empty() : Optional.of(state.sourceCacheDirectory()))
+                        .fetch(git, into, listener),
                 cache,
                 secrets);
         PrintStream logStream = output == OutputFormat.JSON ? System.err : System.out;

@@ -55,6 +55,11 @@ final class LocalState {
     }
 
     /** Where build caches live unless {@code --cache} says otherwise. */
+    /** Kept clones of git sources (LOCAL_SOURCE_CACHE). */
+    Path sourceCacheDirectory() {
+        return root.resolve("source-cache");
+    }
+
     Path cacheDirectory() {
         return root.resolve("cache");
     }

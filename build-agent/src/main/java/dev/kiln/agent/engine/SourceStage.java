@@ -4,6 +4,7 @@ import dev.kiln.agent.AgentException;
 import dev.kiln.agent.archive.TempTrees;
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.agent.source.FetchedSource;
 import dev.kiln.agent.source.Source;
 import dev.kiln.model.build.PhaseContext;
 import dev.kiln.model.build.StatusType;
@@ -50,7 +51,9 @@ final class SourceStage {
         try {
             clone = Files.createTempDirectory("kiln-source-");
             Path into = clone.resolve("src");
-            String resolved = request.sourceFetcher().fetch(git, into, progress);
+            FetchedSource fetched = request.sourceFetcher().fetch(git, into, progress);
+            String resolved = fetched.commit();
+            fetched.cacheNote().ifPresent(log::container);
             log.container("Source " + git.url()
                     + git.version().map(v -> " at " + v).orElse("") + " resolved to commit " + resolved);
             return copy(into, resolved);

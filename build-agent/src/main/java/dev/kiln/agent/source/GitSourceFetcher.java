@@ -21,8 +21,44 @@ public final class GitSourceFetcher implements SourceFetcher {
     private static final Pattern PULL_REQUEST = Pattern.compile("pr/(\\d+)");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{4,40}");
 
+    private final Optional<Path> mirrors;
+
+    /** A fetcher that clones from the repository each time. */
+    public GitSourceFetcher() {
+        this(Optional.empty());
+    }
+
+    /**
+     * A fetcher that keeps a bare clone of each repository under {@code mirrors} (LOCAL_SOURCE_CACHE), fetches only
+     * what is new into it, and clones builds from it.
+     */
+    public GitSourceFetcher(Optional<Path> mirrors) {
+        this.mirrors = mirrors;
+    }
+
     @Override
-    public String fetch(Source.Git source, Path directory, ProgressListener progress) {
+    public FetchedSource fetch(Source.Git source, Path directory, ProgressListener progress) {
+        if (mirrors.isEmpty()) {
+            return new FetchedSource(fetchDirect(source, directory, progress), Optional.empty());
+        }
+        SourceMirror mirror = new SourceMirror(mirrors.get(), source.url());
+        return mirror.locked(() -> {
+            String note = mirror.update(progress);
+            Source.Git local = new Source.Git(mirror.url(), source.version(), source.depth(), false);
+            String commit;
+            try {
+                commit = fetchDirect(local, directory, progress);
+            } catch (UnableToFetchSourceException e) {
+                // say it in the repository's terms, not the kept clone's
+                throw new UnableToFetchSourceException(
+                        e.getMessage().replace(mirror.url(), source.url()), e.getCause());
+            }
+            mirror.pointAtOrigin(directory, source.submodules());
+            return new FetchedSource(commit, Optional.of(note));
+        });
+    }
+
+    private String fetchDirect(Source.Git source, Path directory, ProgressListener progress) {
         String url = source.url();
         progress.progress(
                 "fetching " + url + source.version().map(v -> " at " + v).orElse(""));
@@ -118,7 +154,7 @@ public final class GitSourceFetcher implements SourceFetcher {
         return id.name();
     }
 
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -9,8 +9,8 @@ public interface SourceFetcher {
     /**
      * Fetches {@code source} into {@code directory} (which must not exist or be empty).
      *
-     * @return the resolved commit id
+     * @return the resolved commit id, and what a source cache did
      * @throws UnableToFetchSourceException saying what could not be fetched and why (never a credential)
      */
-    String fetch(Source.Git source, Path directory, ProgressListener progress);
+    FetchedSource fetch(Source.Git source, Path directory, ProgressListener progress);
 }

@@ -22,14 +22,20 @@ class GitSourceFetcherTest {
     @TempDir
     Path work;
 
-    private final GitSourceFetcher fetcher = new GitSourceFetcher();
-    private String url;
-    private RevCommit first;
+    GitSourceFetcher fetcher;
+    String url;
+    RevCommit first;
     private RevCommit second;
     private RevCommit pullRequest;
 
+    /** The fetcher under test. */
+    GitSourceFetcher newFetcher() {
+        return new GitSourceFetcher();
+    }
+
     @BeforeEach
     void repositories() throws Exception {
+        fetcher = newFetcher();
         Path libWork = work.resolve("lib-work");
         try (Git lib = Git.init()
                 .setDirectory(libWork.toFile())
@@ -85,7 +91,7 @@ class GitSourceFetcherTest {
         url = bare.toUri().toString();
     }
 
-    private static RevCommit commit(Git git, Path dir, String file, String content, String message) throws Exception {
+    static RevCommit commit(Git git, Path dir, String file, String content, String message) throws Exception {
         Files.writeString(dir.resolve(file), content);
         git.add().addFilepattern(".").call();
         return git.commit()
@@ -95,12 +101,13 @@ class GitSourceFetcherTest {
                 .call();
     }
 
-    private Path target(String name) {
+    Path target(String name) {
         return work.resolve("out-" + name);
     }
 
-    private String fetch(String name, Optional<String> version, Optional<Integer> depth, boolean submodules) {
-        return fetcher.fetch(new Source.Git(url, version, depth, submodules), target(name), ProgressListener.none());
+    String fetch(String name, Optional<String> version, Optional<Integer> depth, boolean submodules) {
+        return fetcher.fetch(new Source.Git(url, version, depth, submodules), target(name), ProgressListener.none())
+                .commit();
     }
 
     @Test
@@ -159,9 +166,10 @@ class GitSourceFetcherTest {
     @Test
     void a_plain_path_works_as_a_url() {
         String resolved = fetcher.fetch(
-                new Source.Git(work.resolve("app.git").toString(), Optional.of("v1"), Optional.empty(), false),
-                target("path"),
-                ProgressListener.none());
+                        new Source.Git(work.resolve("app.git").toString(), Optional.of("v1"), Optional.empty(), false),
+                        target("path"),
+                        ProgressListener.none())
+                .commit();
 
         assertThat(resolved).isEqualTo(first.name());
     }
