@@ -46,6 +46,44 @@ public final class ArtifactPackager {
      */
     public static Build.BuildArtifacts pack(
             InputStream tree, ArtifactSet set, Path zip, String identifier, Consumer<String> log) throws IOException {
+        return withTree(tree, root -> {
+            List<Selected> selected = select(root, set, log);
+            writeZip(selected, zip);
+            return new Build.BuildArtifacts(
+                    zip.toAbsolutePath().toString(), digest(zip, "SHA-256"), digest(zip, "MD5"), identifier);
+        });
+    }
+
+    /**
+     * Packaging NONE: copies the artifact's files from {@code tree} into {@code directory} under their artifact
+     * names, links as links with {@code enable-symlinks}.
+     *
+     * @return the files' names, relative to {@code directory}
+     * @throws NoMatchingArtifactsException when no file matched
+     */
+    public static List<String> stage(InputStream tree, ArtifactSet set, Path directory, Consumer<String> log)
+            throws IOException {
+        return withTree(tree, root -> {
+            List<String> names = new ArrayList<>();
+            for (Selected file : select(root, set, log)) {
+                Path target = directory.resolve(file.name()).normalize();
+                Files.createDirectories(target.getParent());
+                if (file.linkTarget() != null) {
+                    Files.createSymbolicLink(target, Path.of(file.linkTarget()));
+                } else {
+                    Files.copy(file.content(), target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                names.add(file.name());
+            }
+            return names;
+        });
+    }
+
+    private interface TreeWork<T> {
+        T apply(Path root) throws IOException;
+    }
+
+    private static <T> T withTree(InputStream tree, TreeWork<T> work) throws IOException {
         Path unpacked = Files.createTempDirectory("kiln-artifact-tree");
         try {
             SourceArchives.extract(tree, unpacked);
@@ -53,106 +91,123 @@ public final class ArtifactPackager {
             try (var children = Files.list(unpacked)) {
                 root = children.filter(Files::isDirectory).findFirst().orElse(unpacked);
             }
-            return zipTree(root.toRealPath(), set, zip, identifier, log);
+            return work.apply(root.toRealPath());
         } finally {
             TempTrees.delete(unpacked);
         }
     }
 
-    private static Build.BuildArtifacts zipTree(
-            Path root, ArtifactSet set, Path zip, String identifier, Consumer<String> log) throws IOException {
+    /**
+     * One file of an artifact.
+     *
+     * @param name its name in the artifact
+     * @param file where it is in the unpacked tree
+     * @param content the file whose bytes are stored (a link's target when links are not kept)
+     * @param linkTarget the link's target when it is kept as a link, or null
+     */
+    private record Selected(String name, Path file, Path content, String linkTarget) {}
+
+    private static List<Selected> select(Path root, ArtifactSet set, Consumer<String> log) throws IOException {
         List<Glob> include = set.files().stream().map(Glob::compile).toList();
         List<Glob> exclude = set.excludePaths().stream().map(Glob::compile).toList();
-        List<Path> selected = new ArrayList<>();
+        List<Path> matched = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String path = root.relativize(file).toString().replace('\\', '/');
                 if (include.stream().anyMatch(g -> g.matches(path))
                         && exclude.stream().noneMatch(g -> g.matches(path))) {
-                    selected.add(file);
+                    matched.add(file);
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        selected.sort(null);
-        Files.createDirectories(zip.toAbsolutePath().getParent());
-        Path partial = zip.resolveSibling(zip.getFileName() + ".partial");
-        int found = 0;
+        matched.sort(null);
+        List<Selected> selected = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(partial.toFile())) {
-            for (Path file : selected) {
-                String path = root.relativize(file).toString().replace('\\', '/');
-                String name = set.discardPaths() ? file.getFileName().toString() : path;
-                Path content = file;
-                String linkTarget = null;
-                if (Files.isSymbolicLink(file)) {
-                    Path lexical = file.getParent()
-                            .resolve(Files.readSymbolicLink(file))
-                            .normalize();
-                    Path real;
-                    try {
-                        real = file.toRealPath();
-                    } catch (IOException e) {
-                        log.accept("Skipping " + path + ": a symbolic link to "
-                                + (lexical.startsWith(root) ? "nothing" : "outside the source"));
-                        continue;
-                    }
-                    if (!real.startsWith(root)) {
-                        log.accept("Skipping " + path + ": a symbolic link to outside the source");
-                        continue;
-                    }
-                    if (set.enableSymlinks()) {
-                        linkTarget = Files.readSymbolicLink(file).toString();
-                    } else if (Files.isRegularFile(real)) {
-                        content = real;
-                    } else {
-                        log.accept("Skipping " + path + ": a symbolic link to a directory");
-                        continue;
-                    }
-                }
-                if (!names.add(name)) {
-                    log.accept("Skipping " + path + ": another file is already stored as " + name);
+        for (Path file : matched) {
+            String path = root.relativize(file).toString().replace('\\', '/');
+            String name = set.discardPaths() ? file.getFileName().toString() : path;
+            Path content = file;
+            String linkTarget = null;
+            if (Files.isSymbolicLink(file)) {
+                Path lexical =
+                        file.getParent().resolve(Files.readSymbolicLink(file)).normalize();
+                Path real;
+                try {
+                    real = file.toRealPath();
+                } catch (IOException e) {
+                    log.accept("Skipping " + path + ": a symbolic link to "
+                            + (lexical.startsWith(root) ? "nothing" : "outside the source"));
                     continue;
                 }
-                ZipArchiveEntry entry = new ZipArchiveEntry(name);
-                entry.setLastModifiedTime(Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS));
-                if (linkTarget != null) {
+                if (!real.startsWith(root)) {
+                    log.accept("Skipping " + path + ": a symbolic link to outside the source");
+                    continue;
+                }
+                if (set.enableSymlinks()) {
+                    linkTarget = Files.readSymbolicLink(file).toString();
+                } else if (Files.isRegularFile(real)) {
+                    content = real;
+                } else {
+                    log.accept("Skipping " + path + ": a symbolic link to a directory");
+                    continue;
+                }
+            }
+            if (!names.add(name)) {
+                log.accept("Skipping " + path + ": another file is already stored as " + name);
+                continue;
+            }
+            selected.add(new Selected(name, file, content, linkTarget));
+        }
+        log.accept("Found " + selected.size() + " file(s)");
+        if (selected.isEmpty()) {
+            throw new NoMatchingArtifactsException();
+        }
+        return selected;
+    }
+
+    private static void writeZip(List<Selected> selected, Path zip) throws IOException {
+        Files.createDirectories(zip.toAbsolutePath().getParent());
+        Path partial = zip.resolveSibling(zip.getFileName() + ".partial");
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(partial.toFile())) {
+            for (Selected file : selected) {
+                ZipArchiveEntry entry = new ZipArchiveEntry(file.name());
+                entry.setLastModifiedTime(Files.getLastModifiedTime(file.file(), LinkOption.NOFOLLOW_LINKS));
+                if (file.linkTarget() != null) {
                     entry.setUnixMode(UnixStat.LINK_FLAG | 0777);
                     out.putArchiveEntry(entry);
-                    out.write(linkTarget.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    out.write(file.linkTarget().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 } else {
-                    entry.setUnixMode(UnixStat.FILE_FLAG | (Files.isExecutable(content) ? 0755 : 0644));
+                    entry.setUnixMode(UnixStat.FILE_FLAG | (Files.isExecutable(file.content()) ? 0755 : 0644));
                     out.putArchiveEntry(entry);
-                    Files.copy(content, out);
+                    Files.copy(file.content(), out);
                 }
                 out.closeArchiveEntry();
-                found++;
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
             throw e;
         }
-        log.accept("Found " + found + " file(s)");
-        if (found == 0) {
-            Files.deleteIfExists(partial);
-            throw new NoMatchingArtifactsException();
-        }
         Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Build.BuildArtifacts(
-                zip.toAbsolutePath().toString(), digest(zip, "SHA-256"), digest(zip, "MD5"), identifier);
     }
 
     /** The store key for an evaluated artifact name: {@code <name>.zip}, {@code artifacts.zip} without one. */
     public static String zipKey(String evaluatedName) {
-        String name = evaluatedName == null ? "" : evaluatedName.strip();
+        String name = folderKey(evaluatedName);
+        return name.endsWith(".zip") ? name : name + ".zip";
+    }
+
+    /** The store folder for an evaluated artifact name with packaging NONE: {@code artifacts} without one. */
+    public static String folderKey(String evaluatedName) {
+        String name = evaluatedName == null ? "" : evaluatedName.strip().replaceAll("/+$", "");
         if (name.isEmpty()) {
-            return "artifacts.zip";
+            return "artifacts";
         }
         if (name.startsWith("/") || ("/" + name + "/").contains("/../")) {
             throw new InvalidArtifactNameException(name);
         }
-        return name.endsWith(".zip") ? name : name + ".zip";
+        return name;
     }
 
     private static String digest(Path file, String algorithm) throws IOException {

@@ -9,6 +9,7 @@ import dev.kiln.agent.backend.docker.DockerBackend;
 import dev.kiln.agent.backend.process.ProcessBackend;
 import dev.kiln.agent.cache.BuildCache;
 import dev.kiln.agent.cache.CachePolicy;
+import dev.kiln.agent.engine.ArtifactSettings;
 import dev.kiln.agent.engine.BuildIdentity;
 import dev.kiln.agent.engine.BuildLog;
 import dev.kiln.agent.engine.BuildRequest;
@@ -137,6 +138,14 @@ final class BuildCommand implements Callable<Integer> {
             defaultValue = "NONE",
             description = "BUILD_ID puts artifacts under the build's id: <s3-prefix>/<build-id>/<name>.zip.")
     private String artifactNamespace;
+
+    @Option(
+            names = "--artifact-packaging",
+            paramLabel = "ZIP|NONE",
+            defaultValue = "ZIP",
+            description = "ZIP (default): one archive per artifact; NONE: the files as they are, under a folder"
+                    + " named after the artifact.")
+    private ArtifactSettings.Packaging packaging;
 
     @Option(
             names = "--cache",
@@ -291,8 +300,7 @@ final class BuildCommand implements Callable<Integer> {
                 Map.of(),
                 env,
                 Duration.ofMillis(Math.round(timeoutMinutes * 60_000)),
-                Optional.of(store),
-                artifactNamespace.equalsIgnoreCase("BUILD_ID"),
+                new ArtifactSettings(Optional.of(store), artifactNamespace.equalsIgnoreCase("BUILD_ID"), packaging),
                 hostEnv.getOrDefault("USER", System.getProperty("user.name")),
                 region,
                 "000000000000",

@@ -1,6 +1,7 @@
 package dev.kiln.agent.engine;
 
 import dev.kiln.agent.AgentException;
+import dev.kiln.agent.archive.TempTrees;
 import dev.kiln.agent.artifact.ArtifactPackager;
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.store.ArtifactStore;
@@ -13,28 +14,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** UPLOAD_ARTIFACTS: evaluates names in the build's shell, selects files and writes ZIPs. */
+/** UPLOAD_ARTIFACTS: evaluates names in the build's shell, selects files and stores them as ZIPs or as they are. */
 final class ArtifactStage {
     private final BuildEnvironment env;
     private final CommandRunner commands;
     private final BuildLog log;
     private final Optional<ArtifactStore> store;
+    private final ArtifactSettings.Packaging packaging;
     private final String namespace;
     private Build.BuildArtifacts primary;
 
     ArtifactStage(
-            BuildEnvironment env,
-            CommandRunner commands,
-            BuildLog log,
-            Optional<ArtifactStore> store,
-            String namespace) {
+            BuildEnvironment env, CommandRunner commands, BuildLog log, ArtifactSettings settings, String namespace) {
         this.env = env;
         this.commands = commands;
         this.log = log;
-        this.store = store;
+        this.store = settings.store();
+        this.packaging = settings.packaging();
         this.namespace = namespace;
     }
 
@@ -76,26 +76,56 @@ final class ArtifactStage {
         for (String glob : set.files()) {
             log.container("Expanding " + glob);
         }
-        String key = identifier != null
-                ? ArtifactPackager.zipKey(identifier)
-                : ArtifactPackager.zipKey(set.name().map(this::evaluate).orElse(""));
+        String name =
+                identifier != null ? identifier : set.name().map(this::evaluate).orElse("");
+        String key = packaging == ArtifactSettings.Packaging.ZIP
+                ? ArtifactPackager.zipKey(name)
+                : ArtifactPackager.folderKey(name);
+        if (namespace != null) {
+            key = namespace + "/" + key;
+        }
+        if (set.s3Prefix().isPresent()) {
+            key = set.s3Prefix().get().replaceAll("^/+|/+$", "") + "/" + key;
+        }
+        if (packaging == ArtifactSettings.Packaging.NONE) {
+            return uploadFiles(root, set, key, identifier);
+        }
         Path zip = Files.createTempFile("kiln-artifact", ".zip");
         try {
             Build.BuildArtifacts packed;
             try (InputStream tree = env.readTree(root)) {
                 packed = ArtifactPackager.pack(tree, set, zip, identifier, log::container);
             }
-            if (namespace != null) {
-                key = namespace + "/" + key;
-            }
-            if (set.s3Prefix().isPresent()) {
-                key = set.s3Prefix().get().replaceAll("^/+|/+$", "") + "/" + key;
-            }
             String location = store.get().put(key, zip);
             log.container("Uploaded " + key + " to " + location);
             return new Build.BuildArtifacts(location, packed.sha256sum(), packed.md5sum(), identifier);
         } finally {
             Files.deleteIfExists(zip);
+        }
+    }
+
+    /** Packaging NONE: each file under the artifact's folder; no checksums, as CodeBuild gives none. */
+    private Build.BuildArtifacts uploadFiles(String root, ArtifactSet set, String folder, String identifier)
+            throws IOException {
+        Path staged = Files.createTempDirectory("kiln-artifact-files");
+        try {
+            List<String> names;
+            try (InputStream tree = env.readTree(root)) {
+                names = ArtifactPackager.stage(tree, set, staged, log::container);
+            }
+            for (String name : names) {
+                Path file = staged.resolve(name);
+                if (Files.isSymbolicLink(file)) {
+                    log.container("Skipping " + name + ": packaging NONE stores files, not links");
+                    continue;
+                }
+                store.get().put(folder + "/" + name, file);
+            }
+            String location = store.get().location(folder);
+            log.container("Uploaded " + names.size() + " file(s) to " + location);
+            return new Build.BuildArtifacts(location, null, null, identifier);
+        } finally {
+            TempTrees.delete(staged);
         }
     }
 

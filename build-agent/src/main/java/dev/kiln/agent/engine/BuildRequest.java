@@ -4,7 +4,6 @@ import dev.kiln.agent.backend.ComputeType;
 import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.agent.source.Source;
 import dev.kiln.agent.source.SourceFetcher;
-import dev.kiln.agent.store.ArtifactStore;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,8 +23,7 @@ import java.util.Optional;
  * @param projectEnvironment project-level variables (override the buildspec's)
  * @param overrideEnvironment start-time overrides (override everything but CODEBUILD_ variables)
  * @param timeout the build timeout
- * @param artifactStore where artifacts go
- * @param namespaceBuildId whether artifact keys include the build's id ({@code BUILD_ID} namespace)
+ * @param artifacts where artifacts go and how they are packaged
  * @param initiator who started the build ({@code CODEBUILD_INITIATOR})
  * @param region the region reported to the build
  * @param accountId the account id in ARNs
@@ -44,8 +42,7 @@ public record BuildRequest(
         Map<String, String> projectEnvironment,
         Map<String, String> overrideEnvironment,
         Duration timeout,
-        Optional<ArtifactStore> artifactStore,
-        boolean namespaceBuildId,
+        ArtifactSettings artifacts,
         String initiator,
         String region,
         String accountId,

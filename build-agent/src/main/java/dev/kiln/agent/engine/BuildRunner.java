@@ -319,7 +319,11 @@ public final class BuildRunner {
     private void uploadArtifacts() {
         recorder.start(PhaseType.UPLOAD_ARTIFACTS);
         ArtifactStage stage = new ArtifactStage(
-                env, commands, log, request.artifactStore(), request.namespaceBuildId() ? identity.uuid() : null);
+                env,
+                commands,
+                log,
+                request.artifacts(),
+                request.artifacts().namespaceBuildId() ? identity.uuid() : null);
         PhaseOutcome outcome;
         try {
             outcome = stage.upload(buildspec.artifacts());

@@ -383,4 +383,34 @@ class PhaseTransitionsTest {
                         .toString());
         assertThat(build.artifacts().resolve("releases/" + uuid + "/app.zip")).exists();
     }
+
+    @Test
+    void packaging_none_stores_the_files_as_they_are_under_the_artifact_folder() throws IOException {
+        var build = new TestBuild(Engines.docker(), work).packagingNone();
+        var result = build.buildspec("""
+                        version: 0.2
+                        phases:
+                          build:
+                            commands:
+                              - mkdir -p site/css && echo page > site/index.html && echo body > site/css/a.css
+                        artifacts:
+                          files: ['**/*']
+                          base-directory: site
+                          name: web-$CODEBUILD_BUILD_NUMBER
+                          secondary-artifacts:
+                            docs:
+                              files: [index.html]
+                              base-directory: site
+                        """).run();
+
+        assertThat(result.build().buildStatus()).isEqualTo(StatusType.SUCCEEDED);
+        assertThat(result.build().artifacts().location())
+                .isEqualTo(build.artifacts().resolve("web-7").toString());
+        assertThat(result.build().artifacts().sha256sum()).isNull();
+        assertThat(build.artifacts().resolve("web-7/index.html")).hasContent("page");
+        assertThat(build.artifacts().resolve("web-7/css/a.css")).hasContent("body");
+        assertThat(build.artifacts().resolve("docs/index.html")).hasContent("page");
+        assertThat(result.text())
+                .contains("Uploaded 2 file(s) to " + build.artifacts().resolve("web-7"));
+    }
 }

@@ -2,6 +2,7 @@ package dev.kiln.agent.testing;
 
 import dev.kiln.agent.backend.ComputeType;
 import dev.kiln.agent.backend.ExecutionBackend;
+import dev.kiln.agent.engine.ArtifactSettings;
 import dev.kiln.agent.engine.BuildIdentity;
 import dev.kiln.agent.engine.BuildLog;
 import dev.kiln.agent.engine.BuildRequest;
@@ -47,6 +48,7 @@ public final class TestBuild {
     private Source.Git git;
     private CacheSettings cache;
     private boolean namespaceBuildId;
+    private ArtifactSettings.Packaging packaging = ArtifactSettings.Packaging.ZIP;
 
     /** A build on {@code backend} with its source under {@code workDir}. */
     public TestBuild(ExecutionBackend backend, Path workDir) throws IOException {
@@ -111,6 +113,12 @@ public final class TestBuild {
         return this;
     }
 
+    /** Store artifacts as files, not ZIPs. */
+    public TestBuild packagingNone() {
+        this.packaging = ArtifactSettings.Packaging.NONE;
+        return this;
+    }
+
     /** Where artifacts go (default: a local directory, {@link #artifacts()}). */
     public TestBuild store(ArtifactStore store) {
         this.store = store;
@@ -152,8 +160,10 @@ public final class TestBuild {
                 projectEnv,
                 overrideEnv,
                 timeout,
-                Optional.of(store != null ? store : new LocalDirectoryArtifactStore(artifacts)),
-                namespaceBuildId,
+                new ArtifactSettings(
+                        Optional.of(store != null ? store : new LocalDirectoryArtifactStore(artifacts)),
+                        namespaceBuildId,
+                        packaging),
                 "tester",
                 "us-east-1",
                 "000000000000",
