@@ -23,7 +23,12 @@ public interface BuildEnvironment extends AutoCloseable {
     String sourceDirectory();
 
     /** Copies a host directory to the source directory inside the environment. */
-    void copySource(Path hostDirectory);
+    default void copySource(Path hostDirectory) {
+        copyInto(hostDirectory, sourceDirectory());
+    }
+
+    /** Copies a host directory's contents to an absolute directory inside the environment (created if missing). */
+    void copyInto(Path hostDirectory, String directory);
 
     /**
      * Runs one command through the shell driver.

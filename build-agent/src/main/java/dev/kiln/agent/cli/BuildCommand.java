@@ -19,6 +19,7 @@ import dev.kiln.agent.secret.InvalidSecretsFileException;
 import dev.kiln.agent.secret.JsonFileSecretProvider;
 import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.agent.source.GitSourceFetcher;
+import dev.kiln.agent.source.SecondarySource;
 import dev.kiln.agent.store.ArtifactStore;
 import dev.kiln.agent.store.ArtifactStores;
 import dev.kiln.agent.store.LocalDirectoryArtifactStore;
@@ -31,7 +32,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -55,8 +58,9 @@ final class BuildCommand implements Callable<Integer> {
             names = "--source",
             paramLabel = "DIR|GIT_URL",
             defaultValue = ".",
-            description = "Source: a directory (default: .), or a git repository (https, ssh, file:// or a"
-                    + " repository's path with --source-version) fetched in DOWNLOAD_SOURCE.")
+            description = "Source: a directory (default: .), a git repository (https, ssh, file:// or a"
+                    + " repository's path with --source-version) or a zip archive (path or http(s) URL), fetched in"
+                    + " DOWNLOAD_SOURCE; or NO_SOURCE with --buildspec FILE.")
     private String source;
 
     @Option(
@@ -70,6 +74,13 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--git-submodules", description = "For a git source: fetch its submodules too.")
     private boolean submodules;
+
+    @Option(
+            names = "--secondary-source",
+            paramLabel = "ID=LOCATION[@VERSION]",
+            description = "A further source at $CODEBUILD_SRC_DIR_<ID>: a directory, git URL (@VERSION: branch, tag,"
+                    + " commit or pr/N) or zip archive. Repeatable.")
+    private List<String> secondarySources = new ArrayList<>();
 
     @Option(
             names = "--buildspec",
@@ -218,6 +229,18 @@ final class BuildCommand implements Callable<Integer> {
         if (choice.error() != null) {
             return invalid(choice.error());
         }
+        List<SecondarySource> secondaries = new ArrayList<>();
+        for (String spec : secondarySources) {
+            try {
+                SecondarySource secondary = SourceChoice.secondary(spec);
+                if (secondaries.stream().anyMatch(s -> s.identifier().equals(secondary.identifier()))) {
+                    return invalid("--secondary-source " + secondary.identifier() + " is given twice");
+                }
+                secondaries.add(secondary);
+            } catch (IllegalArgumentException e) {
+                return invalid(e.getMessage());
+            }
+        }
         Optional<ComputeType> compute = ComputeType.parse(computeType);
         if (compute.isEmpty()) {
             return invalid("unknown compute type " + computeType + "; use one of " + ComputeType.names());
@@ -293,6 +316,7 @@ final class BuildCommand implements Callable<Integer> {
                 projectName,
                 number,
                 choice.source(),
+                secondaries,
                 choice.buildspec(),
                 image != null ? image : defaultImage,
                 compute.get(),

@@ -2,11 +2,13 @@ package dev.kiln.agent.engine;
 
 import dev.kiln.agent.backend.ComputeType;
 import dev.kiln.agent.secret.SecretProvider;
+import dev.kiln.agent.source.SecondarySource;
 import dev.kiln.agent.source.Source;
 import dev.kiln.agent.source.SourceFetcher;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +17,8 @@ import java.util.Optional;
  *
  * @param projectName the project; part of the build id
  * @param buildNumber the project's build number for this build
- * @param source the primary source: a directory on this machine or a git repository
+ * @param source the primary source: a directory on this machine, a git repository, a zip archive or none
+ * @param secondarySources further sources, each at {@code CODEBUILD_SRC_DIR_<identifier>}
  * @param buildspec the buildspec, compiled already or to read from the source
  * @param image the build image
  * @param computeType the compute type
@@ -35,6 +38,7 @@ public record BuildRequest(
         String projectName,
         long buildNumber,
         Source source,
+        List<SecondarySource> secondarySources,
         BuildspecSource buildspec,
         String image,
         ComputeType computeType,
@@ -51,6 +55,7 @@ public record BuildRequest(
         SecretProvider secrets) {
 
     public BuildRequest {
+        secondarySources = List.copyOf(secondarySources);
         projectEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(projectEnvironment));
         overrideEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(overrideEnvironment));
     }

@@ -216,6 +216,11 @@ public final class BuildRunner {
         if (resolvedSourceVersion != null) {
             variables.put("CODEBUILD_RESOLVED_SOURCE_VERSION", resolvedSourceVersion);
         }
+        for (var secondary : request.secondarySources()) {
+            variables.put(
+                    "CODEBUILD_SRC_DIR_" + secondary.identifier(),
+                    SourceStage.secondaryDirectory(env, secondary.identifier()));
+        }
         if (!commands.setUp(BuildVariables.exportScript(variables)) && isRunning()) {
             return end(StatusType.FAULT, new PhaseContext("INTERNAL_ERROR", "cannot set the buildspec's variables"));
         }

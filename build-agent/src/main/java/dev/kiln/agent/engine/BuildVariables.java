@@ -39,8 +39,8 @@ final class BuildVariables {
         env.put("CODEBUILD_CI", "true");
         env.put("CODEBUILD_CONTAINER_NAME", "default");
         request.source().version().ifPresent(v -> env.put("CODEBUILD_SOURCE_VERSION", v));
-        if (request.source() instanceof Source.Git git) {
-            env.put("CODEBUILD_SOURCE_REPO_URL", git.url());
+        if (request.source() instanceof Source.Git || request.source() instanceof Source.Zip) {
+            env.put("CODEBUILD_SOURCE_REPO_URL", request.source().location());
         }
         return env;
     }

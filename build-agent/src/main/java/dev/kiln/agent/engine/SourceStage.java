@@ -5,7 +5,9 @@ import dev.kiln.agent.archive.TempTrees;
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.backend.ProgressListener;
 import dev.kiln.agent.source.FetchedSource;
+import dev.kiln.agent.source.SecondarySource;
 import dev.kiln.agent.source.Source;
+import dev.kiln.agent.source.ZipSources;
 import dev.kiln.model.build.PhaseContext;
 import dev.kiln.model.build.StatusType;
 import dev.kiln.model.buildspec.Buildspec;
@@ -43,27 +45,61 @@ final class SourceStage {
     }
 
     Result download() {
-        if (request.source() instanceof Source.LocalDirectory local) {
-            return copy(local.directory(), null);
-        }
-        Source.Git git = (Source.Git) request.source();
-        Path clone = null;
+        Path temp = null;
         try {
-            clone = Files.createTempDirectory("kiln-source-");
-            Path into = clone.resolve("src");
+            temp = Files.createTempDirectory("kiln-source-");
+            Materialized primary = materialize(request.source(), temp.resolve("src"));
+            Result result = copy(primary.tree(), primary.commit());
+            if (result.failure() != null) {
+                return result;
+            }
+            for (SecondarySource secondary : request.secondarySources()) {
+                Materialized tree = materialize(secondary.source(), temp.resolve("s_" + secondary.identifier()));
+                String dir = secondaryDirectory(env, secondary.identifier());
+                env.copyInto(tree.tree(), dir);
+                log.container("Secondary source " + secondary.identifier() + " "
+                        + secondary.source().location() + (tree.commit() != null ? " at commit " + tree.commit() : "")
+                        + " is in " + dir);
+            }
+            return result;
+        } catch (IOException e) {
+            throw new AgentException("cannot make a directory for the source: " + e.getMessage(), e);
+        } finally {
+            TempTrees.delete(temp);
+        }
+    }
+
+    /** Where a secondary source goes: beside the primary source, {@code CODEBUILD_SRC_DIR_<id>}. */
+    static String secondaryDirectory(BuildEnvironment env, String identifier) {
+        String primary = env.sourceDirectory();
+        return primary.substring(0, primary.lastIndexOf('/')) + "/secondary/" + identifier;
+    }
+
+    /**
+     * A source on this machine.
+     *
+     * @param tree the directory
+     * @param commit the resolved commit of a git source, or null
+     */
+    private record Materialized(Path tree, String commit) {}
+
+    private Materialized materialize(Source source, Path into) throws IOException {
+        if (source instanceof Source.LocalDirectory local) {
+            return new Materialized(local.directory(), null);
+        }
+        if (source instanceof Source.Zip zip) {
+            int files = ZipSources.fetch(zip, into, progress);
+            log.container("Source " + zip.location() + ": unpacked " + files + " file(s)");
+            return new Materialized(into, null);
+        }
+        if (source instanceof Source.Git git) {
             FetchedSource fetched = request.sourceFetcher().fetch(git, into, progress);
-            String resolved = fetched.commit();
             fetched.cacheNote().ifPresent(log::container);
             log.container("Source " + git.url()
-                    + git.version().map(v -> " at " + v).orElse("") + " resolved to commit " + resolved);
-            return copy(into, resolved);
-        } catch (IOException e) {
-            throw new AgentException("cannot make a directory for the clone: " + e.getMessage(), e);
-        } finally {
-            if (clone != null) {
-                TempTrees.delete(clone);
-            }
+                    + git.version().map(v -> " at " + v).orElse("") + " resolved to commit " + fetched.commit());
+            return new Materialized(into, fetched.commit());
         }
+        return new Materialized(Files.createDirectories(into), null); // NO_SOURCE
     }
 
     private Result copy(Path tree, String resolved) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** A build's primary source. */
-public sealed interface Source permits Source.LocalDirectory, Source.Git {
+public sealed interface Source permits Source.LocalDirectory, Source.Git, Source.Zip, Source.NoSource {
 
     /** What {@code CODEBUILD_SOURCE_REPO_URL} reports. */
     String location();
@@ -41,6 +41,36 @@ public sealed interface Source permits Source.LocalDirectory, Source.Git {
         @Override
         public String location() {
             return url;
+        }
+    }
+
+    /**
+     * A zip archive, unpacked as the source: a file on this machine or an http(s) URL.
+     *
+     * @param location the path or URL
+     */
+    record Zip(String location) implements Source {
+        @Override
+        public Optional<String> version() {
+            return Optional.empty();
+        }
+
+        /** Whether the archive is fetched over http(s). */
+        public boolean remote() {
+            return location.startsWith("http://") || location.startsWith("https://");
+        }
+    }
+
+    /** NO_SOURCE: an empty source directory; the buildspec comes from elsewhere. */
+    record NoSource() implements Source {
+        @Override
+        public String location() {
+            return "";
+        }
+
+        @Override
+        public Optional<String> version() {
+            return Optional.empty();
         }
     }
 }

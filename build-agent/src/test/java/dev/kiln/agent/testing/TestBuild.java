@@ -11,6 +11,7 @@ import dev.kiln.agent.engine.BuildspecSource;
 import dev.kiln.agent.engine.CacheSettings;
 import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.agent.source.GitSourceFetcher;
+import dev.kiln.agent.source.SecondarySource;
 import dev.kiln.agent.source.Source;
 import dev.kiln.agent.store.ArtifactStore;
 import dev.kiln.agent.store.LocalDirectoryArtifactStore;
@@ -48,6 +49,8 @@ public final class TestBuild {
     private Source.Git git;
     private CacheSettings cache;
     private boolean namespaceBuildId;
+    private Source primary;
+    private final List<SecondarySource> secondaries = new ArrayList<>();
     private ArtifactSettings.Packaging packaging = ArtifactSettings.Packaging.ZIP;
 
     /** A build on {@code backend} with its source under {@code workDir}. */
@@ -101,6 +104,18 @@ public final class TestBuild {
         return this;
     }
 
+    /** Another primary source (a zip archive, NO_SOURCE); its buildspec is read from it. */
+    public TestBuild primary(Source source) {
+        this.primary = source;
+        return this;
+    }
+
+    /** A secondary source. */
+    public TestBuild secondary(String identifier, Source source) {
+        secondaries.add(new SecondarySource(identifier, source));
+        return this;
+    }
+
     /** Put artifacts under the build's id. */
     public TestBuild namespaceBuildId() {
         this.namespaceBuildId = true;
@@ -147,8 +162,9 @@ public final class TestBuild {
         BuildRequest request = new BuildRequest(
                 "test-project",
                 7,
-                git != null ? git : new Source.LocalDirectory(source),
-                git != null
+                primary != null ? primary : git != null ? git : new Source.LocalDirectory(source),
+                secondaries,
+                git != null || (primary != null && !(primary instanceof Source.NoSource))
                         ? new BuildspecSource.InSource("buildspec.yml")
                         : new BuildspecSource.Compiled(
                                 BuildspecParser.parse("buildspec.yml", buildspec)

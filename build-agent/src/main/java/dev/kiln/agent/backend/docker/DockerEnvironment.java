@@ -107,8 +107,8 @@ final class DockerEnvironment implements BuildEnvironment {
     }
 
     @Override
-    public void copySource(Path hostDirectory) {
-        try (InputStream tar = SourceArchives.tarOf(hostDirectory, spec.sourceDirectory())) {
+    public void copyInto(Path hostDirectory, String directory) {
+        try (InputStream tar = SourceArchives.tarOf(hostDirectory, directory)) {
             client.copyArchiveToContainerCmd(containerId)
                     .withTarInputStream(tar)
                     .withRemotePath("/")

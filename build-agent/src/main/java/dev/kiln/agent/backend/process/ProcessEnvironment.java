@@ -116,18 +116,19 @@ final class ProcessEnvironment implements BuildEnvironment {
     }
 
     @Override
-    public void copySource(Path hostDirectory) {
+    public void copyInto(Path hostDirectory, String directory) {
+        Path into = Path.of(directory);
         try {
             Files.walkFileTree(hostDirectory, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    Files.createDirectories(sourceDirectory.resolve(hostDirectory.relativize(dir)));
+                    Files.createDirectories(into.resolve(hostDirectory.relativize(dir)));
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Path target = sourceDirectory.resolve(hostDirectory.relativize(file));
+                    Path target = into.resolve(hostDirectory.relativize(file));
                     if (attrs.isSymbolicLink()) {
                         Files.createSymbolicLink(target, Files.readSymbolicLink(file));
                     } else if (attrs.isRegularFile()) {
