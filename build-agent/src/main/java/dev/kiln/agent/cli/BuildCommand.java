@@ -18,7 +18,9 @@ import dev.kiln.agent.engine.CacheSettings;
 import dev.kiln.agent.secret.InvalidSecretsFileException;
 import dev.kiln.agent.secret.JsonFileSecretProvider;
 import dev.kiln.agent.secret.SecretProvider;
+import dev.kiln.agent.source.GitCredentials;
 import dev.kiln.agent.source.GitSourceFetcher;
+import dev.kiln.agent.source.InvalidCredentialsFileException;
 import dev.kiln.agent.source.SecondarySource;
 import dev.kiln.agent.store.ArtifactStore;
 import dev.kiln.agent.store.ArtifactStores;
@@ -81,6 +83,13 @@ final class BuildCommand implements Callable<Integer> {
             description = "A further source at $CODEBUILD_SRC_DIR_<ID>: a directory, git URL (@VERSION: branch, tag,"
                     + " commit or pr/N) or zip archive. Repeatable.")
     private List<String> secondarySources = new ArrayList<>();
+
+    @Option(
+            names = "--git-credentials",
+            paramLabel = "FILE",
+            description = "JSON object of URL prefixes or host names to logins ({\"token\": ...} or"
+                    + " {\"username\": ..., \"password\": ...}) for git sources over https. Never logged.")
+    private Path gitCredentialsFile;
 
     @Option(
             names = "--buildspec",
@@ -264,6 +273,12 @@ final class BuildCommand implements Callable<Integer> {
         if (backend == null) {
             return invalid("unknown backend " + backendName + "; use docker or process");
         }
+        GitCredentials credentials;
+        try {
+            credentials = gitCredentialsFile == null ? GitCredentials.none() : GitCredentials.read(gitCredentialsFile);
+        } catch (InvalidCredentialsFileException e) {
+            return invalid(e.getMessage());
+        }
         SecretProvider secrets = SecretProvider.none();
         if (secretsFile != null) {
             try {
@@ -330,7 +345,7 @@ final class BuildCommand implements Callable<Integer> {
                 "000000000000",
                 // JGit loads only when a git source is fetched: local builds start faster without it
                 (git, into, listener) -> new GitSourceFetcher(
-                                noCache ? Optional.empty() : Optional.of(state.sourceCacheDirectory()))
+                                noCache ? Optional.empty() : Optional.of(state.sourceCacheDirectory()), credentials)
                         .fetch(git, into, listener),
                 cache,
                 secrets);

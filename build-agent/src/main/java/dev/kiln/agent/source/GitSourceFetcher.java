@@ -10,6 +10,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 
 /**
@@ -22,64 +23,71 @@ public final class GitSourceFetcher implements SourceFetcher {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{4,40}");
 
     private final Optional<Path> mirrors;
+    private final GitCredentials credentials;
 
-    /** A fetcher that clones from the repository each time. */
+    /** A fetcher that clones from the repository each time, without credentials. */
     public GitSourceFetcher() {
-        this(Optional.empty());
+        this(Optional.empty(), GitCredentials.none());
     }
 
     /**
      * A fetcher that keeps a bare clone of each repository under {@code mirrors} (LOCAL_SOURCE_CACHE), fetches only
      * what is new into it, and clones builds from it.
      */
-    public GitSourceFetcher(Optional<Path> mirrors) {
+    public GitSourceFetcher(Optional<Path> mirrors, GitCredentials credentials) {
         this.mirrors = mirrors;
+        this.credentials = credentials;
     }
 
     @Override
     public FetchedSource fetch(Source.Git source, Path directory, ProgressListener progress) {
         if (mirrors.isEmpty()) {
-            return new FetchedSource(fetchDirect(source, directory, progress), Optional.empty());
+            return new FetchedSource(
+                    fetchDirect(source, directory, progress, credentials.providerFor(source.url())), Optional.empty());
         }
         SourceMirror mirror = new SourceMirror(mirrors.get(), source.url());
         return mirror.locked(() -> {
-            String note = mirror.update(progress);
+            String note = mirror.update(progress, credentials.providerFor(source.url()));
             Source.Git local = new Source.Git(mirror.url(), source.version(), source.depth(), false);
             String commit;
             try {
-                commit = fetchDirect(local, directory, progress);
+                commit = fetchDirect(local, directory, progress, null);
             } catch (UnableToFetchSourceException e) {
                 // say it in the repository's terms, not the kept clone's
                 throw new UnableToFetchSourceException(
                         e.getMessage().replace(mirror.url(), source.url()), e.getCause());
             }
-            mirror.pointAtOrigin(directory, source.submodules());
+            mirror.pointAtOrigin(directory, source.submodules(), credentials);
             return new FetchedSource(commit, Optional.of(note));
         });
     }
 
-    private String fetchDirect(Source.Git source, Path directory, ProgressListener progress) {
-        String url = source.url();
+    private String fetchDirect(
+            Source.Git source, Path directory, ProgressListener progress, CredentialsProvider login) {
+        String url = GitCredentials.redact(source.url());
         progress.progress(
                 "fetching " + url + source.version().map(v -> " at " + v).orElse(""));
         try {
             Optional<String> version = source.version();
             if (version.isEmpty()) {
-                return clone(source, directory, null);
+                return clone(source, directory, null, login);
             }
             String v = version.get();
             var pr = PULL_REQUEST.matcher(v);
             if (pr.matches()) {
-                return pullRequest(source, directory, pr.group(1));
+                return pullRequest(source, directory, pr.group(1), login);
             }
-            Collection<Ref> refs = Git.lsRemoteRepository().setRemote(url).call();
+            Collection<Ref> refs = Git.lsRemoteRepository()
+                    .setRemote(source.url())
+                    .setCredentialsProvider(login)
+                    .call();
             for (String candidate : new String[] {"refs/heads/" + v, "refs/tags/" + v, v}) {
                 if (refs.stream().anyMatch(r -> r.getName().equals(candidate))) {
-                    return clone(source, directory, candidate);
+                    return clone(source, directory, candidate, login);
                 }
             }
             if (COMMIT.matcher(v).matches()) {
-                return commit(source, directory, v);
+                return commit(source, directory, v, login);
             }
             throw new UnableToFetchSourceException(
                     "no branch, tag or commit '" + v + "' in " + url + "; check --source-version", null);
@@ -87,13 +95,33 @@ public final class GitSourceFetcher implements SourceFetcher {
             if (e instanceof UnableToFetchSourceException u) {
                 throw u;
             }
-            throw new UnableToFetchSourceException("cannot fetch " + url + ": " + message(e), e);
+            throw failure(url, e, login != null);
         }
     }
 
-    private static String clone(Source.Git source, Path directory, String branch) throws GitAPIException {
+    /** A fetch failure in the user's terms: refused credentials say so, and no message carries a credential. */
+    static UnableToFetchSourceException failure(String url, Exception e, boolean withLogin) {
+        String message = message(e);
+        if (message.contains("not authorized")
+                || message.contains("Authentication is required")
+                || message.contains("authentication not supported")
+                || message.contains("401")) {
+            return new UnableToFetchSourceException(
+                    "authentication failed for " + url + ": "
+                            + (withLogin
+                                    ? "the repository refused the credentials for it; check them in the git"
+                                            + " credentials file"
+                                    : "it needs credentials; give them with --git-credentials FILE"),
+                    null);
+        }
+        return new UnableToFetchSourceException("cannot fetch " + url + ": " + message, e);
+    }
+
+    private static String clone(Source.Git source, Path directory, String branch, CredentialsProvider login)
+            throws GitAPIException {
         CloneCommand clone = Git.cloneRepository()
                 .setURI(source.url())
+                .setCredentialsProvider(login)
                 .setDirectory(directory.toFile())
                 .setCloneSubmodules(source.submodules());
         if (branch != null) {
@@ -107,13 +135,17 @@ public final class GitSourceFetcher implements SourceFetcher {
         }
     }
 
-    private static String pullRequest(Source.Git source, Path directory, String number) throws GitAPIException {
+    private static String pullRequest(Source.Git source, Path directory, String number, CredentialsProvider login)
+            throws GitAPIException {
         String ref = "refs/pull/" + number + "/head";
         try (Git git = Git.cloneRepository()
                 .setURI(source.url())
+                .setCredentialsProvider(login)
                 .setDirectory(directory.toFile())
                 .call()) {
-            var fetch = git.fetch().setRefSpecs(new RefSpec("+" + ref + ":refs/remotes/origin/pr/" + number));
+            var fetch = git.fetch()
+                    .setCredentialsProvider(login)
+                    .setRefSpecs(new RefSpec("+" + ref + ":refs/remotes/origin/pr/" + number));
             source.depth().ifPresent(fetch::setDepth);
             fetch.call();
             ObjectId id = git.getRepository().resolve("refs/remotes/origin/pr/" + number);
@@ -121,16 +153,18 @@ public final class GitSourceFetcher implements SourceFetcher {
                 throw new UnableToFetchSourceException(
                         "no pull request " + number + " (" + ref + ") in " + source.url(), null);
             }
-            return checkout(git, id, source.submodules());
+            return checkout(git, id, source.submodules(), login);
         } catch (java.io.IOException e) {
             throw new UnableToFetchSourceException("cannot read the clone of " + source.url() + ": " + e, e);
         }
     }
 
-    private static String commit(Source.Git source, Path directory, String commit) throws GitAPIException {
+    private static String commit(Source.Git source, Path directory, String commit, CredentialsProvider login)
+            throws GitAPIException {
         // A commit may be anywhere in the history: a shallow clone could miss it, so this clone is complete.
         try (Git git = Git.cloneRepository()
                 .setURI(source.url())
+                .setCredentialsProvider(login)
                 .setDirectory(directory.toFile())
                 .call()) {
             ObjectId id = git.getRepository().resolve(commit + "^{commit}");
@@ -139,17 +173,18 @@ public final class GitSourceFetcher implements SourceFetcher {
                         "no branch, tag or commit '" + commit + "' in " + source.url() + "; check --source-version",
                         null);
             }
-            return checkout(git, id, source.submodules());
+            return checkout(git, id, source.submodules(), login);
         } catch (java.io.IOException e) {
             throw new UnableToFetchSourceException("cannot read the clone of " + source.url() + ": " + e, e);
         }
     }
 
-    private static String checkout(Git git, ObjectId id, boolean submodules) throws GitAPIException {
+    private static String checkout(Git git, ObjectId id, boolean submodules, CredentialsProvider login)
+            throws GitAPIException {
         git.checkout().setName(id.name()).call(); // detached, as CodeBuild checks out a version
         if (submodules) {
             git.submoduleInit().call();
-            git.submoduleUpdate().call();
+            git.submoduleUpdate().setCredentialsProvider(login).call();
         }
         return id.name();
     }

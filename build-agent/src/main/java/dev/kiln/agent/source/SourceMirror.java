@@ -17,6 +17,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 
@@ -61,7 +62,7 @@ final class SourceMirror {
     }
 
     /** Creates or updates the kept clone; says what it did. */
-    String update(ProgressListener progress) {
+    String update(ProgressListener progress, CredentialsProvider login) {
         long start = System.nanoTime();
         boolean fresh = !Files.isDirectory(directory.resolve("objects"));
         progress.progress((fresh ? "cloning " : "updating the kept clone of ") + origin);
@@ -70,6 +71,7 @@ final class SourceMirror {
                 : Git.open(directory.toFile())) {
             FetchResult result = git.fetch()
                     .setRemote(origin)
+                    .setCredentialsProvider(login)
                     .setRefSpecs(
                             new RefSpec("+refs/heads/*:refs/heads/*"),
                             new RefSpec("+refs/tags/*:refs/tags/*"),
@@ -79,14 +81,15 @@ final class SourceMirror {
             linkHead(git, result);
             long ms = (System.nanoTime() - start) / 1_000_000;
             return fresh
-                    ? "Source cache: no kept clone of " + origin + " yet; cloned it in " + ms + " ms"
-                    : "Source cache: updated the kept clone of " + origin + " ("
+                    ? "Source cache: no kept clone of " + GitCredentials.redact(origin) + " yet; cloned it in " + ms
+                            + " ms"
+                    : "Source cache: updated the kept clone of " + GitCredentials.redact(origin) + " ("
                             + result.getTrackingRefUpdates().size() + " refs changed) in " + ms + " ms";
         } catch (GitAPIException | IOException | RuntimeException e) {
             if (fresh) {
                 dev.kiln.agent.archive.TempTrees.delete(directory);
             }
-            throw new UnableToFetchSourceException("cannot fetch " + origin + ": " + GitSourceFetcher.message(e), e);
+            throw GitSourceFetcher.failure(GitCredentials.redact(origin), e, login != null);
         }
     }
 
@@ -116,14 +119,16 @@ final class SourceMirror {
     }
 
     /** Makes a clone's origin the repository again, then fetches submodules relative to it when asked. */
-    void pointAtOrigin(Path clone, boolean submodules) {
+    void pointAtOrigin(Path clone, boolean submodules, GitCredentials credentials) {
         try (Git git = Git.open(clone.toFile())) {
             StoredConfig config = git.getRepository().getConfig();
             config.setString("remote", "origin", "url", origin);
             config.save();
             if (submodules) {
                 git.submoduleInit().call();
-                git.submoduleUpdate().call();
+                git.submoduleUpdate()
+                        .setCredentialsProvider(credentials.providerFor(origin))
+                        .call();
             }
         } catch (GitAPIException | IOException e) {
             throw new UnableToFetchSourceException(

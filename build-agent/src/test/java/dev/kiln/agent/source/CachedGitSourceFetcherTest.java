@@ -14,7 +14,7 @@ class CachedGitSourceFetcherTest extends GitSourceFetcherTest {
 
     @Override
     GitSourceFetcher newFetcher() {
-        return new GitSourceFetcher(Optional.of(work.resolve("source-cache")));
+        return new GitSourceFetcher(Optional.of(work.resolve("source-cache")), GitCredentials.none());
     }
 
     @Test
