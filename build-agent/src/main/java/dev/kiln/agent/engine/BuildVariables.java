@@ -1,5 +1,6 @@
 package dev.kiln.agent.engine;
 
+import dev.kiln.agent.source.GitCredentials;
 import dev.kiln.agent.source.Source;
 import dev.kiln.model.buildspec.Buildspec;
 import java.time.Instant;
@@ -40,7 +41,9 @@ final class BuildVariables {
         env.put("CODEBUILD_CONTAINER_NAME", "default");
         request.source().version().ifPresent(v -> env.put("CODEBUILD_SOURCE_VERSION", v));
         if (request.source() instanceof Source.Git || request.source() instanceof Source.Zip) {
-            env.put("CODEBUILD_SOURCE_REPO_URL", request.source().location());
+            env.put(
+                    "CODEBUILD_SOURCE_REPO_URL",
+                    GitCredentials.redact(request.source().location()));
         }
         return env;
     }

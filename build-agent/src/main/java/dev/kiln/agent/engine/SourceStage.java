@@ -5,6 +5,7 @@ import dev.kiln.agent.archive.TempTrees;
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.backend.ProgressListener;
 import dev.kiln.agent.source.FetchedSource;
+import dev.kiln.agent.source.GitCredentials;
 import dev.kiln.agent.source.SecondarySource;
 import dev.kiln.agent.source.Source;
 import dev.kiln.agent.source.ZipSources;
@@ -58,7 +59,8 @@ final class SourceStage {
                 String dir = secondaryDirectory(env, secondary.identifier());
                 env.copyInto(tree.tree(), dir);
                 log.container("Secondary source " + secondary.identifier() + " "
-                        + secondary.source().location() + (tree.commit() != null ? " at commit " + tree.commit() : "")
+                        + GitCredentials.redact(secondary.source().location())
+                        + (tree.commit() != null ? " at commit " + tree.commit() : "")
                         + " is in " + dir);
             }
             return result;
@@ -89,13 +91,13 @@ final class SourceStage {
         }
         if (source instanceof Source.Zip zip) {
             int files = ZipSources.fetch(zip, into, progress);
-            log.container("Source " + zip.location() + ": unpacked " + files + " file(s)");
+            log.container("Source " + GitCredentials.redact(zip.location()) + ": unpacked " + files + " file(s)");
             return new Materialized(into, null);
         }
         if (source instanceof Source.Git git) {
             FetchedSource fetched = request.sourceFetcher().fetch(git, into, progress);
             fetched.cacheNote().ifPresent(log::container);
-            log.container("Source " + git.url()
+            log.container("Source " + GitCredentials.redact(git.url())
                     + git.version().map(v -> " at " + v).orElse("") + " resolved to commit " + fetched.commit());
             return new Materialized(into, fetched.commit());
         }
