@@ -2,6 +2,7 @@ package dev.kiln.agent.cli;
 
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.BuildPhase;
+import dev.kiln.model.build.CodeCoverage;
 import dev.kiln.model.build.PhaseContext;
 import dev.kiln.model.build.Report;
 import dev.kiln.model.build.TestCase;
@@ -88,9 +89,17 @@ final class BuildJson {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("name", report.name());
         r.put("reportGroup", report.reportGroup());
-        r.put("type", "TEST");
+        r.put("type", report.type());
         r.put("fileFormat", report.fileFormat());
         r.put("status", report.status());
+        if (report.isCoverage()) {
+            r.put("codeCoverageSummary", coverage(report.codeCoverageSummary()));
+            List<Map<String, Object>> files = new ArrayList<>();
+            report.codeCoverages().forEach(c -> files.add(coverage(c)));
+            r.put("codeCoverages", files);
+            r.put("warnings", report.warnings());
+            return r;
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("total", report.total());
         summary.put("statusCounts", report.statusCounts());
@@ -110,6 +119,20 @@ final class BuildJson {
         r.put("testCases", cases);
         r.put("warnings", report.warnings());
         return r;
+    }
+
+    private static Map<String, Object> coverage(CodeCoverage c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!c.filePath().isEmpty()) {
+            m.put("filePath", c.filePath());
+        }
+        m.put("lineCoveragePercentage", c.lineCoveragePercentage());
+        m.put("linesCovered", c.linesCovered());
+        m.put("linesMissed", c.linesMissed());
+        m.put("branchCoveragePercentage", c.branchCoveragePercentage());
+        m.put("branchesCovered", c.branchesCovered());
+        m.put("branchesMissed", c.branchesMissed());
+        return m;
     }
 
     private static BigDecimal seconds(Instant instant) {

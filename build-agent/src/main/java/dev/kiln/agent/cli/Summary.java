@@ -2,6 +2,7 @@ package dev.kiln.agent.cli;
 
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.BuildPhase;
+import dev.kiln.model.build.CodeCoverage;
 import dev.kiln.model.build.Report;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -37,6 +38,13 @@ final class Summary {
             out.println("Artifacts: " + build.artifacts().location());
         }
         for (Report report : build.reports()) {
+            if (report.isCoverage()) {
+                CodeCoverage c = report.codeCoverageSummary();
+                out.println("Coverage " + report.reportGroup() + ": " + report.status() + ", lines "
+                        + c.lineCoveragePercentage() + "%, branches " + c.branchCoveragePercentage() + "% over "
+                        + report.total() + " files");
+                continue;
+            }
             Map<String, Integer> counts = report.statusCounts();
             out.println("Report " + report.reportGroup() + ": " + report.status() + ", " + counts.get("SUCCEEDED")
                     + " passed, " + (counts.get("FAILED") + counts.get("ERROR")) + " failed, " + counts.get("SKIPPED")

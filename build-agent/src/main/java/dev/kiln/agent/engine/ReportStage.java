@@ -28,13 +28,23 @@ final class ReportStage {
                         ReportCollector.unreadable(project, group, "cannot read " + base + ": " + e.getMessage(), mask);
             }
             report.warnings().forEach(w -> log.container("Warning: report group " + group.name() + ": " + w));
-            log.container("Report " + report.name() + " " + report.status() + ": " + report.total() + " cases, "
-                    + report.statusCounts().get("SUCCEEDED") + " succeeded, "
-                    + report.statusCounts().get("FAILED")
-                    + " failed, " + report.statusCounts().get("ERROR") + " errors, "
-                    + report.statusCounts().get("SKIPPED") + " skipped");
+            log.container("Report " + report.name() + " " + report.status() + ": " + ReportStage.describe(report));
             collected.add(report);
         }
         return List.copyOf(collected);
+    }
+
+    /** One line on a report: its counts, or its coverage. */
+    static String describe(Report report) {
+        if (report.isCoverage()) {
+            var c = report.codeCoverageSummary();
+            return report.total() + " files, lines " + c.lineCoveragePercentage() + "% (" + c.linesCovered() + " of "
+                    + (c.linesCovered() + c.linesMissed()) + "), branches " + c.branchCoveragePercentage() + "% ("
+                    + c.branchesCovered() + " of " + (c.branchesCovered() + c.branchesMissed()) + ")";
+        }
+        return report.total() + " cases, " + report.statusCounts().get("SUCCEEDED") + " succeeded, "
+                + report.statusCounts().get("FAILED") + " failed, "
+                + report.statusCounts().get("ERROR") + " errors, "
+                + report.statusCounts().get("SKIPPED") + " skipped";
     }
 }

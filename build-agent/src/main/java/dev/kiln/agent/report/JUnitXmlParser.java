@@ -5,40 +5,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
  * Reads JUnit XML ({@code <testsuites>} or {@code <testsuite>} at the top, suites nested or not), as written by
- * Maven Surefire, Gradle, pytest, Jest's and Go's JUnit reporters. Document type declarations are refused, so no
- * entity or external file is ever read. Stateless.
+ * Maven Surefire, Gradle, pytest, Jest's and Go's JUnit reporters. Stateless.
  */
-final class JUnitXmlParser {
-    private JUnitXmlParser() {}
+final class JUnitXmlParser implements TestReportParser {
 
-    static List<TestCase> parse(InputStream in, String file) throws IOException {
-        Element root;
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setExpandEntityReferences(false);
-            factory.setXIncludeAware(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            root = builder.parse(in).getDocumentElement();
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException(file + " is not valid XML: " + e.getMessage(), e);
-        }
-        if (!root.getTagName().equals("testsuites") && !root.getTagName().equals("testsuite")) {
-            throw new IOException(file + " is not a JUnit XML report (its root is <" + root.getTagName() + ">)");
-        }
+    @Override
+    public List<TestCase> parse(InputStream in, String file) throws IOException {
+        Element root = SafeXml.root(in, file, "JUnit XML", "testsuites", "testsuite");
         List<TestCase> cases = new ArrayList<>();
         NodeList testcases = root.getElementsByTagName("testcase");
         for (int i = 0; i < testcases.getLength(); i++) {
@@ -76,7 +55,12 @@ final class JUnitXmlParser {
             }
         }
         return new TestCase(
-                prefix, testcase.getAttribute("name"), status, nanos(testcase.getAttribute("time")), message, file);
+                prefix,
+                testcase.getAttribute("name"),
+                status,
+                SafeXml.secondsAsNanos(testcase.getAttribute("time")),
+                message,
+                file);
     }
 
     private static String message(Element e) {
@@ -86,16 +70,5 @@ final class JUnitXmlParser {
             return text;
         }
         return text.isEmpty() || text.startsWith(attribute) ? attribute : attribute + "\n" + text;
-    }
-
-    private static long nanos(String seconds) {
-        if (seconds == null || seconds.isBlank()) {
-            return 0;
-        }
-        try {
-            return Math.round(Double.parseDouble(seconds.replace(",", "")) * 1e9);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

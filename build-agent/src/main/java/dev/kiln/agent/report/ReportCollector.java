@@ -1,9 +1,9 @@
 package dev.kiln.agent.report;
 
 import dev.kiln.agent.artifact.Glob;
+import dev.kiln.model.build.CodeCoverage;
 import dev.kiln.model.build.Report;
 import dev.kiln.model.build.TestCase;
-import dev.kiln.model.buildspec.ReportFileFormat;
 import dev.kiln.model.buildspec.ReportGroup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,10 @@ public final class ReportCollector {
     public static Report collect(String project, ReportGroup group, InputStream tree, UnaryOperator<String> mask) {
         List<Glob> globs = group.files().stream().map(Glob::compile).toList();
         List<TestCase> cases = new ArrayList<>();
+        Map<String, CodeCoverage> coverages = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
+        TestReportParser tests = ReportFormats.tests(group.fileFormat());
+        CoverageParser coverage = ReportFormats.coverage(group.fileFormat());
         int files = 0;
         try (TarArchiveInputStream tar = new TarArchiveInputStream(tree)) {
             TarArchiveEntry entry;
@@ -41,14 +44,16 @@ public final class ReportCollector {
                     continue;
                 }
                 files++;
-                if (group.fileFormat() != ReportFileFormat.JUNITXML) {
-                    warnings.add(path + ": " + group.fileFormat() + " reports are not read yet (JUNITXML is)");
-                    continue;
-                }
                 try {
-                    cases.addAll(JUnitXmlParser.parse(new NonClosing(tar), path));
-                } catch (IOException e) {
-                    warnings.add(e.getMessage());
+                    if (coverage != null) {
+                        for (CodeCoverage file : coverage.parse(new NonClosing(tar), path)) {
+                            coverages.merge(file.filePath(), file, (x, y) -> x.plus(y, file.filePath()));
+                        }
+                    } else {
+                        cases.addAll(tests.parse(new NonClosing(tar), path));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    warnings.add(e.getMessage() == null ? path + ": " + e : e.getMessage());
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -57,11 +62,40 @@ public final class ReportCollector {
         if (files == 0) {
             warnings.add("no report files matched " + group.files());
         }
+        if (coverage != null) {
+            return coverageReport(project, group, new ArrayList<>(coverages.values()), warnings, mask);
+        }
         return report(project, group, cases, warnings, mask);
+    }
+
+    private static Report coverageReport(
+            String project,
+            ReportGroup group,
+            List<CodeCoverage> files,
+            List<String> warnings,
+            UnaryOperator<String> mask) {
+        files.sort(Comparator.comparing(CodeCoverage::filePath));
+        CodeCoverage summary = files.stream().reduce(new CodeCoverage("", 0, 0, 0, 0), (a, b) -> a.plus(b, ""));
+        return new Report(
+                project + "-" + group.name(),
+                group.name(),
+                group.fileFormat().name(),
+                warnings.isEmpty() ? "SUCCEEDED" : "INCOMPLETE",
+                files.size(),
+                Map.of(),
+                0,
+                List.of(),
+                warnings.stream().map(mask).toList(),
+                "CODE_COVERAGE",
+                summary,
+                files);
     }
 
     /** The INCOMPLETE report of a group whose files could not be read at all. */
     public static Report unreadable(String project, ReportGroup group, String why, UnaryOperator<String> mask) {
+        if (ReportFormats.coverage(group.fileFormat()) != null) {
+            return coverageReport(project, group, new ArrayList<>(), List.of(why), mask);
+        }
         return report(project, group, List.of(), List.of(why), mask);
     }
 

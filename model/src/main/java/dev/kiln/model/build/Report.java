@@ -17,6 +17,9 @@ import java.util.Map;
  * @param durationInNanoSeconds the cases' total duration
  * @param testCases every case, failed ones first
  * @param warnings why the report is INCOMPLETE, if it is
+ * @param type TEST or CODE_COVERAGE
+ * @param codeCoverageSummary the whole report's coverage, for CODE_COVERAGE; null for TEST
+ * @param codeCoverages coverage per file, for CODE_COVERAGE
  */
 public record Report(
         String name,
@@ -27,11 +30,46 @@ public record Report(
         Map<String, Integer> statusCounts,
         long durationInNanoSeconds,
         List<TestCase> testCases,
-        List<String> warnings) {
+        List<String> warnings,
+        String type,
+        CodeCoverage codeCoverageSummary,
+        List<CodeCoverage> codeCoverages) {
 
     public Report {
         statusCounts = Collections.unmodifiableMap(new LinkedHashMap<>(statusCounts));
         testCases = List.copyOf(testCases);
         warnings = List.copyOf(warnings);
+        codeCoverages = List.copyOf(codeCoverages);
+    }
+
+    /** A TEST report. */
+    public Report(
+            String name,
+            String reportGroup,
+            String fileFormat,
+            String status,
+            int total,
+            Map<String, Integer> statusCounts,
+            long durationInNanoSeconds,
+            List<TestCase> testCases,
+            List<String> warnings) {
+        this(
+                name,
+                reportGroup,
+                fileFormat,
+                status,
+                total,
+                statusCounts,
+                durationInNanoSeconds,
+                testCases,
+                warnings,
+                "TEST",
+                null,
+                List.of());
+    }
+
+    /** Whether this is a coverage report. */
+    public boolean isCoverage() {
+        return "CODE_COVERAGE".equals(type);
     }
 }
