@@ -1,5 +1,8 @@
 package dev.kiln.agent.backend;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Provides fresh, isolated environments for builds. One instance per process; thread-safe.
  *
@@ -26,6 +29,22 @@ public interface ExecutionBackend extends AutoCloseable {
      * @throws dev.kiln.agent.AgentException a leaf that says what failed; the caller reports FAULT
      */
     BuildEnvironment provision(EnvironmentSpec spec, ProgressListener progress);
+
+    /** Whether {@code image} offers {@code runtime-versions} (Kiln's default image does). */
+    default boolean offersRuntimes(String image) {
+        return false;
+    }
+
+    /**
+     * {@code base} (a Debian-based image) with more packages installed, for {@code runtime-versions}: made once and
+     * reused by every later build that asks for the same packages.
+     *
+     * @return the image to provision instead, or empty when this backend cannot make images
+     * @throws dev.kiln.agent.AgentException a leaf that says what failed
+     */
+    default Optional<DerivedImage> withPackages(String base, List<String> packages, ProgressListener progress) {
+        return Optional.empty();
+    }
 
     /** Releases clients and connections. Environments are closed by their owners. */
     @Override

@@ -24,7 +24,25 @@ public final class KilnCli implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler(KilnCli::uncaught);
         System.exit(execute(args));
+    }
+
+    /**
+     * docker-java's thread that copies a container's stdin fails with a closed channel when the container ends
+     * first, which is how every build container ends: that one is expected and not printed.
+     */
+    private static void uncaught(Thread thread, Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (thread.getName().startsWith("docker-java-httpclient5-hijacking-stream")
+                && root instanceof java.nio.channels.ClosedChannelException) {
+            return;
+        }
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        e.printStackTrace();
     }
 
     /** Runs the command line and returns its exit status (for tests). */

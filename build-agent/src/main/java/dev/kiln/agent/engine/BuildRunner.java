@@ -55,6 +55,8 @@ public final class BuildRunner {
     private Buildspec buildspec;
     private Instant deadline;
     private String memory;
+    private EnvironmentSpec spec;
+    private RuntimeStage runtimes;
 
     /** A runner for one build. */
     public BuildRunner(
@@ -148,9 +150,15 @@ public final class BuildRunner {
         String srcDir = "/codebuild/output/src" + (100_000_000 + RANDOM.nextInt(900_000_000)) + "/src";
         maskSecrets(List.of());
         Map<String, String> variables = BuildVariables.of(request, identity, srcDir, start);
-        EnvironmentSpec spec = new EnvironmentSpec(
-                identity.id(), request.image(), request.computeType(), request.privileged(), srcDir, variables);
         try {
+            String image = request.image();
+            if (request.buildspec() instanceof BuildspecSource.Compiled compiled) {
+                // known before the build starts: provision straight into the image with its runtimes
+                runtimes = new RuntimeStage(backend, request.image(), log, progress);
+                image = runtimes.prepare(compiled.buildspec()).orElse(image);
+            }
+            spec = new EnvironmentSpec(
+                    identity.id(), image, request.computeType(), request.privileged(), srcDir, variables);
             env = backend.provision(spec, progress);
             control.attach(env);
         } catch (AgentException e) {
@@ -179,7 +187,7 @@ public final class BuildRunner {
         log.container("YAML location is " + request.buildspec().location());
         SourceStage.Result downloaded;
         try {
-            downloaded = new SourceStage(request, env, log, progress).download();
+            downloaded = new SourceStage(request, () -> env, this::chooseImage, log, progress).download();
         } catch (AgentException e) {
             StatusType status = "CLIENT_ERROR".equals(e.statusCode()) ? StatusType.FAILED : StatusType.FAULT;
             return end(status, new PhaseContext(e.statusCode(), e.getMessage()));
@@ -233,6 +241,38 @@ public final class BuildRunner {
         return endUnlessStopped();
     }
 
+    /**
+     * Once the buildspec is known and before the source is copied: moves the build to an image with its
+     * {@code runtime-versions}, if it needs one.
+     */
+    private Optional<PhaseOutcome> chooseImage(Buildspec known) {
+        if (runtimes != null) {
+            return Optional.empty();
+        }
+        runtimes = new RuntimeStage(backend, request.image(), log, progress);
+        Optional<String> image;
+        try {
+            image = runtimes.prepare(known);
+        } catch (AgentException e) {
+            return Optional.of(PhaseOutcome.of(StatusType.FAULT, e.statusCode(), e.getMessage()));
+        }
+        if (image.isEmpty()) {
+            return Optional.empty();
+        }
+        env.close();
+        spec = new EnvironmentSpec(
+                spec.buildId(),
+                image.get(),
+                spec.computeType(),
+                spec.privileged(),
+                spec.sourceDirectory(),
+                spec.environment());
+        env = backend.provision(spec, progress);
+        control.attach(env);
+        log.container("Running on Kiln, " + env.description());
+        return Optional.empty();
+    }
+
     /** Masks resolved secrets and AWS secret keys passed in, in everything the build writes from now on. */
     private void maskSecrets(java.util.Collection<String> secrets) {
         List<String> masked = new ArrayList<>(secrets);
@@ -254,7 +294,7 @@ public final class BuildRunner {
 
     /** Runs INSTALL to POST_BUILD; returns whether UPLOAD_ARTIFACTS should be attempted. */
     private boolean commandPhases() {
-        CommandPhaseRunner phases = new CommandPhaseRunner(commands, log, buildspec.runAs());
+        CommandPhaseRunner phases = new CommandPhaseRunner(commands, log, buildspec.runAs(), runtimes);
         for (PhaseType type : COMMAND_PHASES) {
             if (!isRunning()) {
                 return false;
@@ -282,29 +322,9 @@ public final class BuildRunner {
     }
 
     private void exportVariables() {
-        List<String> names = buildspec.env().exportedVariables();
-        if (names.isEmpty() || commands == null || !isRunning()) {
-            return;
+        if (commands != null && isRunning()) {
+            exported = ExportStage.export(buildspec.env().exportedVariables(), commands, masker);
         }
-        StringBuilder script = new StringBuilder();
-        for (String name : names) {
-            script.append("printf '\\036%s\\036%s' \"${")
-                    .append(name)
-                    .append("+1}\" \"$")
-                    .append(name)
-                    .append("\"\n");
-        }
-        script.append("printf '\\036\\n'\n");
-        Optional<String> output = commands.capture(script.toString());
-        if (output.isEmpty()) {
-            return;
-        }
-        String[] parts = output.get().split("\u001e", -1);
-        List<Build.ExportedVariable> values = new ArrayList<>();
-        for (int i = 0; i < names.size() && 2 + 2 * i < parts.length; i++) {
-            values.add(new Build.ExportedVariable(names.get(i), masker.apply(parts[2 + 2 * i])));
-        }
-        exported = List.copyOf(values);
     }
 
     private Optional<CacheStage> cacheStage() {

@@ -15,11 +15,13 @@ final class CommandPhaseRunner {
     private final CommandRunner commands;
     private final BuildLog log;
     private final Optional<String> buildRunAs;
+    private final RuntimeStage runtimes;
 
-    CommandPhaseRunner(CommandRunner commands, BuildLog log, Optional<String> buildRunAs) {
+    CommandPhaseRunner(CommandRunner commands, BuildLog log, Optional<String> buildRunAs, RuntimeStage runtimes) {
         this.commands = commands;
         this.log = log;
         this.buildRunAs = buildRunAs;
+        this.runtimes = runtimes;
     }
 
     PhaseOutcome run(PhaseType type, Optional<Phase> phase) {
@@ -44,8 +46,10 @@ final class CommandPhaseRunner {
 
     private PhaseOutcome attempt(Phase phase) {
         if (!phase.runtimeVersions().isEmpty()) {
-            log.container("Skipping install of runtimes. Runtime version selection is not supported by this build"
-                    + " image: " + phase.runtimeVersions());
+            Optional<PhaseOutcome> failed = runtimes.install();
+            if (failed.isPresent()) {
+                return failed.get();
+            }
         }
         Optional<String> runAs = phase.runAs().or(() -> buildRunAs);
         PhaseOutcome failure = null;

@@ -18,6 +18,9 @@ import dev.kiln.model.lint.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * DOWNLOAD_SOURCE's file work: gets the source tree (a local directory, or a git clone at a version), reads the
@@ -25,7 +28,8 @@ import java.nio.file.Path;
  */
 final class SourceStage {
     private final BuildRequest request;
-    private final BuildEnvironment env;
+    private final Supplier<BuildEnvironment> env;
+    private final Function<Buildspec, Optional<PhaseOutcome>> beforeCopy;
     private final BuildLog log;
     private final ProgressListener progress;
 
@@ -38,9 +42,21 @@ final class SourceStage {
      */
     record Result(PhaseOutcome failure, Buildspec buildspec, String resolvedVersion) {}
 
-    SourceStage(BuildRequest request, BuildEnvironment env, BuildLog log, ProgressListener progress) {
+    /**
+     * A stage for one build.
+     *
+     * @param env the build's environment, which may change until the source is copied
+     * @param beforeCopy runs once the buildspec is known, before anything is copied; may fail the phase
+     */
+    SourceStage(
+            BuildRequest request,
+            Supplier<BuildEnvironment> env,
+            Function<Buildspec, Optional<PhaseOutcome>> beforeCopy,
+            BuildLog log,
+            ProgressListener progress) {
         this.request = request;
         this.env = env;
+        this.beforeCopy = beforeCopy;
         this.log = log;
         this.progress = progress;
     }
@@ -56,8 +72,8 @@ final class SourceStage {
             }
             for (SecondarySource secondary : request.secondarySources()) {
                 Materialized tree = materialize(secondary.source(), temp.resolve("s_" + secondary.identifier()));
-                String dir = secondaryDirectory(env, secondary.identifier());
-                env.copyInto(tree.tree(), dir);
+                String dir = secondaryDirectory(env.get(), secondary.identifier());
+                env.get().copyInto(tree.tree(), dir);
                 log.container("Secondary source " + secondary.identifier() + " "
                         + GitCredentials.redact(secondary.source().location())
                         + (tree.commit() != null ? " at commit " + tree.commit() : "")
@@ -131,7 +147,11 @@ final class SourceStage {
             }
             buildspec = parsed.buildspec().get();
         }
-        env.copySource(tree);
+        Optional<PhaseOutcome> failure = beforeCopy.apply(buildspec);
+        if (failure.isPresent()) {
+            return new Result(failure.get(), null, null);
+        }
+        env.get().copySource(tree);
         return new Result(null, buildspec, resolved);
     }
 

@@ -44,7 +44,15 @@ final class ContainerSpecs {
                 .withAutoRemove(true);
     }
 
+    /**
+     * A container's name: the build id and a random part, since a build may move to another image (runtime-versions)
+     * while the engine is still removing its first container.
+     */
     static String containerName(String buildId) {
-        return "kiln-build-" + buildId.replaceAll("[^A-Za-z0-9_.-]", "-");
+        return "kiln-build-" + buildId.replaceAll("[^A-Za-z0-9_.-]", "-") + "-"
+                + Integer.toHexString(0x10000
+                                | java.util.concurrent.ThreadLocalRandom.current()
+                                        .nextInt(0x10000))
+                        .substring(1);
     }
 }

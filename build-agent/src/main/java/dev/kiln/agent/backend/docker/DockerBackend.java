@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.model.Frame;
 import dev.kiln.agent.backend.Availability;
 import dev.kiln.agent.backend.BuildEnvironment;
+import dev.kiln.agent.backend.DerivedImage;
 import dev.kiln.agent.backend.EnvironmentSpec;
 import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.backend.ProgressListener;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -109,6 +111,18 @@ public final class DockerBackend implements ExecutionBackend {
             throw new EngineUnavailableException(availability.description());
         }
         return engine;
+    }
+
+    @Override
+    public boolean offersRuntimes(String image) {
+        return image.equals(defaultImage.reference());
+    }
+
+    @Override
+    public Optional<DerivedImage> withPackages(String base, List<String> packages, ProgressListener progress) {
+        DockerClient client = engine().client();
+        return Optional.of(
+                new DerivedImages(client, new Images(client, defaultImage)).ensure(base, packages, progress));
     }
 
     @Override

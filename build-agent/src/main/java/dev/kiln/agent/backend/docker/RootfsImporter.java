@@ -51,25 +51,46 @@ public final class RootfsImporter {
                 tar.closeArchiveEntry();
                 tar.finish();
             }
-            try (InputStream in = Files.newInputStream(context)) {
-                return client.buildImageCmd(in)
-                        .withTags(Set.of(reference))
-                        .withPull(false)
-                        .withRemove(true)
-                        .exec(new BuildImageResultCallback() {
-                            @Override
-                            public void onNext(BuildResponseItem item) {
-                                if (item.getStream() != null
-                                        && !item.getStream().isBlank()) {
-                                    progress.progress(item.getStream().strip());
-                                }
-                                super.onNext(item);
-                            }
-                        })
-                        .awaitImageId(30, TimeUnit.MINUTES);
-            }
+            return build(client, reference, context, progress);
         } finally {
             Files.deleteIfExists(context);
         }
+    }
+
+    /** Builds {@code reference} from a build context tar through the engine's build endpoint; returns the image id. */
+    static String build(DockerClient client, String reference, Path context, ProgressListener progress)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(context)) {
+            return client.buildImageCmd(in)
+                    .withTags(Set.of(reference))
+                    .withPull(false)
+                    .withRemove(true)
+                    .exec(new BuildImageResultCallback() {
+                        @Override
+                        public void onNext(BuildResponseItem item) {
+                            if (item.getStream() != null && !item.getStream().isBlank()) {
+                                progress.progress(item.getStream().strip());
+                            }
+                            super.onNext(item);
+                        }
+                    })
+                    .awaitImageId(30, TimeUnit.MINUTES);
+        }
+    }
+
+    /** A build context tar holding only a Dockerfile. */
+    static Path dockerfileContext(String dockerfile) throws IOException {
+        Path context = Files.createTempFile("kiln-image-context", ".tar");
+        try (OutputStream out = Files.newOutputStream(context);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            byte[] bytes = dockerfile.getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry df = new TarArchiveEntry("Dockerfile");
+            df.setSize(bytes.length);
+            tar.putArchiveEntry(df);
+            tar.write(bytes);
+            tar.closeArchiveEntry();
+            tar.finish();
+        }
+        return context;
     }
 }
