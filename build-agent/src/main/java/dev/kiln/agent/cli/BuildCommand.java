@@ -6,6 +6,8 @@ import dev.kiln.agent.backend.ComputeType;
 import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.backend.docker.DefaultImage;
 import dev.kiln.agent.backend.docker.DockerBackend;
+import dev.kiln.agent.backend.docker.InvalidRegistryCredentialsException;
+import dev.kiln.agent.backend.docker.RegistryCredentials;
 import dev.kiln.agent.backend.process.ProcessBackend;
 import dev.kiln.agent.cache.BuildCache;
 import dev.kiln.agent.cache.CachePolicy;
@@ -134,6 +136,14 @@ final class BuildCommand implements Callable<Integer> {
                     + " limits, capped to the host.")
     private String computeType;
 
+    @Option(
+            names = "--image-pull-credentials",
+            paramLabel = "FILE",
+            description = "Logins for private registries: Docker's config.json, or a JSON object of registry hosts"
+                    + " to {\"username\": ..., \"password\": ...} (default: ~/.docker/config.json, what docker"
+                    + " login writes, if there is one).")
+    private Path pullCredentialsFile;
+
     @Option(names = "--privileged", description = "Run the build container privileged (for Docker builds).")
     private boolean privileged;
 
@@ -223,8 +233,16 @@ final class BuildCommand implements Callable<Integer> {
         LOG.debug("build command started");
         Map<String, String> hostEnv = System.getenv();
         String defaultImage = hostEnv.getOrDefault("KILN_DEFAULT_IMAGE", DefaultImage.REFERENCE);
+        RegistryCredentials pullLogins;
+        try {
+            pullLogins = pullCredentialsFile != null
+                    ? RegistryCredentials.read(pullCredentialsFile)
+                    : RegistryCredentials.dockerLogin(Path.of(System.getProperty("user.home")));
+        } catch (InvalidRegistryCredentialsException e) {
+            return invalid(e.getMessage());
+        }
         ExecutionBackend backend = switch (backendName) {
-            case "docker" -> new DockerBackend(hostEnv, new DefaultImage(defaultImage));
+            case "docker" -> new DockerBackend(hostEnv, new DefaultImage(defaultImage)).withPullCredentials(pullLogins);
             case "process" -> new ProcessBackend(hostEnv);
             default -> null;
         };

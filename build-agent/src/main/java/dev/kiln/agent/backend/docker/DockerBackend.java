@@ -37,6 +37,7 @@ public final class DockerBackend implements ExecutionBackend {
     private final Map<String, String> env;
     private final DefaultImage defaultImage;
     private final long memoryCapBytes;
+    private final RegistryCredentials credentials;
     private volatile DockerEngine engine;
     private volatile String unavailable;
 
@@ -45,15 +46,25 @@ public final class DockerBackend implements ExecutionBackend {
      * on first use.
      */
     public DockerBackend(Map<String, String> env, DefaultImage defaultImage) {
-        this(env, defaultImage, 0, null);
+        this(env, defaultImage, 0, null, RegistryCredentials.none());
     }
 
     private DockerBackend(
-            Map<String, String> env, DefaultImage defaultImage, long memoryCapBytes, DockerEngine engine) {
+            Map<String, String> env,
+            DefaultImage defaultImage,
+            long memoryCapBytes,
+            DockerEngine engine,
+            RegistryCredentials credentials) {
         this.env = Map.copyOf(env);
         this.defaultImage = defaultImage;
         this.memoryCapBytes = memoryCapBytes;
         this.engine = engine;
+        this.credentials = credentials;
+    }
+
+    /** A backend on the same engine that pulls build images with these logins. */
+    public DockerBackend withPullCredentials(RegistryCredentials logins) {
+        return new DockerBackend(env, defaultImage, memoryCapBytes, engine, logins);
     }
 
     /**
@@ -61,7 +72,7 @@ public final class DockerBackend implements ExecutionBackend {
      * (for agents that share a host, and for tests).
      */
     public DockerBackend withMemoryCap(long bytes) {
-        return new DockerBackend(env, defaultImage, bytes, engine());
+        return new DockerBackend(env, defaultImage, bytes, engine(), credentials);
     }
 
     @Override
@@ -121,15 +132,15 @@ public final class DockerBackend implements ExecutionBackend {
     @Override
     public Optional<DerivedImage> withPackages(String base, List<String> packages, ProgressListener progress) {
         DockerClient client = engine().client();
-        return Optional.of(
-                new DerivedImages(client, new Images(client, defaultImage)).ensure(base, packages, progress));
+        return Optional.of(new DerivedImages(client, new Images(client, defaultImage, credentials))
+                .ensure(base, packages, progress));
     }
 
     @Override
     public BuildEnvironment provision(EnvironmentSpec spec, ProgressListener progress) {
         DockerEngine docker = engine();
         DockerClient client = docker.client();
-        new Images(client, defaultImage).ensure(spec.image(), progress);
+        new Images(client, defaultImage, credentials).ensure(spec.image(), progress);
         LOG.debug("image ready: {}", spec.image());
         String nonce = ShellSession.newNonce();
         List<String> command = new ArrayList<>();

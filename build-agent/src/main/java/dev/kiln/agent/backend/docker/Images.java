@@ -11,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 final class Images {
     private final DockerClient client;
     private final DefaultImage defaultImage;
+    private final RegistryCredentials credentials;
 
-    Images(DockerClient client, DefaultImage defaultImage) {
+    Images(DockerClient client, DefaultImage defaultImage, RegistryCredentials credentials) {
         this.client = client;
         this.defaultImage = defaultImage;
+        this.credentials = credentials;
     }
 
     void ensure(String image, ProgressListener progress) {
@@ -38,7 +40,11 @@ final class Images {
             throw new ImageUnavailableException(
                     "image " + image + " is not on the container engine and pulling it failed: "
                             + DockerEngine.describe(e)
-                            + ". Check the name, log in to its registry, or build it locally.",
+                            + (credentials.forImage(image).isPresent()
+                                    ? ". Check the name and the login for " + RegistryCredentials.registryOf(image)
+                                            + " in the image pull credentials."
+                                    : ". Check the name; for a private registry give its login with"
+                                            + " --image-pull-credentials FILE (or docker login)."),
                     e);
         }
         if (!exists(image)) {
@@ -67,6 +73,10 @@ final class Images {
         }
         try {
             var command = client.pullImageCmd(repository);
+            var login = credentials.forImage(image);
+            if (login.isPresent()) {
+                command = command.withAuthConfig(login.get());
+            }
             if (tag != null) {
                 command = command.withTag(tag);
             }

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PushResponseItem;
 import dev.kiln.agent.testing.Engines;
 import dev.kiln.agent.testing.TestBuild;
 import dev.kiln.agent.testing.TestImages;
+import dev.kiln.model.build.PhaseType;
 import dev.kiln.model.build.StatusType;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** An image missing from the engine is pulled from its registry: a real registry (Debian's docker-registry). */
 @Tag("docker")
 class PullTest {
+    private static final String PASSWORD = "s3cret-pw";
+    /** bcrypt of {@link #PASSWORD}, as htpasswd -B writes it (the registry reads only bcrypt). */
+    private static final String BCRYPT_OF_PASSWORD = "$2b$12$ub9vSk1pdLj6Z8Uq7AudCurk3ymcxQIMrs02L4veK1ZzPAViYxLu2";
+
     @TempDir
     Path work;
 
@@ -66,12 +74,83 @@ class PullTest {
         }
     }
 
+    @Test
+    void a_private_registry_needs_the_login_from_the_pull_credentials() throws Exception {
+        DockerClient client = Engines.docker().engine().client();
+        Files.writeString(work.resolve("htpasswd"), "ci:" + BCRYPT_OF_PASSWORD + "\n");
+        Process registry = startRegistry(
+                "auth:\n  htpasswd:\n    realm: kiln-tests\n    path: " + work.resolve("htpasswd") + "\n");
+        String repository = TestImages.REGISTRY + "/kiln-test/private";
+        String tag = Long.toString(System.nanoTime());
+        AuthConfig login =
+                new AuthConfig().withUsername("ci").withPassword(PASSWORD).withRegistryAddress(TestImages.REGISTRY);
+        try {
+            client.tagImageCmd(TestImages.BUSYBOX, repository, tag).exec();
+            client.pushImageCmd(repository)
+                    .withTag(tag)
+                    .withAuthConfig(login)
+                    .exec(new ResultCallback.Adapter<PushResponseItem>() {
+                        @Override
+                        public void onNext(PushResponseItem item) {
+                            if (item.getErrorDetail() != null) {
+                                throw new IllegalStateException(
+                                        item.getErrorDetail().getMessage());
+                            }
+                        }
+                    })
+                    .awaitCompletion(2, TimeUnit.MINUTES);
+            client.removeImageCmd(repository + ":" + tag).exec();
+            String buildspec = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo private image runs\n";
+
+            var anonymous = new TestBuild(Engines.docker(), work.resolve("a"))
+                    .image(repository + ":" + tag)
+                    .buildspec(buildspec)
+                    .run();
+            Path file = work.resolve("logins.json");
+            Files.writeString(
+                    file,
+                    "{\"auths\": {\"" + TestImages.REGISTRY + "\": {\"auth\": \""
+                            + Base64.getEncoder().encodeToString(("ci:" + PASSWORD).getBytes(StandardCharsets.UTF_8))
+                            + "\"}}}");
+            var withLogin = new TestBuild(
+                            Engines.docker().withPullCredentials(RegistryCredentials.read(file)), work.resolve("b"))
+                    .image(repository + ":" + tag)
+                    .buildspec(buildspec)
+                    .run();
+
+            assertThat(anonymous.build().buildStatus()).isEqualTo(StatusType.FAULT);
+            assertThat(anonymous
+                            .phase(PhaseType.PROVISIONING)
+                            .orElseThrow()
+                            .contexts()
+                            .get(0)
+                            .message())
+                    .contains("pulling it failed")
+                    .contains("give its login with --image-pull-credentials FILE");
+            assertThat(withLogin.build().buildStatus()).isEqualTo(StatusType.SUCCEEDED);
+            assertThat(withLogin.output()).containsExactly("private image runs");
+            assertThat(withLogin.text() + anonymous.text()).doesNotContain(PASSWORD);
+        } finally {
+            try {
+                client.removeImageCmd(repository + ":" + tag).withForce(true).exec();
+            } catch (RuntimeException e) {
+                // not pulled
+            }
+            registry.destroy();
+            registry.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     private Process startRegistry() throws IOException, InterruptedException {
+        return startRegistry("");
+    }
+
+    private Process startRegistry(String auth) throws IOException, InterruptedException {
         Path config = work.resolve("registry.yml");
         Files.writeString(
                 config,
                 "version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: " + work.resolve("data")
-                        + "\nhttp:\n  addr: " + TestImages.REGISTRY + "\n");
+                        + "\nhttp:\n  addr: " + TestImages.REGISTRY + "\n" + auth);
         Process registry = new ProcessBuilder("docker-registry", "serve", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("registry.log").toFile())
@@ -82,7 +161,7 @@ class PullTest {
                         .toURL()
                         .openConnection();
                 c.setConnectTimeout(200);
-                if (c.getResponseCode() == 200) {
+                if (c.getResponseCode() == 200 || c.getResponseCode() == 401) {
                     return registry;
                 }
             } catch (IOException e) {
