@@ -206,6 +206,12 @@ final class BuildCommand implements Callable<Integer> {
     private String cacheMaxAge;
 
     @Option(
+            names = "--docker-layer-cache",
+            description = "LOCAL_DOCKER_LAYER_CACHE: keep /var/lib/docker between this project's builds, for Docker"
+                    + " builds inside the build (needs --privileged).")
+    private boolean dockerLayerCache;
+
+    @Option(
             names = "--no-cache",
             description = "Use no cache: neither the buildspec's cache nor the kept clones of git sources"
                     + " (LOCAL_SOURCE_CACHE, on by default).")
@@ -305,6 +311,9 @@ final class BuildCommand implements Callable<Integer> {
                 return invalid(e.getMessage());
             }
         }
+        if (dockerLayerCache && !privileged) {
+            return invalid("--docker-layer-cache needs --privileged: only a privileged build runs Docker inside");
+        }
         Optional<Long> maxSize = CachePolicy.parseSize(cacheMaxSize);
         Optional<Duration> maxAge = CachePolicy.parseAge(cacheMaxAge);
         if (maxSize.isEmpty()) {
@@ -331,7 +340,8 @@ final class BuildCommand implements Callable<Integer> {
                                             hostEnv),
                                     new CachePolicy(maxSize.get(), maxAge.get()),
                                     Clock.systemUTC()),
-                            cacheNamespace != null ? cacheNamespace : projectName));
+                            cacheNamespace != null ? cacheNamespace : projectName,
+                            dockerLayerCache));
         } catch (AgentException e) {
             return invalid("--cache: " + e.getMessage());
         }

@@ -157,8 +157,16 @@ public final class BuildRunner {
                 runtimes = new RuntimeStage(backend, request.image(), log, progress);
                 image = runtimes.prepare(compiled.buildspec()).orElse(image);
             }
+            boolean layers = request.privileged()
+                    && request.cache().map(CacheSettings::dockerLayers).orElse(false);
             spec = new EnvironmentSpec(
-                    identity.id(), image, request.computeType(), request.privileged(), srcDir, variables);
+                    identity.id(),
+                    image,
+                    request.computeType(),
+                    request.privileged(),
+                    srcDir,
+                    variables,
+                    layers ? Optional.of(request.projectName()) : Optional.empty());
             env = backend.provision(spec, progress);
             control.attach(env);
         } catch (AgentException e) {
@@ -167,6 +175,9 @@ public final class BuildRunner {
             return end(StatusType.FAULT, unexpected("provisioning the build environment", e));
         }
         log.container("Running on Kiln, " + env.description());
+        spec.dockerLayerCache()
+                .ifPresent(p -> log.container("LOCAL_DOCKER_LAYER_CACHE: /var/lib/docker is kept between this"
+                        + " project's privileged builds"));
         if (!backend.isolated()) {
             log.container("Warning: the process backend is not isolated; commands run on this machine as "
                     + System.getProperty("user.name"));
@@ -260,13 +271,7 @@ public final class BuildRunner {
             return Optional.empty();
         }
         env.close();
-        spec = new EnvironmentSpec(
-                spec.buildId(),
-                image.get(),
-                spec.computeType(),
-                spec.privileged(),
-                spec.sourceDirectory(),
-                spec.environment());
+        spec = spec.withImage(image.get());
         env = backend.provision(spec, progress);
         control.attach(env);
         log.container("Running on Kiln, " + env.description());

@@ -122,11 +122,14 @@ class CliTest {
         assertThat(KilnCli.execute("build", "--source", src, "--secondary-source", "x=" + src + "/none.zip"))
                 .isEqualTo(2);
         assertThat(KilnCli.execute("build", "--source", "NO_SOURCE")).isEqualTo(2);
+        assertThat(KilnCli.execute("build", "--source", src, "--docker-layer-cache"))
+                .isEqualTo(2);
         assertThat(stderr())
                 .contains("--secondary-source lib: use ID=LOCATION[@VERSION]")
                 .contains("the identifier may hold only letters, digits and _")
                 .contains("no zip archive at " + src + "/none.zip")
                 .contains("--source NO_SOURCE needs the buildspec as a file: pass --buildspec FILE")
+                .contains("--docker-layer-cache needs --privileged")
                 .contains("unknown compute type HUGE")
                 .contains("Run 'kiln build --help'")
                 .contains("--cache-max-size lots: use a size such as 500m, 10g or 1t")

@@ -127,4 +127,36 @@ class CacheBuildTest {
         assertThat(saveOnly.text()).contains("cache.action is save: nothing restored");
         assertThat(after.output()).containsExactly("v1");
     }
+
+    @Test
+    void the_docker_layer_cache_keeps_var_lib_docker_for_privileged_builds_of_the_project() throws Exception {
+        CacheSettings layers = new CacheSettings(settings().cache(), "team", true);
+        String buildspec = """
+                version: 0.2
+                phases:
+                  build:
+                    commands:
+                      - cat /var/lib/docker/kept 2>/dev/null || echo cold
+                      - mkdir -p /var/lib/docker && echo "layers from $CODEBUILD_BUILD_ID" > /var/lib/docker/kept
+                """;
+        var client = Engines.docker().engine().client();
+        String volume = "kiln-docker-layers-test-project";
+        try {
+            var first = build("one", layers, buildspec).privileged().run();
+            var second = build("two", layers, buildspec).privileged().run();
+            var unprivileged = build("three", layers, buildspec).run();
+
+            assertThat(first.output()).containsExactly("cold");
+            assertThat(first.text()).contains("LOCAL_DOCKER_LAYER_CACHE: /var/lib/docker is kept");
+            assertThat(second.output())
+                    .containsExactly("layers from " + first.build().id());
+            assertThat(unprivileged.output()).containsExactly("cold");
+            assertThat(unprivileged.text()).doesNotContain("LOCAL_DOCKER_LAYER_CACHE");
+            assertThat(client.inspectVolumeCmd(volume).exec().getLabels())
+                    .containsEntry("kiln", "true")
+                    .containsEntry("kiln.role", "docker-layer-cache");
+        } finally {
+            client.removeVolumeCmd(volume).exec();
+        }
+    }
 }

@@ -50,6 +50,7 @@ public final class TestBuild {
     private CacheSettings cache;
     private boolean namespaceBuildId;
     private Source primary;
+    private boolean privileged;
     private final List<SecondarySource> secondaries = new ArrayList<>();
     private ArtifactSettings.Packaging packaging = ArtifactSettings.Packaging.ZIP;
 
@@ -128,6 +129,12 @@ public final class TestBuild {
         return this;
     }
 
+    /** Run the build container privileged. */
+    public TestBuild privileged() {
+        this.privileged = true;
+        return this;
+    }
+
     /** Store artifacts as files, not ZIPs. */
     public TestBuild packagingNone() {
         this.packaging = ArtifactSettings.Packaging.NONE;
@@ -172,7 +179,7 @@ public final class TestBuild {
                                 "buildspec.yml"),
                 image,
                 ComputeType.BUILD_GENERAL1_SMALL,
-                false,
+                privileged,
                 projectEnv,
                 overrideEnv,
                 timeout,

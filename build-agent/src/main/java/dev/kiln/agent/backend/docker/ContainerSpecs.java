@@ -1,7 +1,9 @@
 package dev.kiln.agent.backend.docker;
 
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ulimit;
+import com.github.dockerjava.api.model.Volume;
 import dev.kiln.agent.backend.EnvironmentSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +35,10 @@ final class ContainerSpecs {
     static HostConfig hostConfig(EnvironmentSpec spec, long hostMemoryBytes, int hostCpus) {
         long memory = spec.computeType().memoryBytesOn(hostMemoryBytes);
         int cpus = spec.computeType().vcpusOn(hostCpus);
-        return HostConfig.newHostConfig()
-                .withMemory(memory)
+        HostConfig config = HostConfig.newHostConfig();
+        spec.dockerLayerCache()
+                .ifPresent(project -> config.withBinds(new Bind(layerVolume(project), new Volume("/var/lib/docker"))));
+        return config.withMemory(memory)
                 .withMemorySwap(memory)
                 .withNanoCPUs(cpus * 1_000_000_000L)
                 .withPrivileged(spec.privileged())
@@ -42,6 +46,11 @@ final class ContainerSpecs {
                 .withInit(false)
                 // the engine removes the container once the driver exits or is killed, as `run --rm` does
                 .withAutoRemove(true);
+    }
+
+    /** The volume that keeps a project's {@code /var/lib/docker} (LOCAL_DOCKER_LAYER_CACHE). */
+    static String layerVolume(String project) {
+        return "kiln-docker-layers-" + project.replaceAll("[^A-Za-z0-9_.-]", "-");
     }
 
     /**

@@ -124,6 +124,19 @@ public final class DockerBackend implements ExecutionBackend {
         return engine;
     }
 
+    /** Creates a project's layer cache volume, labelled, unless it exists. */
+    private static void layerVolume(DockerClient client, String project) {
+        String name = ContainerSpecs.layerVolume(project);
+        try {
+            client.inspectVolumeCmd(name).exec();
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            client.createVolumeCmd()
+                    .withName(name)
+                    .withLabels(Map.of(Labels.KILN, "true", Labels.ROLE, "docker-layer-cache", "kiln.project", project))
+                    .exec();
+        }
+    }
+
     @Override
     public boolean offersRuntimes(String image) {
         return image.equals(defaultImage.reference());
@@ -141,6 +154,7 @@ public final class DockerBackend implements ExecutionBackend {
         DockerEngine docker = engine();
         DockerClient client = docker.client();
         new Images(client, defaultImage, credentials).ensure(spec.image(), progress);
+        spec.dockerLayerCache().ifPresent(project -> layerVolume(client, project));
         LOG.debug("image ready: {}", spec.image());
         String nonce = ShellSession.newNonce();
         List<String> command = new ArrayList<>();
