@@ -36,13 +36,16 @@ public interface ExecutionBackend extends AutoCloseable {
     }
 
     /**
-     * {@code base} (a Debian-based image) with more packages installed, for {@code runtime-versions}: made once and
-     * reused by every later build that asks for the same packages.
+     * {@code base} (a Debian-based image) with more packages and trusted certificates installed, for
+     * {@code runtime-versions} and CodeBuild's {@code certificate}: made once and reused by every later build that
+     * asks for the same.
      *
+     * @param certificates PEM certificates, one each
      * @return the image to provision instead, or empty when this backend cannot make images
      * @throws dev.kiln.agent.AgentException a leaf that says what failed
      */
-    default Optional<DerivedImage> withPackages(String base, List<String> packages, ProgressListener progress) {
+    default Optional<DerivedImage> derive(
+            String base, List<String> packages, List<String> certificates, ProgressListener progress) {
         return Optional.empty();
     }
 

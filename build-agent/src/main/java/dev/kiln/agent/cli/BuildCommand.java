@@ -144,6 +144,13 @@ final class BuildCommand implements Callable<Integer> {
                     + " login writes, if there is one).")
     private Path pullCredentialsFile;
 
+    @Option(
+            names = "--certificate",
+            paramLabel = "FILE",
+            description = "A PEM file of certificates the build trusts besides the image's own, such as a"
+                    + " TLS-inspecting proxy's (CodeBuild's certificate). Repeatable.")
+    private List<Path> certificateFiles = new ArrayList<>();
+
     @Option(names = "--privileged", description = "Run the build container privileged (for Docker builds).")
     private boolean privileged;
 
@@ -326,6 +333,20 @@ final class BuildCommand implements Callable<Integer> {
             return invalid("--cache-namespace must start with a letter or digit and hold only letters, digits,"
                     + " '.', '-' and '_'");
         }
+        List<String> certificates = new ArrayList<>();
+        for (Path file : certificateFiles) {
+            String pem;
+            try {
+                pem = Files.readString(file, StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                return invalid("--certificate " + file + ": cannot read it ("
+                        + e.getClass().getSimpleName() + ")");
+            }
+            if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+                return invalid("--certificate " + file + ": not a PEM certificate (no BEGIN CERTIFICATE line)");
+            }
+            certificates.add(pem.strip());
+        }
         LocalState state = LocalState.fromEnvironment(hostEnv);
         Optional<CacheSettings> cache;
         try {
@@ -376,7 +397,8 @@ final class BuildCommand implements Callable<Integer> {
                                 noCache ? Optional.empty() : Optional.of(state.sourceCacheDirectory()), credentials)
                         .fetch(git, into, listener),
                 cache,
-                secrets);
+                secrets,
+                certificates);
         PrintStream logStream = output == OutputFormat.JSON ? System.err : System.out;
         PrintStream logOut = new PrintStream(logStream, true, StandardCharsets.UTF_8);
         BuildLog log = new BuildLog(logOut::println, Clock.systemUTC());

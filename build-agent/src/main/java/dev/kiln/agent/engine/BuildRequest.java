@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param sourceFetcher fetches git sources
  * @param cache where the buildspec's {@code cache} is kept between builds, if anywhere
  * @param secrets where {@code parameter-store} and {@code secrets-manager} values come from
+ * @param certificates PEM certificates the build trusts besides the image's own (CodeBuild's {@code certificate})
  */
 public record BuildRequest(
         String projectName,
@@ -52,10 +53,12 @@ public record BuildRequest(
         String accountId,
         SourceFetcher sourceFetcher,
         Optional<CacheSettings> cache,
-        SecretProvider secrets) {
+        SecretProvider secrets,
+        List<String> certificates) {
 
     public BuildRequest {
         secondarySources = List.copyOf(secondarySources);
+        certificates = List.copyOf(certificates);
         projectEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(projectEnvironment));
         overrideEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(overrideEnvironment));
     }

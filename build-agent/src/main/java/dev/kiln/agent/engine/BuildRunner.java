@@ -154,7 +154,7 @@ public final class BuildRunner {
             String image = request.image();
             if (request.buildspec() instanceof BuildspecSource.Compiled compiled) {
                 // known before the build starts: provision straight into the image with its runtimes
-                runtimes = new RuntimeStage(backend, request.image(), log, progress);
+                runtimes = new RuntimeStage(backend, request.image(), request.certificates(), log, progress);
                 image = runtimes.prepare(compiled.buildspec()).orElse(image);
             }
             boolean layers = request.privileged()
@@ -243,6 +243,9 @@ public final class BuildRunner {
         if (!commands.setUp(BuildVariables.exportScript(variables)) && isRunning()) {
             return end(StatusType.FAULT, new PhaseContext("INTERNAL_ERROR", "cannot set the buildspec's variables"));
         }
+        if (!runtimes.certificatesInImage()) {
+            CertificateStage.install(request.certificates(), env, commands, log);
+        }
         cacheStage().ifPresent(stage -> stage.restore(buildspec.cache().orElseThrow()));
         log.container("Moving to directory " + env.sourceDirectory());
         log.container("Phases found in YAML: " + buildspec.phases().size());
@@ -260,7 +263,7 @@ public final class BuildRunner {
         if (runtimes != null) {
             return Optional.empty();
         }
-        runtimes = new RuntimeStage(backend, request.image(), log, progress);
+        runtimes = new RuntimeStage(backend, request.image(), request.certificates(), log, progress);
         Optional<String> image;
         try {
             image = runtimes.prepare(known);

@@ -8,26 +8,35 @@ import dev.kiln.model.build.PhaseType;
 import dev.kiln.model.build.StatusType;
 import dev.kiln.model.buildspec.Buildspec;
 import dev.kiln.model.buildspec.Phase;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code phases.install.runtime-versions}: on Kiln's default image the runtimes are resolved in DOWNLOAD_SOURCE,
  * before the source is copied, and the build moves to a derived image that has them (installed by the first build
- * that asked, reused by the rest). INSTALL then says what it got, or fails naming what is available. Other images
- * skip the selection, as CodeBuild does on custom images.
+ * that asked, reused by the rest), which also trusts the build's added certificates. INSTALL then says what it got,
+ * or fails naming what is available. Other images skip the selection, as CodeBuild does on custom images.
  */
 final class RuntimeStage {
     private final ExecutionBackend backend;
     private final String image;
+    private final List<String> certificates;
+    private boolean certificatesInImage;
     private final BuildLog log;
     private final ProgressListener progress;
     private String installLine;
     private String failure;
 
-    RuntimeStage(ExecutionBackend backend, String image, BuildLog log, ProgressListener progress) {
+    RuntimeStage(
+            ExecutionBackend backend,
+            String image,
+            List<String> certificates,
+            BuildLog log,
+            ProgressListener progress) {
         this.backend = backend;
         this.image = image;
+        this.certificates = CertificateStage.split(certificates);
         this.log = log;
         this.progress = progress;
     }
@@ -41,29 +50,44 @@ final class RuntimeStage {
     Optional<String> prepare(Buildspec buildspec) {
         Map<String, String> requested =
                 buildspec.phase(PhaseType.INSTALL).map(Phase::runtimeVersions).orElse(Map.of());
-        if (requested.isEmpty()) {
-            return Optional.empty();
-        }
         if (!backend.offersRuntimes(image)) {
-            installLine = "Skipping install of runtimes. Runtime version selection is not supported by this build"
-                    + " image: " + requested;
+            if (!requested.isEmpty()) {
+                installLine = "Skipping install of runtimes. Runtime version selection is not supported by this"
+                        + " build image: " + requested;
+            }
             return Optional.empty();
         }
         RuntimeCatalog.Selection selection = RuntimeCatalog.DEBIAN_12.select(requested);
         if (selection.error() != null) {
             failure = selection.error();
+            selection = RuntimeCatalog.DEBIAN_12.select(Map.of());
+        }
+        if (selection.packages().isEmpty() && certificates.isEmpty()) {
             return Optional.empty();
         }
-        Optional<DerivedImage> derived = backend.withPackages(image, selection.packages(), progress);
+        Optional<DerivedImage> derived = backend.derive(image, selection.packages(), certificates, progress);
         if (derived.isEmpty()) {
-            installLine = "Skipping install of runtimes: this backend cannot make images";
+            installLine = requested.isEmpty() ? null : "Skipping install of runtimes: this backend cannot make images";
             return Optional.empty();
         }
-        log.container("Runtimes " + selection.describe() + ": image "
-                + derived.get().reference()
+        certificatesInImage = true;
+        String what = (selection.runtimes().isEmpty() ? "" : "Runtimes " + selection.describe())
+                + (certificates.isEmpty()
+                        ? ""
+                        : (selection.runtimes().isEmpty() ? "" : " and ") + certificates.size()
+                                + " added certificate(s)");
+        log.container(what + ": image " + derived.get().reference()
                 + (derived.get().builtNow() ? " (installed now; later builds reuse it)" : " (installed earlier)"));
-        installLine = "Runtime versions: " + selection.describe() + " (" + String.join(" ", selection.packages()) + ")";
+        if (!selection.runtimes().isEmpty()) {
+            installLine =
+                    "Runtime versions: " + selection.describe() + " (" + String.join(" ", selection.packages()) + ")";
+        }
         return Optional.of(derived.get().reference());
+    }
+
+    /** Whether the image chosen already trusts the build's added certificates. */
+    boolean certificatesInImage() {
+        return certificatesInImage;
     }
 
     /** At the start of INSTALL: what the runtimes are, or why INSTALL fails. */

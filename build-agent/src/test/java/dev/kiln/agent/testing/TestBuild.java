@@ -51,6 +51,7 @@ public final class TestBuild {
     private boolean namespaceBuildId;
     private Source primary;
     private boolean privileged;
+    private final List<String> certificates = new ArrayList<>();
     private final List<SecondarySource> secondaries = new ArrayList<>();
     private ArtifactSettings.Packaging packaging = ArtifactSettings.Packaging.ZIP;
 
@@ -129,6 +130,12 @@ public final class TestBuild {
         return this;
     }
 
+    /** A PEM certificate the build trusts. */
+    public TestBuild certificate(String pem) {
+        certificates.add(pem);
+        return this;
+    }
+
     /** Run the build container privileged. */
     public TestBuild privileged() {
         this.privileged = true;
@@ -192,7 +199,8 @@ public final class TestBuild {
                 "000000000000",
                 new GitSourceFetcher(),
                 Optional.ofNullable(cache),
-                secrets);
+                secrets,
+                certificates);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         List<String> progress = Collections.synchronizedList(new ArrayList<>());
         BuildLog log = new BuildLog(lines::add, Clock.systemUTC());

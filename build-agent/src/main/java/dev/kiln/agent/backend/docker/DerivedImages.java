@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Images made from a Debian-based image with more packages installed ({@code runtime-versions}), built once through
+ * Images made from a Debian-based image with more packages ({@code runtime-versions}) and certificates installed, built once through
  * the engine's build endpoint and reused by every later build that needs the same packages. Each carries Kiln's
  * labels.
  */
@@ -28,8 +30,8 @@ final class DerivedImages {
     }
 
     /** The reference of {@code base} with {@code packages}: {@code <base>-rt-<digest of the package set>}. */
-    static String reference(String base, List<String> packages) {
-        String set = String.join(" ", new TreeSet<>(packages));
+    static String reference(String base, List<String> packages, List<String> certificates) {
+        String set = String.join(" ", new TreeSet<>(packages)) + "\n" + String.join("\n", certificates);
         String digest;
         try {
             digest = HexFormat.of()
@@ -49,22 +51,39 @@ final class DerivedImages {
      *
      * @return the reference and whether it was built now
      */
-    synchronized DerivedImage ensure(String base, List<String> packages, ProgressListener progress) {
-        String reference = reference(base, packages);
+    synchronized DerivedImage ensure(
+            String base, List<String> packages, List<String> certificates, ProgressListener progress) {
+        String reference = reference(base, packages, certificates);
         if (images.exists(reference)) {
             return new DerivedImage(reference, false);
         }
         images.ensure(base, progress);
         String list = String.join(" ", new TreeSet<>(packages));
-        String dockerfile = "FROM " + base + "\n"
-                + "LABEL " + Labels.KILN + "=\"true\" " + Labels.ROLE + "=\"runtime-image\" kiln.packages=\"" + list
-                + "\"\n"
-                + "RUN apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q"
-                + " --no-install-recommends " + list + " && apt-get clean && rm -rf /var/lib/apt/lists/*\n";
-        progress.progress("installing " + list + " into " + reference + " (once; later builds reuse it)");
+        StringBuilder dockerfile = new StringBuilder("FROM " + base + "\n")
+                .append("LABEL " + Labels.KILN + "=\"true\" " + Labels.ROLE + "=\"runtime-image\" kiln.packages=\"")
+                .append(list)
+                .append("\" kiln.certificates=\"")
+                .append(certificates.size())
+                .append("\"\n");
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < certificates.size(); i++) {
+            files.put("kiln-" + i + ".crt", certificates.get(i) + "\n");
+        }
+        if (!certificates.isEmpty()) {
+            // first, so that apt and every later trust store (Java's keystore among them) see them
+            dockerfile
+                    .append("COPY kiln-*.crt /usr/local/share/ca-certificates/\n")
+                    .append("RUN update-ca-certificates\n");
+        }
+        if (!packages.isEmpty()) {
+            dockerfile.append("RUN apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q"
+                    + " --no-install-recommends " + list + " && apt-get clean && rm -rf /var/lib/apt/lists/*\n");
+        }
+        progress.progress("installing " + (packages.isEmpty() ? "" : list + " and ") + certificates.size()
+                + " certificate(s) into " + reference + " (once; later builds reuse it)");
         Path context = null;
         try {
-            context = RootfsImporter.dockerfileContext(dockerfile);
+            context = RootfsImporter.dockerfileContext(dockerfile.toString(), files);
             RootfsImporter.build(client, reference, context, progress);
         } catch (IOException | RuntimeException e) {
             throw new ImageUnavailableException(

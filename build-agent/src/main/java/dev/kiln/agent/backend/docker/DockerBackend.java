@@ -143,10 +143,11 @@ public final class DockerBackend implements ExecutionBackend {
     }
 
     @Override
-    public Optional<DerivedImage> withPackages(String base, List<String> packages, ProgressListener progress) {
+    public Optional<DerivedImage> derive(
+            String base, List<String> packages, List<String> certificates, ProgressListener progress) {
         DockerClient client = engine().client();
         return Optional.of(new DerivedImages(client, new Images(client, defaultImage, credentials))
-                .ensure(base, packages, progress));
+                .ensure(base, packages, certificates, progress));
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -78,17 +80,22 @@ public final class RootfsImporter {
         }
     }
 
-    /** A build context tar holding only a Dockerfile. */
-    static Path dockerfileContext(String dockerfile) throws IOException {
+    /** A build context tar holding a Dockerfile and small files beside it. */
+    static Path dockerfileContext(String dockerfile, Map<String, String> files) throws IOException {
         Path context = Files.createTempFile("kiln-image-context", ".tar");
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Dockerfile", dockerfile);
+        all.putAll(files);
         try (OutputStream out = Files.newOutputStream(context);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-            byte[] bytes = dockerfile.getBytes(StandardCharsets.UTF_8);
-            TarArchiveEntry df = new TarArchiveEntry("Dockerfile");
-            df.setSize(bytes.length);
-            tar.putArchiveEntry(df);
-            tar.write(bytes);
-            tar.closeArchiveEntry();
+            for (Map.Entry<String, String> file : all.entrySet()) {
+                byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+                entry.setSize(bytes.length);
+                tar.putArchiveEntry(entry);
+                tar.write(bytes);
+                tar.closeArchiveEntry();
+            }
             tar.finish();
         }
         return context;

@@ -1,0 +1,90 @@
+package dev.kiln.agent.bench;
+
+import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.agent.store.LocalDirectoryArtifactStore;
+import dev.kiln.agent.store.MinioArtifactStore;
+import dev.kiln.agent.testing.S3Server;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Upload throughput of the artifact stores against the disk's own copy speed: a 50 MB artifact put into the local
+ * directory store and into an S3-compatible server on loopback (s3proxy, in this process, storing on the same
+ * disk), interleaved with plain file copies on that disk, medians. Run through {@code bench/upload.sh}.
+ */
+public final class UploadBench {
+    private UploadBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int megabytes = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "kiln-upload-bench");
+        Path artifact = work.resolve("artifact.zip");
+        byte[] block = new byte[1 << 20];
+        new Random(42).nextBytes(block); // incompressible, as a zip is
+        try (OutputStream out = Files.newOutputStream(artifact)) {
+            for (int i = 0; i < megabytes; i++) {
+                out.write(block);
+            }
+        }
+        try (S3Server server = S3Server.start(Files.createDirectories(work.resolve("s3")))) {
+            ArtifactStore local = new LocalDirectoryArtifactStore(work.resolve("store"));
+            ArtifactStore s3 = new MinioArtifactStore(
+                    server.endpoint(), S3Server.ACCESS_KEY, S3Server.SECRET_KEY, "bench", "artifacts");
+            s3.put("warm-up.zip", artifact);
+            local.put("warm-up.zip", artifact);
+            List<Double> copy = new ArrayList<>();
+            List<Double> toLocal = new ArrayList<>();
+            List<Double> toS3 = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                Path target = work.resolve("copy-" + i + ".zip");
+                copy.add(seconds(() -> Files.copy(artifact, target, StandardCopyOption.REPLACE_EXISTING)));
+                Files.delete(target);
+                String key = "run-" + i + ".zip";
+                toLocal.add(seconds(() -> local.put(key, artifact)));
+                toS3.add(seconds(() -> s3.put(key, artifact)));
+            }
+            double disk = megabytes / median(copy);
+            double l = megabytes / median(toLocal);
+            double s = megabytes / median(toS3);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d MB, %d runs, medians%n  disk copy        %7.1f MB/s%n  local store put  %7.1f MB/s  %.2fx"
+                            + "%n  S3 store put     %7.1f MB/s  %.2fx  (target: at least 0.7x)%n",
+                    megabytes,
+                    runs,
+                    disk,
+                    l,
+                    l / disk,
+                    s,
+                    s / disk);
+        } finally {
+            dev.kiln.agent.archive.TempTrees.delete(work);
+        }
+    }
+
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    private static double seconds(Work work) throws IOException {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
