@@ -158,6 +158,11 @@ public final class BuildCache {
         return found.manifest().optionalKey().map(k -> "key " + k).orElse("the project's cache");
     }
 
+    /** Whether a keyed entry exists (and so would not be replaced). */
+    public boolean exists(String namespace, String key) {
+        return manifest(entry(namespace, Optional.of(key))).isPresent();
+    }
+
     /**
      * Saves an entry. A keyed entry that exists is left as it is.
      *

@@ -128,6 +128,11 @@ final class CacheStage {
                     + " could never be replaced");
             return;
         }
+        if (key.isPresent() && existing(key.get())) {
+            log.container("Cache entry for key " + key.get()
+                    + " exists; a keyed entry is never replaced, so nothing was saved");
+            return;
+        }
         long start = System.nanoTime();
         Path temp = null;
         try {
@@ -166,6 +171,14 @@ final class CacheStage {
             log.container("Cache not saved: " + e.getMessage());
         } finally {
             TempTrees.delete(temp);
+        }
+    }
+
+    private boolean existing(String key) {
+        try {
+            return settings.cache().exists(settings.namespace(), key);
+        } catch (RuntimeException e) {
+            return false; // the save below says what is wrong with the store
         }
     }
 

@@ -27,6 +27,15 @@ public final class ReportCollector {
      * directory's own name). Problems become warnings and an INCOMPLETE report; messages pass through {@code mask}.
      */
     public static Report collect(String project, ReportGroup group, InputStream tree, UnaryOperator<String> mask) {
+        return collect(project, group, tree, "", mask);
+    }
+
+    /**
+     * As {@link #collect(String, ReportGroup, InputStream, UnaryOperator)}, for a tar of {@code prefix}, a directory
+     * inside the base directory that holds every file the group's globs can match.
+     */
+    public static Report collect(
+            String project, ReportGroup group, InputStream tree, String prefix, UnaryOperator<String> mask) {
         List<Glob> globs = group.files().stream().map(Glob::compile).toList();
         List<TestCase> cases = new ArrayList<>();
         Map<String, CodeCoverage> coverages = new LinkedHashMap<>();
@@ -39,7 +48,8 @@ public final class ReportCollector {
             while ((entry = tar.getNextEntry()) != null) {
                 String name = entry.getName();
                 int slash = name.indexOf('/');
-                String path = slash < 0 ? "" : name.substring(slash + 1);
+                String inTree = slash < 0 ? "" : name.substring(slash + 1);
+                String path = prefix.isEmpty() || inTree.isEmpty() ? inTree : prefix + "/" + inTree;
                 if (!entry.isFile() || path.isEmpty() || globs.stream().noneMatch(g -> g.matches(path))) {
                     continue;
                 }

@@ -21,6 +21,7 @@ import java.util.List;
  * The bucket is created on first write if it does not exist.
  */
 public final class MinioArtifactStore implements ArtifactStore {
+    private static final long PART_SIZE = 64L << 20;
     private final MinioClient client;
     private final String endpoint;
     private final String bucket;
@@ -54,7 +55,8 @@ public final class MinioArtifactStore implements ArtifactStore {
             client.uploadObject(UploadObjectArgs.builder()
                     .bucket(bucket)
                     .object(object(key))
-                    .filename(file.toString())
+                    // one request up to 64 MiB, then 64 MiB parts: fewer round trips than the SDK's 5 MiB parts
+                    .filename(file.toString(), PART_SIZE)
                     .contentType(key.endsWith(".zip") ? "application/zip" : contentType(key))
                     .build());
             return location(key);

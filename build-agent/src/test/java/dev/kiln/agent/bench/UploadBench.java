@@ -45,19 +45,26 @@ public final class UploadBench {
             List<Double> toLocal = new ArrayList<>();
             List<Double> toS3 = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
+                // each measurement ends when the data is on disk (sync), so that the kernel's write-back of one
+                // never lands in the next; the order turns each run
                 Path target = work.resolve("copy-" + i + ".zip");
-                copy.add(seconds(() -> Files.copy(artifact, target, StandardCopyOption.REPLACE_EXISTING)));
-                Files.delete(target);
                 String key = "run-" + i + ".zip";
-                toLocal.add(seconds(() -> local.put(key, artifact)));
-                toS3.add(seconds(() -> s3.put(key, artifact)));
+                List<Runnable> order = new ArrayList<>(List.of(
+                        () -> copy.add(
+                                seconds(() -> Files.copy(artifact, target, StandardCopyOption.REPLACE_EXISTING))),
+                        () -> toLocal.add(seconds(() -> local.put(key, artifact))),
+                        () -> toS3.add(seconds(() -> s3.put(key, artifact)))));
+                Collections.rotate(order, i);
+                sync();
+                order.forEach(Runnable::run);
             }
             double disk = megabytes / median(copy);
             double l = megabytes / median(toLocal);
             double s = megabytes / median(toS3);
             System.out.printf(
                     Locale.ROOT,
-                    "%d MB, %d runs, medians%n  disk copy        %7.1f MB/s%n  local store put  %7.1f MB/s  %.2fx"
+                    "%d MB, %d runs, medians, each until synced to disk%n  disk copy        %7.1f MB/s%n"
+                            + "  local store put  %7.1f MB/s  %.2fx"
                             + "%n  S3 store put     %7.1f MB/s  %.2fx  (target: at least 0.7x)%n",
                     megabytes,
                     runs,
@@ -75,10 +82,24 @@ public final class UploadBench {
         void run() throws IOException;
     }
 
-    private static double seconds(Work work) throws IOException {
+    private static double seconds(Work work) {
         long start = System.nanoTime();
-        work.run();
+        try {
+            work.run();
+            sync();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void sync() throws IOException {
+        try {
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     private static double median(List<Double> values) {
