@@ -45,8 +45,7 @@ class CertificateBuildTest {
                 .run();
 
         assertThat(result.build().buildStatus()).isEqualTo(StatusType.SUCCEEDED);
-        assertThat(result.text())
-                .containsPattern("1 added certificate\\(s\\): image kiln/standard:1-rt-[0-9a-f]{12}");
+        assertThat(result.text()).containsPattern("1 added certificate\\(s\\): image kiln/standard:1-rt-[0-9a-f]{12}");
         assertThat(result.output()).containsExactly("OK");
     }
 
