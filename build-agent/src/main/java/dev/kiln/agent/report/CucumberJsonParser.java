@@ -1,8 +1,6 @@
 package dev.kiln.agent.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.model.build.TestCase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,17 +13,10 @@ import java.util.List;
  * durations are nanoseconds. Stateless.
  */
 final class CucumberJsonParser implements TestReportParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public List<TestCase> parse(InputStream in, String file) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isArray()) {
+        JsonNode root = JsonReports.read(in, file);
+        if (!root.isArray()) {
             throw new IOException(file + " is not a Cucumber JSON report (it must hold an array of features)");
         }
         List<TestCase> cases = new ArrayList<>();

@@ -1,8 +1,6 @@
 package dev.kiln.agent.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.model.build.CodeCoverage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,17 +16,10 @@ import java.util.Map;
  * above zero. Stateless.
  */
 final class SimpleCovJsonParser implements CoverageParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public List<CodeCoverage> parse(InputStream in, String file) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = JsonReports.read(in, file);
+        if (!root.isObject()) {
             throw new IOException(file + " is not a SimpleCov JSON report (it must hold an object)");
         }
         Map<String, CodeCoverage> files = new LinkedHashMap<>();
@@ -37,7 +28,10 @@ final class SimpleCovJsonParser implements CoverageParser {
                 String name = f.path("filename").asText();
                 JsonNode lines =
                         f.path("coverage").isObject() ? f.path("coverage").path("lines") : f.path("coverage");
-                files.merge(name, lines(name, lines, JSON.nullNode()), (a, b) -> a.plus(b, name));
+                files.merge(
+                        name,
+                        lines(name, lines, com.fasterxml.jackson.databind.node.NullNode.getInstance()),
+                        (a, b) -> a.plus(b, name));
             }
             return new ArrayList<>(files.values());
         }

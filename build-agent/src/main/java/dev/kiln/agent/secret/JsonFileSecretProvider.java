@@ -1,8 +1,7 @@
 package dev.kiln.agent.secret;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.kiln.agent.JsonFiles;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,19 +23,8 @@ public final class JsonFileSecretProvider implements SecretProvider {
 
     /** Reads the file; errors name the file and the entry, never a value. */
     public static JsonFileSecretProvider read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InvalidSecretsFileException(
-                    "cannot read the secrets file " + file + ": " + e.getClass().getSimpleName()
-                            + " (it must be a JSON object of names to values)",
-                    null);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidSecretsFileException(
-                    "the secrets file " + file + " must hold a JSON object of names to values", null);
-        }
+        JsonNode root = JsonFiles.readObject(
+                file, "the secrets file", "names to values", m -> new InvalidSecretsFileException(m, null));
         Map<String, String> values = new HashMap<>();
         for (Map.Entry<String, JsonNode> e : root.properties()) {
             JsonNode v = e.getValue();

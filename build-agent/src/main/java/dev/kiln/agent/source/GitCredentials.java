@@ -1,8 +1,7 @@
 package dev.kiln.agent.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.kiln.agent.JsonFiles;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -58,17 +57,8 @@ public final class GitCredentials {
      * @throws InvalidCredentialsFileException naming the file and entry, never a value
      */
     public static GitCredentials read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InvalidCredentialsFileException("cannot read the git credentials file " + file + ": "
-                    + e.getClass().getSimpleName() + " (it must be a JSON object of URL prefixes to logins)");
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidCredentialsFileException(
-                    "the git credentials file " + file + " must hold a JSON object of URL prefixes to logins");
-        }
+        JsonNode root = JsonFiles.readObject(
+                file, "the git credentials file", "URL prefixes to logins", InvalidCredentialsFileException::new);
         Map<String, Login> logins = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : root.properties()) {
             JsonNode v = e.getValue();

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.kiln.agent.source.Source;
 import dev.kiln.agent.testing.Engines;
 import dev.kiln.agent.testing.TestBuild;
+import dev.kiln.agent.testing.TestRepositories;
 import dev.kiln.model.build.PhaseType;
 import dev.kiln.model.build.StatusType;
 import java.io.OutputStream;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,26 +42,9 @@ class SourcesBuildTest {
     }
 
     private String bareRepository(String file, String content) throws Exception {
-        Path dir = work.resolve("repo-work");
-        try (Git git =
-                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            Files.writeString(dir.resolve(file), content);
-            git.add().addFilepattern(".").call();
-            git.commit()
-                    .setMessage("one")
-                    .setAuthor("T", "t@example.invalid")
-                    .setSign(false)
-                    .call();
-            git.tag().setName("v1").call();
-        }
-        Path bare = work.resolve("repo.git");
-        Git.cloneRepository()
-                .setURI(dir.toUri().toString())
-                .setDirectory(bare.toFile())
-                .setBare(true)
-                .call()
-                .close();
-        return bare.toUri().toString();
+        return TestRepositories.bare(work.resolve("repo.git"), file, content)
+                .toUri()
+                .toString();
     }
 
     @Test

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.agent.backend.ProgressListener;
 import dev.kiln.agent.testing.GitHttpServer;
+import dev.kiln.agent.testing.TestRepositories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,24 +24,8 @@ class GitCredentialsTest {
 
     @BeforeEach
     void repository() throws Exception {
-        Path dir = work.resolve("work");
-        try (Git git =
-                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            Files.writeString(dir.resolve("private.txt"), "secret sauce\n");
-            git.add().addFilepattern(".").call();
-            git.commit()
-                    .setMessage("one")
-                    .setAuthor("T", "t@example.invalid")
-                    .setSign(false)
-                    .call();
-        }
         root = Files.createDirectories(work.resolve("served"));
-        Git.cloneRepository()
-                .setURI(dir.toUri().toString())
-                .setDirectory(root.resolve("app.git").toFile())
-                .setBare(true)
-                .call()
-                .close();
+        TestRepositories.bare(root.resolve("app.git"), "private.txt", "secret sauce\n");
     }
 
     private FetchedSource fetch(GitSourceFetcher fetcher, String url, String into) {

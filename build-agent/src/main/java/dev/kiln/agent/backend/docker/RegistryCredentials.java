@@ -1,9 +1,8 @@
 package dev.kiln.agent.backend.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.AuthConfig;
-import java.io.IOException;
+import dev.kiln.agent.JsonFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,17 +51,11 @@ public final class RegistryCredentials {
      * @throws InvalidRegistryCredentialsException naming the file and registry, never a password
      */
     public static RegistryCredentials read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InvalidRegistryCredentialsException("cannot read the image pull credentials file " + file + ": "
-                    + e.getClass().getSimpleName() + " (it must be a JSON object of registries to logins)");
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidRegistryCredentialsException(
-                    "the image pull credentials file " + file + " must hold a JSON object of registries to logins");
-        }
+        JsonNode root = JsonFiles.readObject(
+                file,
+                "the image pull credentials file",
+                "registries to logins",
+                InvalidRegistryCredentialsException::new);
         JsonNode entries = root.has("auths") ? root.get("auths") : root;
         Map<String, AuthConfig> logins = new HashMap<>();
         for (Map.Entry<String, JsonNode> e : entries.properties()) {

@@ -41,18 +41,7 @@ class PullTest {
         String tag = Long.toString(System.nanoTime());
         try {
             client.tagImageCmd(TestImages.BUSYBOX, repository, tag).exec();
-            client.pushImageCmd(repository)
-                    .withTag(tag)
-                    .exec(new ResultCallback.Adapter<PushResponseItem>() {
-                        @Override
-                        public void onNext(PushResponseItem item) {
-                            if (item.getErrorDetail() != null) {
-                                throw new IllegalStateException(
-                                        item.getErrorDetail().getMessage());
-                            }
-                        }
-                    })
-                    .awaitCompletion(2, TimeUnit.MINUTES);
+            push(client, repository, tag, null);
             client.removeImageCmd(repository + ":" + tag).exec();
 
             var result = new TestBuild(Engines.docker(), work)
@@ -86,19 +75,7 @@ class PullTest {
                 new AuthConfig().withUsername("ci").withPassword(PASSWORD).withRegistryAddress(TestImages.REGISTRY);
         try {
             client.tagImageCmd(TestImages.BUSYBOX, repository, tag).exec();
-            client.pushImageCmd(repository)
-                    .withTag(tag)
-                    .withAuthConfig(login)
-                    .exec(new ResultCallback.Adapter<PushResponseItem>() {
-                        @Override
-                        public void onNext(PushResponseItem item) {
-                            if (item.getErrorDetail() != null) {
-                                throw new IllegalStateException(
-                                        item.getErrorDetail().getMessage());
-                            }
-                        }
-                    })
-                    .awaitCompletion(2, TimeUnit.MINUTES);
+            push(client, repository, tag, login);
             client.removeImageCmd(repository + ":" + tag).exec();
             String buildspec = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo private image runs\n";
 
@@ -139,6 +116,24 @@ class PullTest {
             registry.destroy();
             registry.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    private static void push(DockerClient client, String repository, String tag, AuthConfig login)
+            throws InterruptedException {
+        var command = client.pushImageCmd(repository).withTag(tag);
+        if (login != null) {
+            command = command.withAuthConfig(login);
+        }
+        command.exec(new ResultCallback.Adapter<PushResponseItem>() {
+                    @Override
+                    public void onNext(PushResponseItem item) {
+                        if (item.getErrorDetail() != null) {
+                            throw new IllegalStateException(
+                                    item.getErrorDetail().getMessage());
+                        }
+                    }
+                })
+                .awaitCompletion(2, TimeUnit.MINUTES);
     }
 
     private Process startRegistry() throws IOException, InterruptedException {
