@@ -6,23 +6,17 @@ import dev.kiln.agent.backend.ComputeType;
 import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.backend.docker.DefaultImage;
 import dev.kiln.agent.backend.docker.DockerBackend;
-import dev.kiln.agent.backend.docker.InvalidRegistryCredentialsException;
 import dev.kiln.agent.backend.docker.RegistryCredentials;
 import dev.kiln.agent.backend.process.ProcessBackend;
-import dev.kiln.agent.cache.BuildCache;
-import dev.kiln.agent.cache.CachePolicy;
 import dev.kiln.agent.engine.ArtifactSettings;
 import dev.kiln.agent.engine.BuildIdentity;
 import dev.kiln.agent.engine.BuildLog;
 import dev.kiln.agent.engine.BuildRequest;
 import dev.kiln.agent.engine.BuildRunner;
 import dev.kiln.agent.engine.CacheSettings;
-import dev.kiln.agent.secret.InvalidSecretsFileException;
-import dev.kiln.agent.secret.JsonFileSecretProvider;
 import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.agent.source.GitCredentials;
 import dev.kiln.agent.source.GitSourceFetcher;
-import dev.kiln.agent.source.InvalidCredentialsFileException;
 import dev.kiln.agent.source.SecondarySource;
 import dev.kiln.agent.store.ArtifactStore;
 import dev.kiln.agent.store.ArtifactStores;
@@ -43,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kiln build}: one CodeBuild-compatible build of a local source tree, in a fresh container. */
@@ -87,13 +82,6 @@ final class BuildCommand implements Callable<Integer> {
     private List<String> secondarySources = new ArrayList<>();
 
     @Option(
-            names = "--git-credentials",
-            paramLabel = "FILE",
-            description = "JSON object of URL prefixes or host names to logins ({\"token\": ...} or"
-                    + " {\"username\": ..., \"password\": ...}) for git sources over https. Never logged.")
-    private Path gitCredentialsFile;
-
-    @Option(
             names = "--buildspec",
             paramLabel = "FILE",
             description = "Buildspec file (default: buildspec.yml in the source); a relative path is looked up in"
@@ -136,21 +124,6 @@ final class BuildCommand implements Callable<Integer> {
                     + " limits, capped to the host.")
     private String computeType;
 
-    @Option(
-            names = "--image-pull-credentials",
-            paramLabel = "FILE",
-            description = "Logins for private registries: Docker's config.json, or a JSON object of registry hosts"
-                    + " to {\"username\": ..., \"password\": ...} (default: ~/.docker/config.json, what docker"
-                    + " login writes, if there is one).")
-    private Path pullCredentialsFile;
-
-    @Option(
-            names = "--certificate",
-            paramLabel = "FILE",
-            description = "A PEM file of certificates the build trusts besides the image's own, such as a"
-                    + " TLS-inspecting proxy's (CodeBuild's certificate). Repeatable.")
-    private List<Path> certificateFiles = new ArrayList<>();
-
     @Option(names = "--privileged", description = "Run the build container privileged (for Docker builds).")
     private boolean privileged;
 
@@ -161,13 +134,6 @@ final class BuildCommand implements Callable<Integer> {
             description = "docker (default: Docker or Podman through the Docker Engine API) or process (host"
                     + " processes, not isolated).")
     private String backendName;
-
-    @Option(
-            names = "--secrets",
-            paramLabel = "FILE",
-            description = "JSON object of Parameter Store names and Secrets Manager ids to values, for the"
-                    + " buildspec's env.parameter-store and env.secrets-manager. Values are masked in the log.")
-    private Path secretsFile;
 
     @Option(
             names = "--artifact-namespace",
@@ -183,46 +149,6 @@ final class BuildCommand implements Callable<Integer> {
             description = "ZIP (default): one archive per artifact; NONE: the files as they are, under a folder"
                     + " named after the artifact.")
     private ArtifactSettings.Packaging packaging;
-
-    @Option(
-            names = "--cache",
-            paramLabel = "DIR|s3://BUCKET[/PREFIX]",
-            description = "Where the buildspec's cache is kept between builds: a directory (default: in the data"
-                    + " directory) or an S3-compatible bucket that agents on other machines share.")
-    private String cacheLocation;
-
-    @Option(
-            names = "--cache-namespace",
-            paramLabel = "NAME",
-            description = "Where keyed cache entries (cache.key) live; projects that name the same namespace share"
-                    + " keys (default: the project's name).")
-    private String cacheNamespace;
-
-    @Option(
-            names = "--cache-max-size",
-            paramLabel = "SIZE",
-            defaultValue = "10g",
-            description = "Evict the least recently used cache entries beyond this total (default: 10g).")
-    private String cacheMaxSize;
-
-    @Option(
-            names = "--cache-max-age",
-            paramLabel = "AGE",
-            defaultValue = "30d",
-            description = "Evict cache entries unused for this long: 30d, 12h, 90m (default: 30d).")
-    private String cacheMaxAge;
-
-    @Option(
-            names = "--docker-layer-cache",
-            description = "LOCAL_DOCKER_LAYER_CACHE: keep /var/lib/docker between this project's builds, for Docker"
-                    + " builds inside the build (needs --privileged).")
-    private boolean dockerLayerCache;
-
-    @Option(
-            names = "--no-cache",
-            description = "Use no cache: neither the buildspec's cache nor the kept clones of git sources"
-                    + " (LOCAL_SOURCE_CACHE, on by default).")
-    private boolean noCache;
 
     @Option(
             names = "--reports",
@@ -241,19 +167,26 @@ final class BuildCommand implements Callable<Integer> {
                     + " object, as BatchGetBuilds returns it.")
     private OutputFormat output;
 
+    @Mixin
+    private CacheOptions caches = new CacheOptions();
+
+    @Mixin
+    private AccessOptions access = new AccessOptions();
+
     @Override
     public Integer call() throws IOException {
+        try {
+            return run();
+        } catch (InvalidOptionException e) {
+            return invalid(e.getMessage());
+        }
+    }
+
+    private int run() throws IOException {
         LOG.debug("build command started");
         Map<String, String> hostEnv = System.getenv();
         String defaultImage = hostEnv.getOrDefault("KILN_DEFAULT_IMAGE", DefaultImage.REFERENCE);
-        RegistryCredentials pullLogins;
-        try {
-            pullLogins = pullCredentialsFile != null
-                    ? RegistryCredentials.read(pullCredentialsFile)
-                    : RegistryCredentials.dockerLogin(Path.of(System.getProperty("user.home")));
-        } catch (InvalidRegistryCredentialsException e) {
-            return invalid(e.getMessage());
-        }
+        RegistryCredentials pullLogins = access.pullLogins();
         ExecutionBackend backend = switch (backendName) {
             case "docker" -> new DockerBackend(hostEnv, new DefaultImage(defaultImage)).withPullCredentials(pullLogins);
             case "process" -> new ProcessBackend(hostEnv);
@@ -269,18 +202,7 @@ final class BuildCommand implements Callable<Integer> {
         if (choice.error() != null) {
             return invalid(choice.error());
         }
-        List<SecondarySource> secondaries = new ArrayList<>();
-        for (String spec : secondarySources) {
-            try {
-                SecondarySource secondary = SourceChoice.secondary(spec);
-                if (secondaries.stream().anyMatch(s -> s.identifier().equals(secondary.identifier()))) {
-                    return invalid("--secondary-source " + secondary.identifier() + " is given twice");
-                }
-                secondaries.add(secondary);
-            } catch (IllegalArgumentException e) {
-                return invalid(e.getMessage());
-            }
-        }
+        List<SecondarySource> secondaries = secondaries();
         Optional<ComputeType> compute = ComputeType.parse(computeType);
         if (compute.isEmpty()) {
             return invalid("unknown compute type " + computeType + "; use one of " + ComputeType.names());
@@ -304,68 +226,11 @@ final class BuildCommand implements Callable<Integer> {
         if (backend == null) {
             return invalid("unknown backend " + backendName + "; use docker or process");
         }
-        GitCredentials credentials;
-        try {
-            credentials = gitCredentialsFile == null ? GitCredentials.none() : GitCredentials.read(gitCredentialsFile);
-        } catch (InvalidCredentialsFileException e) {
-            return invalid(e.getMessage());
-        }
-        SecretProvider secrets = SecretProvider.none();
-        if (secretsFile != null) {
-            try {
-                secrets = JsonFileSecretProvider.read(secretsFile);
-            } catch (InvalidSecretsFileException e) {
-                return invalid(e.getMessage());
-            }
-        }
-        if (dockerLayerCache && !privileged) {
-            return invalid("--docker-layer-cache needs --privileged: only a privileged build runs Docker inside");
-        }
-        Optional<Long> maxSize = CachePolicy.parseSize(cacheMaxSize);
-        Optional<Duration> maxAge = CachePolicy.parseAge(cacheMaxAge);
-        if (maxSize.isEmpty()) {
-            return invalid("--cache-max-size " + cacheMaxSize + ": use a size such as 500m, 10g or 1t");
-        }
-        if (maxAge.isEmpty()) {
-            return invalid("--cache-max-age " + cacheMaxAge + ": use an age such as 30d, 12h or 90m");
-        }
-        if (cacheNamespace != null && !cacheNamespace.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
-            return invalid("--cache-namespace must start with a letter or digit and hold only letters, digits,"
-                    + " '.', '-' and '_'");
-        }
-        List<String> certificates = new ArrayList<>();
-        for (Path file : certificateFiles) {
-            String pem;
-            try {
-                pem = Files.readString(file, StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                return invalid("--certificate " + file + ": cannot read it ("
-                        + e.getClass().getSimpleName() + ")");
-            }
-            if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
-                return invalid("--certificate " + file + ": not a PEM certificate (no BEGIN CERTIFICATE line)");
-            }
-            certificates.add(pem.strip());
-        }
+        GitCredentials credentials = access.gitCredentials();
+        SecretProvider secrets = access.secrets();
+        List<String> certificates = access.certificates();
         LocalState state = LocalState.fromEnvironment(hostEnv);
-        Optional<CacheSettings> cache;
-        try {
-            cache = noCache
-                    ? Optional.empty()
-                    : Optional.of(new CacheSettings(
-                            new BuildCache(
-                                    ArtifactStores.fromLocation(
-                                            cacheLocation == null
-                                                    ? state.cacheDirectory().toString()
-                                                    : location(cacheLocation),
-                                            hostEnv),
-                                    new CachePolicy(maxSize.get(), maxAge.get()),
-                                    Clock.systemUTC()),
-                            cacheNamespace != null ? cacheNamespace : projectName,
-                            dockerLayerCache));
-        } catch (AgentException e) {
-            return invalid("--cache: " + e.getMessage());
-        }
+        Optional<CacheSettings> cache = caches.settings(state, projectName, privileged, hostEnv);
         long number = state.nextBuildNumber(projectName);
         ArtifactStore store;
         try {
@@ -393,9 +258,8 @@ final class BuildCommand implements Callable<Integer> {
                 region,
                 "000000000000",
                 // JGit loads only when a git source is fetched: local builds start faster without it
-                (git, into, listener) -> new GitSourceFetcher(
-                                noCache ? Optional.empty() : Optional.of(state.sourceCacheDirectory()), credentials)
-                        .fetch(git, into, listener),
+                (git, into, listener) ->
+                        new GitSourceFetcher(caches.sourceCache(state), credentials).fetch(git, into, listener),
                 cache,
                 secrets,
                 certificates);
@@ -431,7 +295,25 @@ final class BuildCommand implements Callable<Integer> {
         return build.buildStatus().exitCode();
     }
 
-    private static String location(String text) {
+    /** The secondary sources, each once. */
+    private List<SecondarySource> secondaries() {
+        List<SecondarySource> secondaries = new ArrayList<>();
+        for (String spec : secondarySources) {
+            SecondarySource secondary;
+            try {
+                secondary = SourceChoice.secondary(spec);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidOptionException(e.getMessage());
+            }
+            if (secondaries.stream().anyMatch(s -> s.identifier().equals(secondary.identifier()))) {
+                throw new InvalidOptionException("--secondary-source " + secondary.identifier() + " is given twice");
+            }
+            secondaries.add(secondary);
+        }
+        return secondaries;
+    }
+
+    static String location(String text) {
         return text.startsWith("s3://") ? text : Path.of(text).toAbsolutePath().toString();
     }
 

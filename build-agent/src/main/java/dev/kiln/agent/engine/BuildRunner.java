@@ -6,7 +6,6 @@ import dev.kiln.agent.backend.EnvironmentSpec;
 import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.backend.ProgressListener;
 import dev.kiln.agent.secret.SecretMasker;
-import dev.kiln.agent.secret.SecretResolver;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.PhaseContext;
 import dev.kiln.model.build.PhaseType;
@@ -211,40 +210,10 @@ public final class BuildRunner {
         buildspec = downloaded.buildspec();
         resolvedSourceVersion = downloaded.resolvedVersion();
         commands = new CommandRunner(env, log, control, clock, deadline, shellName(), buildspec.version(), memory);
-        log.container("Processing environment variables");
-        if (buildspec.env().gitCredentialHelper()) {
-            log.container("env.git-credential-helper is not supported yet; git uses the image's own configuration");
-        }
-        if (commands.capture("command -v " + shellName() + " > /dev/null").isEmpty() && isRunning()) {
-            return end(
-                    StatusType.FAILED,
-                    new PhaseContext(
-                            "CLIENT_ERROR",
-                            "env.shell is " + shellName() + " but the image " + request.image() + " has no "
-                                    + shellName() + "; use sh or an image with " + shellName()));
-        }
-        Map<String, String> secrets;
-        try {
-            secrets = SecretResolver.resolve(buildspec.env(), request.secrets());
-        } catch (AgentException e) {
-            return end(StatusType.FAILED, new PhaseContext(e.statusCode(), e.getMessage()));
-        }
-        maskSecrets(secrets.values());
-        Map<String, String> variables =
-                new java.util.LinkedHashMap<>(BuildVariables.fromBuildspec(request, buildspec, secrets));
-        if (resolvedSourceVersion != null) {
-            variables.put("CODEBUILD_RESOLVED_SOURCE_VERSION", resolvedSourceVersion);
-        }
-        for (var secondary : request.secondarySources()) {
-            variables.put(
-                    "CODEBUILD_SRC_DIR_" + secondary.identifier(),
-                    SourceStage.secondaryDirectory(env, secondary.identifier()));
-        }
-        if (!commands.setUp(BuildVariables.exportScript(variables)) && isRunning()) {
-            return end(StatusType.FAULT, new PhaseContext("INTERNAL_ERROR", "cannot set the buildspec's variables"));
-        }
-        if (!runtimes.certificatesInImage()) {
-            CertificateStage.install(request.certificates(), env, commands, log);
+        Optional<PhaseOutcome> failed = new VariablesStage(request, buildspec, env, commands, log)
+                .apply(resolvedSourceVersion, runtimes.certificatesInImage(), this::maskSecrets, this::isRunning);
+        if (failed.isPresent()) {
+            return end(failed.get().status(), failed.get().context());
         }
         cacheStage().ifPresent(stage -> stage.restore(buildspec.cache().orElseThrow()));
         log.container("Moving to directory " + env.sourceDirectory());
@@ -297,7 +266,7 @@ public final class BuildRunner {
     }
 
     private String shellName() {
-        return buildspec.env().shell().orElse("sh").contains("bash") ? "bash" : "sh";
+        return VariablesStage.shellName(buildspec);
     }
 
     /** Runs INSTALL to POST_BUILD; returns whether UPLOAD_ARTIFACTS should be attempted. */
