@@ -4,6 +4,7 @@ import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
@@ -21,8 +22,9 @@ import java.util.List;
  * The bucket is created on first write if it does not exist.
  */
 public final class MinioArtifactStore implements ArtifactStore {
-    private static final long PART_SIZE = 64L << 20;
+    private static final long PART_SIZE = 16L << 20;
     private final MinioClient client;
+    private final MinioAsyncClient async;
     private final String endpoint;
     private final String bucket;
     private final String prefix;
@@ -42,6 +44,11 @@ public final class MinioArtifactStore implements ArtifactStore {
                 .credentials(accessKey, secretKey)
                 .region("us-east-1")
                 .build();
+        this.async = MinioAsyncClient.builder()
+                .endpoint(endpoint)
+                .credentials(accessKey, secretKey)
+                .region("us-east-1")
+                .build();
     }
 
     private String object(String key) {
@@ -52,15 +59,27 @@ public final class MinioArtifactStore implements ArtifactStore {
     public String put(String key, Path file) {
         try {
             ensureBucket();
+            long size = java.nio.file.Files.size(file);
+            if (size > PART_SIZE) {
+                ParallelUpload.upload(async, bucket, object(key), file, size, PART_SIZE);
+                return location(key);
+            }
             client.uploadObject(UploadObjectArgs.builder()
                     .bucket(bucket)
                     .object(object(key))
-                    // one request up to 64 MiB, then 64 MiB parts: fewer round trips than the SDK's 5 MiB parts
+                    // one request up to 16 MiB; larger files as 16 MiB parts, several at once
                     .filename(file.toString(), PART_SIZE)
                     .contentType(key.endsWith(".zip") ? "application/zip" : contentType(key))
                     .build());
             return location(key);
         } catch (MinioException e) {
+            throw failure("upload " + location(key), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw failure("upload " + location(key), e.getCause() instanceof Exception c ? c : e);
+        } catch (java.io.IOException e) {
+            throw failure("upload " + location(key), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw failure("upload " + location(key), e);
         }
     }

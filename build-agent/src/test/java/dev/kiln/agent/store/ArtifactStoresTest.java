@@ -43,6 +43,28 @@ class ArtifactStoresTest {
     }
 
     @Test
+    void a_large_artifact_goes_up_in_parallel_parts_and_comes_back_whole() throws Exception {
+        byte[] content = new byte[40 << 20]; // three parts of 16 MiB, the last one short
+        new java.util.Random(7).nextBytes(content);
+        Path big = work.resolve("big.zip");
+        Files.write(big, content);
+        try (S3Server server = S3Server.start(Files.createDirectories(work.resolve("s3")))) {
+            ArtifactStore store = new MinioArtifactStore(
+                    server.endpoint(), S3Server.ACCESS_KEY, S3Server.SECRET_KEY, "builds", "big");
+
+            store.put("app.zip", big);
+
+            try (InputStream in = store.get("app.zip")) {
+                assertThat(in.readAllBytes()).isEqualTo(content);
+            }
+            assertThat(store.list("app.zip"))
+                    .singleElement()
+                    .extracting(StoredObject::size)
+                    .isEqualTo((long) content.length);
+        }
+    }
+
+    @Test
     void wrong_credentials_say_so() throws Exception {
         try (S3Server server = S3Server.start(Files.createDirectories(work.resolve("s3")))) {
             ArtifactStore store =
