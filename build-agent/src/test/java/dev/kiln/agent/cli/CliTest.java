@@ -81,6 +81,35 @@ class CliTest {
     }
 
     @Test
+    void lint_reads_a_file_under_kiln_as_a_pipeline_or_any_file_with_kind() throws IOException {
+        Path pipeline = file(".kiln/pipeline.yml", """
+                version: 1
+                stages:
+                  - name: build
+                    actions:
+                      - {name: compile, type: biuld}
+                  - name: test
+                    actions:
+                      - {name: unit, type: test, inputs: [app]}
+                """);
+        Path good = file("ci.yml", "version: 1\nstages:\n  - name: b\n    actions:\n      - {name: a, type: build}\n");
+
+        int exit = KilnCli.execute("lint", pipeline.toString());
+        String text = stdout();
+        int kindExit = KilnCli.execute("lint", "--kind", "pipeline", good.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(text)
+                .contains(pipeline + ":5:25: error: stages[0].actions[0].type: unknown action type 'biuld'; did you"
+                        + " mean build?")
+                .contains(pipeline + ":8:43: error: stages[1].actions[0].inputs: no action outputs 'app'");
+        assertThat(kindExit).isZero();
+        assertThat(stdout()).contains(good + ": ok");
+        assertThat(KilnCli.execute("lint", "--kind", "deployment", good.toString()))
+                .isEqualTo(2);
+    }
+
+    @Test
     void lint_of_a_missing_file_exits_2() {
         assertThat(KilnCli.execute("lint", work.resolve("nope.yml").toString())).isEqualTo(2);
         assertThat(stderr()).contains("no such file");

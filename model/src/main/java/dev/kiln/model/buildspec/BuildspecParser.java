@@ -34,9 +34,22 @@ public final class BuildspecParser {
         if (root.isEmpty()) {
             return new ParsedBuildspec(Optional.empty(), problems.report());
         }
-        MappingReader top = MappingReader.of(root.get(), "", problems);
+        Optional<Buildspec> buildspec = read(file, root.get(), "", problems);
+        return new ParsedBuildspec(problems.hasErrors() ? Optional.empty() : buildspec, problems.report());
+    }
+
+    /**
+     * Reads a buildspec from a YAML node of a larger file (a pipeline's inline buildspec), recording problems with
+     * their place in that file.
+     *
+     * @param path the node's key path in the file ({@code stages[0].actions[1].buildspec}), empty at the top
+     * @return the buildspec, empty when it has errors
+     */
+    public static Optional<Buildspec> read(String file, Node root, String path, Problems problems) {
+        int errorsBefore = problems.errorCount();
+        MappingReader top = MappingReader.of(root, path, problems);
         if (!top.isMapping()) {
-            return new ParsedBuildspec(Optional.empty(), problems.report());
+            return Optional.empty();
         }
         top.allowOnly(TOP_KEYS);
         BuildspecVersion version = version(top);
@@ -55,11 +68,10 @@ public final class BuildspecParser {
         List<ReportGroup> reports = OutputsReader.reports(top);
         Optional<Artifacts> artifacts = OutputsReader.artifacts(top);
         Optional<Cache> cache = OutputsReader.cache(top);
-        if (problems.hasErrors()) {
-            return new ParsedBuildspec(Optional.empty(), problems.report());
+        if (problems.errorCount() > errorsBefore) {
+            return Optional.empty();
         }
-        Buildspec buildspec = new Buildspec(file, version, runAs, env, proxy, batch, phases, reports, artifacts, cache);
-        return new ParsedBuildspec(Optional.of(buildspec), problems.report());
+        return Optional.of(new Buildspec(file, version, runAs, env, proxy, batch, phases, reports, artifacts, cache));
     }
 
     private static BuildspecVersion version(MappingReader top) {

@@ -28,6 +28,11 @@ public final class Problems {
         found.add(new Problem(file, line, column, Severity.WARNING, key, message));
     }
 
+    /** How many errors have been recorded so far. */
+    public int errorCount() {
+        return (int) found.stream().filter(p -> p.severity() == Severity.ERROR).count();
+    }
+
     /** Whether an error has been recorded so far. */
     public boolean hasErrors() {
         return found.stream().anyMatch(p -> p.severity() == Severity.ERROR);
