@@ -4,6 +4,7 @@ import dev.kiln.agent.archive.SourceArchives;
 import dev.kiln.agent.archive.TempTrees;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.buildspec.ArtifactSet;
+import dev.kiln.model.glob.Glob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,10 +1,10 @@
 package dev.kiln.agent.report;
 
-import dev.kiln.agent.artifact.Glob;
 import dev.kiln.model.build.CodeCoverage;
 import dev.kiln.model.build.Report;
 import dev.kiln.model.build.TestCase;
 import dev.kiln.model.buildspec.ReportGroup;
+import dev.kiln.model.glob.Glob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

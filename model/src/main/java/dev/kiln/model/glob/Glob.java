@@ -1,4 +1,4 @@
-package dev.kiln.agent.artifact;
+package dev.kiln.model.glob;
 
 import java.util.regex.Pattern;
 
@@ -47,6 +47,14 @@ public final class Glob {
             }
         }
         return new Glob(glob, Pattern.compile(regex.toString()));
+    }
+
+    /**
+     * Whether a whole name matches, with no directory rule: for branch and tag names, where {@code release/*}
+     * matches {@code release/1.0} but not {@code release/1.0/fix}, and {@code main} only {@code main}.
+     */
+    public boolean matchesWhole(String name) {
+        return pattern.matcher(name).matches();
     }
 
     /** Whether a file's path (relative, with {@code /}) is selected. */

@@ -1,4 +1,4 @@
-package dev.kiln.agent.artifact;
+package dev.kiln.model.glob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
