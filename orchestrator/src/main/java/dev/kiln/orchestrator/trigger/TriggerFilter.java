@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The pipeline's {@code on.push}: whether a push starts a run. Branch and tag globs match whole names
  * ({@code release/*} takes {@code release/1.0}, not {@code release/1.0/fix}); without any, every branch and no tag
- * does. On a branch, {@code paths} needs one changed path to match and {@code paths-ignore} skips a push whose changed
- * paths all match; tags are not filtered by paths.
+ * does. On a branch with path filters, a push starts a run when one changed path is in {@code paths} (or there are
+ * none) and not in {@code paths-ignore}: excludes win over includes, as in CodePipeline. Tags are not filtered by
+ * paths.
  */
 public final class TriggerFilter {
     private TriggerFilter() {}
@@ -32,12 +33,13 @@ public final class TriggerFilter {
         if (!everyBranch && !any(trigger.branches(), event.branch().get())) {
             return false;
         }
-        if (!trigger.paths().isEmpty() && changedPaths.stream().noneMatch(p -> anyPath(trigger.paths(), p))) {
-            return false;
+        if (trigger.paths().isEmpty() && trigger.pathsIgnore().isEmpty()) {
+            return true;
         }
-        return trigger.pathsIgnore().isEmpty()
-                || changedPaths.isEmpty()
-                || !changedPaths.stream().allMatch(p -> anyPath(trigger.pathsIgnore(), p));
+        // a changed path counts when it is included (or there is no include) and not excluded: excludes win
+        return changedPaths.stream()
+                .anyMatch(p -> (trigger.paths().isEmpty() || anyPath(trigger.paths(), p))
+                        && !anyPath(trigger.pathsIgnore(), p));
     }
 
     private static boolean any(List<String> globs, String name) {
