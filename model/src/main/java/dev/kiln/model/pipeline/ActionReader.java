@@ -70,7 +70,7 @@ final class ActionReader {
         }
         int runOrder = a.integer("run-order", 1, 999).orElse(1);
         Optional<Integer> timeout = type == ActionType.APPROVAL
-                ? a.integer("timeout-minutes", 1, 10080).or(() -> Optional.of(10080))
+                ? a.integer("timeout-minutes", 1, 86400).or(() -> Optional.of(10080))
                 : a.integer("timeout-minutes", 1, 2160);
         List<Located<String>> inputs = a.stringList("inputs");
         List<Located<String>> outputs = a.stringList("outputs");

@@ -47,6 +47,15 @@ class TriggerFilterTest {
                 .isFalse();
         assertThat(TriggerFilter.starts(ignore, main, List.of("docs/guide.md", "src/a.c")))
                 .isTrue();
+        PushTrigger both = new PushTrigger(List.of(), List.of(), List.of("src/**"), List.of("src/**/*.md"));
+        assertThat(TriggerFilter.starts(both, main, List.of("src/notes.md")))
+                .as("excludes win")
+                .isFalse();
+        assertThat(TriggerFilter.starts(both, main, List.of("src/notes.md", "src/a.c")))
+                .isTrue();
+        assertThat(TriggerFilter.starts(paths, main, List.of()))
+                .as("nothing changed under src/")
+                .isFalse();
     }
 
     @Test
