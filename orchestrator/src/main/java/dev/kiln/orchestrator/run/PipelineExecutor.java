@@ -1,0 +1,345 @@
+package dev.kiln.orchestrator.run;
+
+import dev.kiln.model.pipeline.ActionType;
+import dev.kiln.model.pipeline.ExecutionMode;
+import dev.kiln.model.pipeline.Pipeline;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The runs of one pipeline, with CodePipeline's rules. Stages run in order, each action group of a stage by run
+ * order; a failed action lets the others of its group finish, then fails its stage and the run. In SUPERSEDED and
+ * QUEUED modes a stage holds one run at a time and the others wait at its entrance: SUPERSEDED keeps only the newest
+ * waiting run there (an older one becomes Superseded), QUEUED keeps them all in order; PARALLEL runs never wait. Build,
+ * test and deploy actions are handed out as {@link Dispatch}es; approvals wait for {@link #approve} or expire. Every
+ * status change goes to {@link #history()}. Not thread-safe: one caller drives it.
+ */
+public final class PipelineExecutor {
+    private final Pipeline pipeline;
+    private final Clock clock;
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+    private final Map<String, String> locks = new HashMap<>();
+    private final Map<String, Deque<Run>> waiting = new HashMap<>();
+    private final Map<String, String> lastEntered = new HashMap<>();
+    private final List<StatusChange> history = new ArrayList<>();
+    private final List<Dispatch> dispatches = new ArrayList<>();
+
+    /** An executor for a pipeline's runs. */
+    public PipelineExecutor(Pipeline pipeline, Clock clock) {
+        this.pipeline = pipeline;
+        this.clock = clock;
+    }
+
+    /** Starts a run of a commit: it enters the first stage, or waits at it. */
+    public Run start(String runId, String revision) {
+        Run run = new Run(runId, revision, pipeline);
+        runs.put(runId, run);
+        record(run, null, null, Status.IN_PROGRESS, "");
+        enter(run, 0);
+        return run;
+    }
+
+    /** A run by id. */
+    public Optional<Run> run(String runId) {
+        return Optional.ofNullable(runs.get(runId));
+    }
+
+    /** The actions handed out since the last call, to give to agents. */
+    public List<Dispatch> takeDispatches() {
+        List<Dispatch> out = List.copyOf(dispatches);
+        dispatches.clear();
+        return out;
+    }
+
+    /** Every status change so far, in order. */
+    public List<StatusChange> history() {
+        return List.copyOf(history);
+    }
+
+    /** An agent's result for a dispatched action; results for actions no longer in progress are ignored. */
+    public void finished(String runId, String stage, String action, boolean succeeded, String message) {
+        Run run = existing(runId);
+        Run.StageRun stageRun = stageOf(run, stage);
+        Run.ActionRun actionRun = actionOf(stageRun, action);
+        if (actionRun.status != Status.IN_PROGRESS) {
+            return;
+        }
+        end(run, stageRun, actionRun, succeeded ? Status.SUCCEEDED : Status.FAILED, message);
+        settle(run);
+    }
+
+    /** Approves or rejects a waiting approval. */
+    public void approve(String runId, String stage, String action, boolean approved, String comment) {
+        Run run = existing(runId);
+        Run.StageRun stageRun = stageOf(run, stage);
+        Run.ActionRun actionRun = actionOf(stageRun, action);
+        if (actionRun.plan().type() != ActionType.APPROVAL || actionRun.status != Status.IN_PROGRESS) {
+            throw new RunRefusedException("action " + action + " of stage " + stage + " in run " + runId
+                    + " is not an approval waiting for an answer");
+        }
+        end(
+                run,
+                stageRun,
+                actionRun,
+                approved ? Status.SUCCEEDED : Status.FAILED,
+                (approved ? "approved" : "rejected") + (comment == null || comment.isBlank() ? "" : ": " + comment));
+        settle(run);
+    }
+
+    /** Fails every approval whose time is up. */
+    public void expireApprovals() {
+        Instant now = clock.instant();
+        for (Run run : List.copyOf(runs.values())) {
+            if (run.status.isFinal() || run.waiting || run.stageIndex < 0) {
+                continue;
+            }
+            Run.StageRun stage = run.stageAt(run.stageIndex);
+            boolean expired = false;
+            for (Run.ActionRun action : stage.mutableActions()) {
+                if (action.status == Status.IN_PROGRESS && action.deadline != null && !now.isBefore(action.deadline)) {
+                    end(
+                            run,
+                            stage,
+                            action,
+                            Status.FAILED,
+                            "approval expired after "
+                                    + action.plan().timeoutMinutes().orElse(0) + " minutes without an answer");
+                    expired = true;
+                }
+            }
+            if (expired) {
+                settle(run);
+            }
+        }
+    }
+
+    /**
+     * Stops a run. Without {@code abandon} its running actions finish and nothing new starts; with it they are
+     * abandoned at once. A stop may become an abandon, not the reverse.
+     */
+    public void stop(String runId, boolean abandon, String reason) {
+        Run run = existing(runId);
+        if (run.status != Status.IN_PROGRESS && run.status != Status.STOPPING) {
+            throw new RunRefusedException("run " + runId + " is " + run.status.wireName() + ", not in progress");
+        }
+        if (run.status == Status.STOPPING && (run.abandon || !abandon)) {
+            throw new RunRefusedException("run " + runId + " is already stopping"
+                    + (run.abandon ? " (abandoning)" : "; only --abandon can be added"));
+        }
+        String why = reason == null || reason.isBlank() ? "stopped" : "stopped: " + reason;
+        if (run.waiting) {
+            waiting.get(name(run.stageIndex)).remove(run);
+            run.waiting = false;
+            finish(run, Status.STOPPED, why);
+            return;
+        }
+        run.stopRequested = true;
+        run.abandon = abandon;
+        run.message = why;
+        if (run.status != Status.STOPPING) {
+            run.status = Status.STOPPING;
+            record(run, null, null, Status.STOPPING, why);
+        }
+        Run.StageRun stage = run.stageAt(run.stageIndex);
+        if (abandon) {
+            for (Run.ActionRun action : stage.mutableActions()) {
+                if (action.status == Status.IN_PROGRESS) {
+                    end(run, stage, action, Status.ABANDONED, why);
+                }
+            }
+        }
+        settle(run);
+    }
+
+    /**
+     * Retries a failed or stopped stage of a run: its failed, abandoned and unstarted actions, or all of them.
+     * Refused once a newer run has entered that stage.
+     */
+    public void retry(String runId, String stage, boolean allActions) {
+        Run run = existing(runId);
+        Run.StageRun stageRun = stageOf(run, stage);
+        int index = run.stages().indexOf(stageRun);
+        if (run.status != Status.FAILED && run.status != Status.STOPPED || index != run.stageIndex) {
+            throw new RunRefusedException(
+                    "run " + runId + " did not fail or stop in stage " + stage + "; only that stage can be retried");
+        }
+        if (!runId.equals(lastEntered.get(stage))) {
+            throw new RunRefusedException("a newer run has entered stage " + stage + " since; start a new run");
+        }
+        if (pipeline.executionMode() != ExecutionMode.PARALLEL && locks.containsKey(stage)) {
+            throw new RunRefusedException("stage " + stage + " is busy with run " + locks.get(stage));
+        }
+        boolean any = false;
+        for (Run.ActionRun action : stageRun.mutableActions()) {
+            if (allActions || action.status != Status.SUCCEEDED) {
+                any |= action.status != null;
+                action.status = null;
+                action.message = "";
+            }
+        }
+        if (!any && !allActions) {
+            throw new RunRefusedException("stage " + stage + " has no failed action to retry");
+        }
+        run.status = Status.IN_PROGRESS;
+        run.stopRequested = false;
+        run.abandon = false;
+        run.message = "";
+        record(run, null, null, Status.IN_PROGRESS, "retrying stage " + stage);
+        occupy(run, index);
+    }
+
+    private void enter(Run run, int index) {
+        if (index >= run.stageCount()) {
+            finish(run, Status.SUCCEEDED, "");
+            return;
+        }
+        run.stageIndex = index;
+        String stage = name(index);
+        boolean locking = pipeline.executionMode() != ExecutionMode.PARALLEL;
+        if (locking && locks.containsKey(stage)) {
+            Deque<Run> queue = waiting.computeIfAbsent(stage, s -> new ArrayDeque<>());
+            if (pipeline.executionMode() == ExecutionMode.SUPERSEDED) {
+                for (Run older : List.copyOf(queue)) {
+                    older.waiting = false;
+                    finish(older, Status.SUPERSEDED, "superseded by run " + run.id() + " at stage " + stage);
+                }
+                queue.clear();
+            }
+            queue.add(run);
+            run.waiting = true;
+            return;
+        }
+        occupy(run, index);
+    }
+
+    private void occupy(Run run, int index) {
+        String stage = name(index);
+        if (pipeline.executionMode() != ExecutionMode.PARALLEL) {
+            locks.put(stage, run.id());
+        }
+        lastEntered.put(stage, run.id());
+        Run.StageRun stageRun = run.stageAt(index);
+        stageRun.status = Status.IN_PROGRESS;
+        record(run, stage, null, Status.IN_PROGRESS, "");
+        startNextGroup(run, stageRun);
+    }
+
+    /** Starts the lowest run order with unstarted actions, or completes the stage. */
+    private void startNextGroup(Run run, Run.StageRun stage) {
+        int next = stage.mutableActions().stream()
+                .filter(a -> a.status == null)
+                .mapToInt(a -> a.plan().runOrder())
+                .min()
+                .orElse(-1);
+        if (next < 0) {
+            stage.status = Status.SUCCEEDED;
+            record(run, stage.name(), null, Status.SUCCEEDED, "");
+            int index = run.stageIndex;
+            release(stage.name());
+            enter(run, index + 1);
+            return;
+        }
+        for (Run.ActionRun action : stage.mutableActions()) {
+            if (action.status == null && action.plan().runOrder() == next) {
+                action.status = Status.IN_PROGRESS;
+                action.attempt++;
+                record(run, stage.name(), action.name(), Status.IN_PROGRESS, "");
+                if (action.plan().type() == ActionType.APPROVAL) {
+                    action.deadline = clock.instant()
+                            .plus(Duration.ofMinutes(
+                                    action.plan().timeoutMinutes().orElse(10080)));
+                } else {
+                    dispatches.add(new Dispatch(run.id(), stage.name(), action.name(), action.attempt));
+                }
+            }
+        }
+    }
+
+    /** After an action ended: waits for the rest of its group, then goes on, fails or stops the stage. */
+    private void settle(Run run) {
+        Run.StageRun stage = run.stageAt(run.stageIndex);
+        if (stage.mutableActions().stream().anyMatch(a -> a.status == Status.IN_PROGRESS)) {
+            return;
+        }
+        if (run.stopRequested) {
+            stage.status = Status.STOPPED;
+            record(run, stage.name(), null, Status.STOPPED, run.message);
+            release(stage.name());
+            finish(run, Status.STOPPED, run.message);
+            return;
+        }
+        Optional<Run.ActionRun> failed = stage.mutableActions().stream()
+                .filter(a -> a.status == Status.FAILED)
+                .findFirst();
+        if (failed.isPresent()) {
+            String why = "action " + failed.get().name() + " failed"
+                    + (failed.get().message.isBlank() ? "" : ": " + failed.get().message);
+            stage.status = Status.FAILED;
+            record(run, stage.name(), null, Status.FAILED, why);
+            release(stage.name());
+            finish(run, Status.FAILED, why);
+            return;
+        }
+        startNextGroup(run, stage);
+    }
+
+    /** Unlocks a stage and lets the run waiting at its entrance in (the newest one, or the first in the queue). */
+    private void release(String stage) {
+        locks.remove(stage);
+        Deque<Run> queue = waiting.get(stage);
+        if (queue == null || queue.isEmpty()) {
+            return;
+        }
+        Run next = queue.pollFirst();
+        next.waiting = false;
+        occupy(next, next.stageIndex);
+    }
+
+    private void end(Run run, Run.StageRun stage, Run.ActionRun action, Status status, String message) {
+        action.status = status;
+        action.message = message == null ? "" : message;
+        action.deadline = null;
+        record(run, stage.name(), action.name(), status, action.message);
+    }
+
+    private void finish(Run run, Status status, String message) {
+        run.status = status;
+        run.message = message;
+        record(run, null, null, status, message);
+    }
+
+    private void record(Run run, String stage, String action, Status status, String message) {
+        history.add(new StatusChange(run.id(), stage, action, status, message, clock.instant()));
+    }
+
+    private String name(int index) {
+        return pipeline.stages().get(index).name();
+    }
+
+    private Run existing(String runId) {
+        Run run = runs.get(runId);
+        if (run == null) {
+            throw new RunRefusedException(
+                    "no run " + runId + " of pipeline " + pipeline.name().orElse(""));
+        }
+        return run;
+    }
+
+    private static Run.StageRun stageOf(Run run, String stage) {
+        return run.stage(stage).orElseThrow(() -> new RunRefusedException("no stage " + stage + " in run " + run.id()));
+    }
+
+    private static Run.ActionRun actionOf(Run.StageRun stage, String action) {
+        return stage.action(action)
+                .orElseThrow(() -> new RunRefusedException("no action " + action + " in stage " + stage.name()));
+    }
+}

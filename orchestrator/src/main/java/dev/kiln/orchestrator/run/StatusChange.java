@@ -1,0 +1,15 @@
+package dev.kiln.orchestrator.run;
+
+import java.time.Instant;
+
+/**
+ * One recorded status change, for the run's history.
+ *
+ * @param runId the run
+ * @param stage the stage, or null for the run itself
+ * @param action the action, or null for a run or a stage
+ * @param status the new status
+ * @param message why, when there is something to say
+ * @param time when
+ */
+public record StatusChange(String runId, String stage, String action, Status status, String message, Instant time) {}
