@@ -17,7 +17,6 @@ import dev.kiln.model.buildspec.Phase;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -209,7 +208,8 @@ public final class BuildRunner {
         }
         buildspec = downloaded.buildspec();
         resolvedSourceVersion = downloaded.resolvedVersion();
-        commands = new CommandRunner(env, log, control, clock, deadline, shellName(), buildspec.version(), memory);
+        commands = new CommandRunner(
+                env, log, control, clock, deadline, VariablesStage.shellName(buildspec), buildspec.version(), memory);
         Optional<PhaseOutcome> failed = new VariablesStage(request, buildspec, env, commands, log)
                 .apply(resolvedSourceVersion, runtimes.certificatesInImage(), this::maskSecrets, this::isRunning);
         if (failed.isPresent()) {
@@ -252,21 +252,12 @@ public final class BuildRunner {
 
     /** Masks resolved secrets and AWS secret keys passed in, in everything the build writes from now on. */
     private void maskSecrets(java.util.Collection<String> secrets) {
-        List<String> masked = new ArrayList<>(secrets);
-        for (String key : List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
-            masked.add(request.projectEnvironment().get(key));
-            masked.add(request.overrideEnvironment().get(key));
-        }
-        masker = SecretMasker.of(masked);
+        masker = SecretMasker.forBuild(secrets, request.projectEnvironment(), request.overrideEnvironment());
         log.mask(masker);
         if (masker.tooShort() > 0) {
             log.container("Warning: " + masker.tooShort() + " secret value(s) shorter than " + SecretMasker.MIN_LENGTH
                     + " characters cannot be masked in the log");
         }
-    }
-
-    private String shellName() {
-        return VariablesStage.shellName(buildspec);
     }
 
     /** Runs INSTALL to POST_BUILD; returns whether UPLOAD_ARTIFACTS should be attempted. */

@@ -33,6 +33,20 @@ public final class SecretMasker implements UnaryOperator<String> {
         return new SecretMasker(List.of(), 0);
     }
 
+    /**
+     * A masker for a build: its resolved secrets, and the AWS secret keys ({@code AWS_SECRET_ACCESS_KEY},
+     * {@code AWS_SESSION_TOKEN}) of any of the given variable maps.
+     */
+    @SafeVarargs
+    public static SecretMasker forBuild(Collection<String> secrets, java.util.Map<String, String>... environments) {
+        java.util.List<String> masked = new java.util.ArrayList<>(secrets);
+        for (java.util.Map<String, String> environment : environments) {
+            masked.add(environment.get("AWS_SECRET_ACCESS_KEY"));
+            masked.add(environment.get("AWS_SESSION_TOKEN"));
+        }
+        return of(masked);
+    }
+
     /** A masker for these values. */
     public static SecretMasker of(Collection<String> secrets) {
         Set<String> pieces = new LinkedHashSet<>();

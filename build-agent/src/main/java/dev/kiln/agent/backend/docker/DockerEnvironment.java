@@ -109,10 +109,7 @@ final class DockerEnvironment implements BuildEnvironment {
     @Override
     public void copyInto(Path hostDirectory, String directory) {
         try (InputStream tar = SourceArchives.tarOf(hostDirectory, directory)) {
-            client.copyArchiveToContainerCmd(containerId)
-                    .withTarInputStream(tar)
-                    .withRemotePath("/")
-                    .exec();
+            unpackAtRoot(tar);
         } catch (IOException e) {
             throw new dev.kiln.agent.AgentException("cannot read the source directory " + hostDirectory + ": " + e, e);
         }
@@ -153,13 +150,18 @@ final class DockerEnvironment implements BuildEnvironment {
     @Override
     public void putTree(InputStream tar, String directory) {
         try (InputStream wrapped = SourceArchives.prefixed(tar, directory)) {
-            client.copyArchiveToContainerCmd(containerId)
-                    .withTarInputStream(wrapped)
-                    .withRemotePath("/")
-                    .exec();
+            unpackAtRoot(wrapped);
         } catch (IOException e) {
             throw new dev.kiln.agent.AgentException("cannot put files at " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Unpacks a tar whose entries carry absolute paths (without the leading slash) at the container's root. */
+    private void unpackAtRoot(InputStream tar) {
+        client.copyArchiveToContainerCmd(containerId)
+                .withTarInputStream(tar)
+                .withRemotePath("/")
+                .exec();
     }
 
     @Override
