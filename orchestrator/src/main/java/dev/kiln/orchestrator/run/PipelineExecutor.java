@@ -24,8 +24,10 @@ import java.util.Optional;
  * status change goes to {@link #history()}. Not thread-safe: one caller drives it.
  */
 public final class PipelineExecutor {
-    private final Pipeline pipeline;
+    private final String pipelineName;
+    private final Pipeline defaultPlan;
     private final Clock clock;
+    private ExecutionMode mode;
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private final Map<String, String> locks = new HashMap<>();
     private final Map<String, Deque<Run>> waiting = new HashMap<>();
@@ -33,19 +35,71 @@ public final class PipelineExecutor {
     private final List<StatusChange> history = new ArrayList<>();
     private final List<Dispatch> dispatches = new ArrayList<>();
 
-    /** An executor for a pipeline's runs. */
-    public PipelineExecutor(Pipeline pipeline, Clock clock) {
-        this.pipeline = pipeline;
+    /** An executor for a pipeline's runs; {@code plan} is used by {@link #start(String, String)}. */
+    public PipelineExecutor(Pipeline plan, Clock clock) {
+        this.pipelineName = plan.name().orElse("");
+        this.defaultPlan = plan;
         this.clock = clock;
+        this.mode = plan.executionMode();
     }
 
-    /** Starts a run of a commit: it enters the first stage, or waits at it. */
+    /** Starts a run of a commit with the executor's plan. */
     public Run start(String runId, String revision) {
-        Run run = new Run(runId, revision, pipeline);
+        return start(runId, revision, defaultPlan);
+    }
+
+    /**
+     * Starts a run of a commit with the plan read from that commit: it enters the first stage, or waits at it. The
+     * newest run's execution mode becomes the pipeline's, as a changed pipeline file changes CodePipeline's.
+     */
+    public Run start(String runId, String revision, Pipeline plan) {
+        mode = plan.executionMode();
+        Run run = new Run(runId, revision, plan);
         runs.put(runId, run);
         record(run, null, null, Status.IN_PROGRESS, "");
         enter(run, 0);
         return run;
+    }
+
+    /**
+     * Takes back runs saved with {@link Run#snapshot()}, oldest first, after a restart: stages held, runs waiting at
+     * them (in that order) and which run entered each stage last are rebuilt. Nothing is dispatched again; the
+     * caller knows which jobs are still out.
+     */
+    public void restore(List<RunSnapshot> snapshots, Map<String, String> lastEnteredStages) {
+        for (RunSnapshot snapshot : snapshots) {
+            Run run = Run.restore(snapshot);
+            runs.put(run.id(), run);
+            mode = snapshot.plan().executionMode();
+            if (run.status.isFinal() || run.stageIndex < 0) {
+                continue;
+            }
+            String stage = run.stageAt(run.stageIndex).name();
+            if (run.waiting) {
+                waiting.computeIfAbsent(stage, s -> new ArrayDeque<>()).add(run);
+            } else if (mode != ExecutionMode.PARALLEL) {
+                locks.put(stage, run.id());
+            }
+        }
+        lastEntered.putAll(lastEnteredStages);
+    }
+
+    /** Which run entered each stage last: a failed run's stage can be retried only while it is that run. */
+    public Map<String, String> lastEntered() {
+        return Map.copyOf(lastEntered);
+    }
+
+    /** Forgets a finished run (it stays in the store); a later retry must {@link #restore} it first. */
+    public void forget(String runId) {
+        Run run = runs.get(runId);
+        if (run != null && run.status.isFinal()) {
+            runs.remove(runId);
+        }
+    }
+
+    /** The runs it holds, oldest first. */
+    public List<Run> runs() {
+        return List.copyOf(runs.values());
     }
 
     /** A run by id. */
@@ -60,9 +114,16 @@ public final class PipelineExecutor {
         return out;
     }
 
-    /** Every status change so far, in order. */
+    /** Every status change not yet taken, in order. */
     public List<StatusChange> history() {
         return List.copyOf(history);
+    }
+
+    /** The status changes since the last call, to save; {@link #history()} then starts afresh. */
+    public List<StatusChange> takeChanges() {
+        List<StatusChange> out = List.copyOf(history);
+        history.clear();
+        return out;
     }
 
     /** An agent's result for a dispatched action; results for actions no longer in progress are ignored. */
@@ -137,7 +198,7 @@ public final class PipelineExecutor {
         }
         String why = reason == null || reason.isBlank() ? "stopped" : "stopped: " + reason;
         if (run.waiting) {
-            waiting.get(name(run.stageIndex)).remove(run);
+            waiting.get(name(run, run.stageIndex)).remove(run);
             run.waiting = false;
             finish(run, Status.STOPPED, why);
             return;
@@ -175,7 +236,7 @@ public final class PipelineExecutor {
         if (!runId.equals(lastEntered.get(stage))) {
             throw new RunRefusedException("a newer run has entered stage " + stage + " since; start a new run");
         }
-        if (pipeline.executionMode() != ExecutionMode.PARALLEL && locks.containsKey(stage)) {
+        if (mode != ExecutionMode.PARALLEL && locks.containsKey(stage)) {
             throw new RunRefusedException("stage " + stage + " is busy with run " + locks.get(stage));
         }
         boolean any = false;
@@ -203,11 +264,11 @@ public final class PipelineExecutor {
             return;
         }
         run.stageIndex = index;
-        String stage = name(index);
-        boolean locking = pipeline.executionMode() != ExecutionMode.PARALLEL;
+        String stage = name(run, index);
+        boolean locking = mode != ExecutionMode.PARALLEL;
         if (locking && locks.containsKey(stage)) {
             Deque<Run> queue = waiting.computeIfAbsent(stage, s -> new ArrayDeque<>());
-            if (pipeline.executionMode() == ExecutionMode.SUPERSEDED) {
+            if (mode == ExecutionMode.SUPERSEDED) {
                 for (Run older : List.copyOf(queue)) {
                     older.waiting = false;
                     finish(older, Status.SUPERSEDED, "superseded by run " + run.id() + " at stage " + stage);
@@ -222,8 +283,8 @@ public final class PipelineExecutor {
     }
 
     private void occupy(Run run, int index) {
-        String stage = name(index);
-        if (pipeline.executionMode() != ExecutionMode.PARALLEL) {
+        String stage = name(run, index);
+        if (mode != ExecutionMode.PARALLEL) {
             locks.put(stage, run.id());
         }
         lastEntered.put(stage, run.id());
@@ -321,15 +382,14 @@ public final class PipelineExecutor {
         history.add(new StatusChange(run.id(), stage, action, status, message, clock.instant()));
     }
 
-    private String name(int index) {
-        return pipeline.stages().get(index).name();
+    private static String name(Run run, int index) {
+        return run.stageAt(index).name();
     }
 
     private Run existing(String runId) {
         Run run = runs.get(runId);
         if (run == null) {
-            throw new RunRefusedException(
-                    "no run " + runId + " of pipeline " + pipeline.name().orElse(""));
+            throw new RunRefusedException("no run " + runId + " of pipeline " + pipelineName);
         }
         return run;
     }

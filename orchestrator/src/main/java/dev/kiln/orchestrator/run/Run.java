@@ -12,6 +12,7 @@ import java.util.Optional;
 public final class Run {
     private final String id;
     private final String revision;
+    private final Pipeline plan;
     private final List<StageRun> stages = new ArrayList<>();
     Status status = Status.IN_PROGRESS;
     String message = "";
@@ -23,13 +24,67 @@ public final class Run {
     Run(String id, String revision, Pipeline pipeline) {
         this.id = id;
         this.revision = revision;
+        this.plan = pipeline;
         for (Stage stage : pipeline.stages()) {
             stages.add(new StageRun(stage));
         }
     }
 
+    private Run(RunSnapshot snapshot) {
+        this.id = snapshot.id();
+        this.revision = snapshot.revision();
+        this.plan = snapshot.plan();
+        this.status = snapshot.status();
+        this.message = snapshot.message();
+        this.stageIndex = snapshot.stageIndex();
+        this.waiting = snapshot.waiting();
+        this.stopRequested = snapshot.stopRequested();
+        this.abandon = snapshot.abandon();
+        for (Stage stage : plan.stages()) {
+            StageRun stageRun = new StageRun(stage);
+            snapshot.stages().stream()
+                    .filter(s -> s.name().equals(stage.name()))
+                    .findFirst()
+                    .ifPresent(saved -> stageRun.restore(saved));
+            stages.add(stageRun);
+        }
+    }
+
+    static Run restore(RunSnapshot snapshot) {
+        return new Run(snapshot);
+    }
+
+    /** Its whole state, to save and to {@link PipelineExecutor#restore} after a restart. */
+    public RunSnapshot snapshot() {
+        List<RunSnapshot.StageState> stageStates = new ArrayList<>();
+        for (StageRun stage : stages) {
+            List<RunSnapshot.ActionState> actionStates = new ArrayList<>();
+            for (ActionRun action : stage.actions) {
+                actionStates.add(new RunSnapshot.ActionState(
+                        action.name(),
+                        Optional.ofNullable(action.status),
+                        action.message,
+                        action.attempt,
+                        Optional.ofNullable(action.deadline)));
+            }
+            stageStates.add(new RunSnapshot.StageState(stage.name(), stage.status(), actionStates));
+        }
+        return new RunSnapshot(
+                id, revision, plan, status, message, stageIndex, waiting, stopRequested, abandon, stageStates);
+    }
+
     public String id() {
         return id;
+    }
+
+    /** The pipeline plan it runs, read from its commit. */
+    public Pipeline plan() {
+        return plan;
+    }
+
+    /** The index of the stage it is in, waits at or ended in; -1 before the first. */
+    public int stageIndex() {
+        return stageIndex;
     }
 
     /** The commit the run builds. */
@@ -101,6 +156,21 @@ public final class Run {
 
         List<ActionRun> mutableActions() {
             return actions;
+        }
+
+        void restore(RunSnapshot.StageState saved) {
+            status = saved.status().orElse(null);
+            for (ActionRun action : actions) {
+                saved.actions().stream()
+                        .filter(a -> a.name().equals(action.name()))
+                        .findFirst()
+                        .ifPresent(a -> {
+                            action.status = a.status().orElse(null);
+                            action.message = a.message();
+                            action.attempt = a.attempt();
+                            action.deadline = a.deadline().orElse(null);
+                        });
+            }
         }
     }
 

@@ -257,4 +257,35 @@ class PipelineExecutorTest {
                 .hasMessage("a newer run has entered stage build since; start a new run");
         assertThatThrownBy(() -> executor.retry("r1", "deploy-dev", false)).isInstanceOf(RunRefusedException.class);
     }
+
+    @Test
+    void a_restored_executor_goes_on_where_the_saved_one_stopped() {
+        PipelineExecutor before = executor(CONTRACT, "execution-mode: QUEUED");
+        before.start("r1", "c1");
+        before.start("r2", "c2");
+        before.start("r3", "c3");
+        before.takeDispatches();
+        before.finished("r1", "build", "compile", true, "");
+        List<RunSnapshot> saved = before.runs().stream().map(Run::snapshot).toList();
+
+        PipelineExecutor after = executor(CONTRACT, "execution-mode: QUEUED");
+        after.restore(saved, before.lastEntered());
+
+        assertThat(after.takeDispatches()).isEmpty();
+        after.finished("r1", "build", "lint", true, "");
+        assertThat(names(after.takeDispatches())).containsExactly("r1:build/package");
+        after.finished("r1", "build", "package", true, "");
+        assertThat(names(after.takeDispatches()))
+                .as("r2 waited first, so it enters before r3")
+                .containsExactlyInAnyOrder("r1:deploy-dev/ship", "r2:build/compile", "r2:build/lint");
+        assertThat(after.run("r3").orElseThrow().isWaiting()).isTrue();
+        assertThat(after.run("r1")
+                        .orElseThrow()
+                        .stage("build")
+                        .orElseThrow()
+                        .action("compile")
+                        .orElseThrow()
+                        .attempt())
+                .isEqualTo(1);
+    }
 }
