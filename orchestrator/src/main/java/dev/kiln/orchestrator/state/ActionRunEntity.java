@@ -1,0 +1,29 @@
+package dev.kiln.orchestrator.state;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An action of a run's stage. */
+@Entity
+@Table(name = "action_runs")
+class ActionRunEntity {
+    @Id
+    String id;
+
+    @Column(name = "run_id")
+    String runId;
+
+    @Column(name = "stage_position")
+    int stagePosition;
+
+    int position;
+    String name;
+    String type;
+    String status;
+    String message;
+    int attempt;
+    Instant deadline;
+}

@@ -1,0 +1,287 @@
+package dev.kiln.orchestrator.state;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.hibernate.reactive.stage.Stage;
+
+/** The state in PostgreSQL through Hibernate Reactive. Call it from the Vert.x context it was opened on. */
+public final class HibernateStateStore implements StateStore {
+    private static final List<String> ACTIVE = List.of("InProgress", "Stopping");
+    private static final List<String> OPEN_JOBS = List.of("Queued", "Leased", "Running");
+
+    private final Stage.SessionFactory sessions;
+
+    /** A store over an opened database. */
+    public HibernateStateStore(Stage.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Future<Void> addRepository(Repository repository) {
+        return tx(s -> s.find(RepositoryEntity.class, repository.name()).thenCompose(found -> {
+            if (found != null) {
+                throw new DuplicateRepositoryException(repository.name());
+            }
+            return s.persist(Entities.entity(repository));
+        }));
+    }
+
+    @Override
+    public Future<List<Repository>> repositories() {
+        return tx(s -> s.createSelectionQuery("from RepositoryEntity order by name", RepositoryEntity.class)
+                .getResultList()
+                .thenApply(rows -> rows.stream().map(Entities::record).toList()));
+    }
+
+    @Override
+    public Future<Boolean> removeRepository(String name) {
+        return tx(s -> s.createMutationQuery("delete from RepositoryEntity where name = :name")
+                .setParameter("name", name)
+                .executeUpdate()
+                .thenApply(n -> n > 0));
+    }
+
+    @Override
+    public Future<Void> saveHeads(String repository, Map<String, String> heads) {
+        return tx(s -> s.createMutationQuery("update RepositoryEntity set heads = :heads where name = :name")
+                .setParameter("heads", Entities.json(heads))
+                .setParameter("name", repository)
+                .executeUpdate()
+                .thenApply(n -> null));
+    }
+
+    @Override
+    public Future<Void> save(
+            List<RunRecord> runs,
+            List<StatusChangeRecord> changes,
+            Map<String, Map<String, String>> stageEntries,
+            List<JobRecord> jobs) {
+        List<Object> rows = new ArrayList<>();
+        for (RunRecord run : runs) {
+            rows.add(Entities.entity(run));
+            rows.addAll(Entities.children(run));
+        }
+        stageEntries.forEach((pipeline, entries) -> entries.forEach((stage, run) -> {
+            StageEntryEntity e = new StageEntryEntity();
+            e.id = pipeline + "\n" + stage;
+            e.pipeline = pipeline;
+            e.stage = stage;
+            e.lastEnteredRun = run;
+            rows.add(e);
+        }));
+        jobs.forEach(job -> rows.add(Entities.entity(job)));
+        return tx(s -> each(rows, s::merge)
+                .thenCompose(v -> each(changes, c -> s.persist(Entities.entity(c))))
+                .thenApply(v -> null));
+    }
+
+    @Override
+    public Future<Long> lastRunSeq() {
+        return tx(s -> s.createSelectionQuery("select coalesce(max(seq), 0) from RunEntity", Long.class)
+                .getSingleResult());
+    }
+
+    @Override
+    public Future<List<RunRecord>> activeRuns() {
+        return tx(s -> s.createSelectionQuery("from RunEntity where status in (:active) order by seq", RunEntity.class)
+                .setParameter("active", ACTIVE)
+                .getResultList()
+                .thenCompose(found -> withChildren(s, found)));
+    }
+
+    @Override
+    public Future<List<RunRecord>> runs(Optional<String> pipeline, int limit) {
+        return tx(s -> {
+            var query = pipeline.isPresent()
+                    ? s.createSelectionQuery("from RunEntity where pipeline = :p order by seq desc", RunEntity.class)
+                            .setParameter("p", pipeline.get())
+                    : s.createSelectionQuery("from RunEntity order by seq desc", RunEntity.class);
+            return query.setMaxResults(limit).getResultList().thenCompose(found -> withChildren(s, found));
+        });
+    }
+
+    @Override
+    public Future<Optional<RunRecord>> run(String id) {
+        return tx(s -> s.find(RunEntity.class, id)
+                .thenCompose(found -> found == null
+                        ? CompletableFuture.completedFuture(Optional.<RunRecord>empty())
+                        : withChildren(s, List.of(found)).thenApply(list -> Optional.of(list.get(0)))));
+    }
+
+    @Override
+    public Future<List<StatusChangeRecord>> history(String runId) {
+        return tx(s -> s.createSelectionQuery(
+                        "from StatusChangeEntity where runId = :run order by id", StatusChangeEntity.class)
+                .setParameter("run", runId)
+                .getResultList()
+                .thenApply(rows -> rows.stream().map(Entities::record).toList()));
+    }
+
+    @Override
+    public Future<Map<String, Map<String, String>>> stageEntries() {
+        return tx(s -> s.createSelectionQuery("from StageEntryEntity", StageEntryEntity.class)
+                .getResultList()
+                .thenApply(rows -> {
+                    Map<String, Map<String, String>> out = new HashMap<>();
+                    rows.forEach(e -> out.computeIfAbsent(e.pipeline, p -> new HashMap<>())
+                            .put(e.stage, e.lastEnteredRun));
+                    return out;
+                }));
+    }
+
+    @Override
+    public Future<List<JobRecord>> openJobs() {
+        return jobsWhere("state in (:open) order by createdAt", "open", OPEN_JOBS);
+    }
+
+    @Override
+    public Future<List<JobRecord>> jobs(String runId) {
+        return jobsWhere("runId = :run order by createdAt", "run", runId);
+    }
+
+    @Override
+    public Future<Optional<JobRecord>> job(String id) {
+        return tx(s -> s.find(JobEntity.class, id)
+                .thenApply(e -> Optional.ofNullable(e).map(Entities::record)));
+    }
+
+    @Override
+    public Future<Long> appendLog(String jobId, long firstLine, List<String> lines) {
+        return tx(s -> s.find(LogChunkEntity.class, jobId + ":" + firstLine)
+                .thenCompose(found -> {
+                    if (found != null || lines.isEmpty()) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    LogChunkEntity chunk = new LogChunkEntity();
+                    chunk.id = jobId + ":" + firstLine;
+                    chunk.jobId = jobId;
+                    chunk.firstLine = firstLine;
+                    chunk.lineCount = lines.size();
+                    chunk.text = String.join("\n", lines);
+                    return s.persist(chunk);
+                })
+                .thenCompose(v -> s.createSelectionQuery(
+                                "select coalesce(max(firstLine + lineCount), 0) from LogChunkEntity where jobId = :job",
+                                Long.class)
+                        .setParameter("job", jobId)
+                        .getSingleResult()));
+    }
+
+    @Override
+    public Future<List<String>> log(String jobId, long fromLine, int limit) {
+        return tx(s -> s.createSelectionQuery(
+                        "from LogChunkEntity where jobId = :job and firstLine + lineCount > :from order by firstLine",
+                        LogChunkEntity.class)
+                .setParameter("job", jobId)
+                .setParameter("from", fromLine)
+                .getResultList()
+                .thenApply(chunks -> {
+                    List<String> out = new ArrayList<>();
+                    for (LogChunkEntity chunk : chunks) {
+                        String[] chunkLines = chunk.text.split("\n", -1);
+                        for (int i = 0; i < chunkLines.length && out.size() < limit; i++) {
+                            if (chunk.firstLine + i >= fromLine) {
+                                out.add(chunkLines[i]);
+                            }
+                        }
+                    }
+                    return out;
+                }));
+    }
+
+    @Override
+    public Future<Void> addToken(String name, String tokenHash) {
+        TokenEntity token = new TokenEntity();
+        token.id = UUID.randomUUID().toString();
+        token.name = name;
+        token.tokenHash = tokenHash;
+        token.createdAt = Instant.now();
+        return tx(s -> s.persist(token));
+    }
+
+    @Override
+    public Future<Boolean> tokenKnown(String tokenHash) {
+        return tx(s -> s.createSelectionQuery("select count(*) from TokenEntity where tokenHash = :hash", Long.class)
+                .setParameter("hash", tokenHash)
+                .getSingleResult()
+                .thenApply(n -> n > 0));
+    }
+
+    @Override
+    public Future<Long> tokenCount() {
+        return tx(s -> s.createSelectionQuery("select count(*) from TokenEntity", Long.class)
+                .getSingleResult());
+    }
+
+    private <T> Future<List<JobRecord>> jobsWhere(String where, String name, T value) {
+        return tx(s -> s.createSelectionQuery("from JobEntity where " + where, JobEntity.class)
+                .setParameter(name, value)
+                .getResultList()
+                .thenApply(rows -> rows.stream().map(Entities::record).toList()));
+    }
+
+    private static CompletionStage<List<RunRecord>> withChildren(Stage.Session s, List<RunEntity> found) {
+        if (found.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        List<String> ids = found.stream().map(r -> r.id).toList();
+        return s.createSelectionQuery("from StageRunEntity where runId in (:ids)", StageRunEntity.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .thenCompose(stages -> s.createSelectionQuery(
+                                "from ActionRunEntity where runId in (:ids)", ActionRunEntity.class)
+                        .setParameter("ids", ids)
+                        .getResultList()
+                        .thenApply(actions -> {
+                            Map<String, RunRecord> out = new LinkedHashMap<>();
+                            for (RunEntity run : found) {
+                                out.put(
+                                        run.id,
+                                        Entities.record(
+                                                run,
+                                                stages.stream()
+                                                        .filter(x -> x.runId.equals(run.id))
+                                                        .toList(),
+                                                actions.stream()
+                                                        .filter(x -> x.runId.equals(run.id))
+                                                        .toList()));
+                            }
+                            return List.copyOf(out.values());
+                        }));
+    }
+
+    /** One operation after the other on one session (a session runs one at a time). */
+    private static <T> CompletionStage<Void> each(List<T> items, Function<T, CompletionStage<?>> step) {
+        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        for (T item : items) {
+            chain = chain.thenCompose(v -> step.apply(item)).thenApply(x -> null);
+        }
+        return chain;
+    }
+
+    private <T> Future<T> tx(Function<Stage.Session, CompletionStage<T>> work) {
+        return Future.fromCompletionStage(sessions.withTransaction((session, transaction) -> work.apply(session)))
+                .recover(e -> Future.failedFuture(unwrap(e)));
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable cause = e;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof dev.kiln.orchestrator.OrchestratorException) {
+            return cause;
+        }
+        return new StateUnavailableException("the database failed: " + cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.kiln.orchestrator.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An action handed to agents.
+ *
+ * @param id the job's id
+ * @param runId its run
+ * @param stage its stage
+ * @param action its action
+ * @param attempt the action's attempt it runs
+ * @param kind {@code build} (build and test actions) or {@code deploy}
+ * @param labels agent labels it needs
+ * @param spec what the agent is given, as JSON
+ * @param state {@code Queued}, {@code Leased}, {@code Running}, or an action status once it ended
+ * @param agentId the agent holding it
+ * @param message why it ended as it did
+ * @param createdAt when it was queued
+ * @param endedAt when it ended
+ */
+public record JobRecord(
+        String id,
+        String runId,
+        String stage,
+        String action,
+        int attempt,
+        String kind,
+        List<String> labels,
+        String spec,
+        String state,
+        Optional<String> agentId,
+        String message,
+        Instant createdAt,
+        Optional<Instant> endedAt) {
+
+    public JobRecord {
+        labels = List.copyOf(labels);
+    }
+
+    /** The same job in another state. */
+    public JobRecord with(String newState, Optional<String> agent, String newMessage, Optional<Instant> ended) {
+        return new JobRecord(
+                id, runId, stage, action, attempt, kind, labels, spec, newState, agent, newMessage, createdAt, ended);
+    }
+}

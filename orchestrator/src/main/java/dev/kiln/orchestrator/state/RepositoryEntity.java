@@ -1,0 +1,29 @@
+package dev.kiln.orchestrator.state;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A registered repository row. */
+@Entity
+@Table(name = "repositories")
+class RepositoryEntity {
+    @Id
+    String name;
+
+    String url;
+    String branch;
+
+    @Column(name = "webhook_secret")
+    String webhookSecret;
+
+    @Column(name = "poll_interval_seconds")
+    int pollIntervalSeconds;
+
+    String heads;
+
+    @Column(name = "created_at")
+    Instant createdAt;
+}

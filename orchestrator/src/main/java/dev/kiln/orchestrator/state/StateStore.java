@@ -1,0 +1,80 @@
+package dev.kiln.orchestrator.state;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the orchestrator keeps everything that must survive it. A future completes once the change is durable;
+ * callers acknowledge nothing before that.
+ */
+public interface StateStore {
+
+    /** Adds a repository; fails with {@link DuplicateRepositoryException} when the name is taken. */
+    Future<Void> addRepository(Repository repository);
+
+    /** Every repository, by name. */
+    Future<List<Repository>> repositories();
+
+    /** Removes a repository; false when there was none by that name. Its runs stay. */
+    Future<Boolean> removeRepository(String name);
+
+    /** Saves the heads a repository was last seen with. */
+    Future<Void> saveHeads(String repository, Map<String, String> heads);
+
+    /**
+     * Saves one step of the engine at once: runs (whole), their new status changes, which run entered each stage
+     * last ({@code pipeline -> stage -> run}) and jobs (whole).
+     */
+    Future<Void> save(
+            List<RunRecord> runs,
+            List<StatusChangeRecord> changes,
+            Map<String, Map<String, String>> stageEntries,
+            List<JobRecord> jobs);
+
+    /** The highest run sequence number used so far, 0 when none. */
+    Future<Long> lastRunSeq();
+
+    /** Runs still in progress or stopping, oldest first. */
+    Future<List<RunRecord>> activeRuns();
+
+    /** Runs, newest first: all pipelines' or one's. */
+    Future<List<RunRecord>> runs(Optional<String> pipeline, int limit);
+
+    /** One run. */
+    Future<Optional<RunRecord>> run(String id);
+
+    /** A run's status changes, in order. */
+    Future<List<StatusChangeRecord>> history(String runId);
+
+    /** Which run entered each stage last, by pipeline. */
+    Future<Map<String, Map<String, String>>> stageEntries();
+
+    /** Jobs queued, leased or running. */
+    Future<List<JobRecord>> openJobs();
+
+    /** A run's jobs, oldest first. */
+    Future<List<JobRecord>> jobs(String runId);
+
+    /** One job. */
+    Future<Optional<JobRecord>> job(String id);
+
+    /**
+     * Appends log lines to a job, numbered from {@code firstLine}; a batch sent twice (the same first line) is stored
+     * once. Answers how many lines the job now has.
+     */
+    Future<Long> appendLog(String jobId, long firstLine, List<String> lines);
+
+    /** A job's log lines from {@code fromLine} on, at most {@code limit}. */
+    Future<List<String>> log(String jobId, long fromLine, int limit);
+
+    /** Keeps a token's hash under a name. */
+    Future<Void> addToken(String name, String tokenHash);
+
+    /** Whether a token hash is known. */
+    Future<Boolean> tokenKnown(String tokenHash);
+
+    /** How many tokens there are. */
+    Future<Long> tokenCount();
+}

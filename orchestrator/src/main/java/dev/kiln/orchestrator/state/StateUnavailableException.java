@@ -1,0 +1,18 @@
+package dev.kiln.orchestrator.state;
+
+import dev.kiln.orchestrator.OrchestratorException;
+
+/** The database cannot be reached, migrated or written. */
+public final class StateUnavailableException extends OrchestratorException {
+    private static final long serialVersionUID = 1L;
+
+    /** What failed, and why. */
+    public StateUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public int httpStatus() {
+        return 503;
+    }
+}

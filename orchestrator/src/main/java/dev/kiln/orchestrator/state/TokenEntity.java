@@ -1,0 +1,23 @@
+package dev.kiln.orchestrator.state;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An API token, kept only as its SHA-256. */
+@Entity
+@Table(name = "api_tokens")
+class TokenEntity {
+    @Id
+    String id;
+
+    String name;
+
+    @Column(name = "token_hash")
+    String tokenHash;
+
+    @Column(name = "created_at")
+    Instant createdAt;
+}

@@ -1,0 +1,157 @@
+package dev.kiln.orchestrator.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.orchestrator.testing.OnContext;
+import dev.kiln.orchestrator.testing.TestPostgres;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.reactive.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The store against a real PostgreSQL, migrated by the real migrations. */
+class HibernateStateStoreTest {
+    private Vertx vertx;
+    private Context context;
+    private Stage.SessionFactory sessions;
+    private StateStore store;
+
+    @BeforeEach
+    void open() {
+        Database database = TestPostgres.freshDatabase();
+        database.migrate();
+        vertx = Vertx.vertx();
+        context = vertx.getOrCreateContext();
+        sessions = database.open(vertx);
+        store = new HibernateStateStore(sessions);
+    }
+
+    @AfterEach
+    void close() {
+        sessions.close();
+        vertx.close();
+    }
+
+    private <T> T await(java.util.function.Supplier<io.vertx.core.Future<T>> work) {
+        return OnContext.await(context, work);
+    }
+
+    private static RunRecord run(String id, long seq, String status) {
+        return new RunRecord(
+                id,
+                seq,
+                "hello",
+                "hello",
+                "webhook",
+                Optional.of("refs/heads/main"),
+                "c".repeat(40),
+                Optional.of("version: 1\n"),
+                status,
+                "",
+                0,
+                false,
+                false,
+                false,
+                Instant.parse("2026-12-01T10:00:00Z"),
+                Optional.empty(),
+                List.of(
+                        new RunRecord.StageRecord(
+                                "Source",
+                                Optional.of("Succeeded"),
+                                List.of(new RunRecord.ActionRecord(
+                                        "Source", "source", Optional.of("Succeeded"), "", 1, Optional.empty()))),
+                        new RunRecord.StageRecord(
+                                "build",
+                                Optional.of("InProgress"),
+                                List.of(new RunRecord.ActionRecord(
+                                        "compile", "build", Optional.of("InProgress"), "", 1, Optional.empty())))));
+    }
+
+    @Test
+    void repositories_are_added_once_listed_and_removed() {
+        Repository repo = new Repository(
+                "hello", "file:///tmp/hello", Optional.empty(), Optional.of("s3cret"), 60, Map.of(), Instant.now());
+        await(() -> store.addRepository(repo));
+        assertThatThrownBy(() -> await(() -> store.addRepository(repo)))
+                .isInstanceOf(DuplicateRepositoryException.class)
+                .hasMessageContaining("hello");
+        await(() -> store.saveHeads("hello", Map.of("refs/heads/main", "abc")));
+
+        assertThat(await(() -> store.repositories()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.heads()).containsEntry("refs/heads/main", "abc"));
+        assertThat(await(() -> store.removeRepository("hello"))).isTrue();
+        assertThat(await(() -> store.removeRepository("hello"))).isFalse();
+    }
+
+    @Test
+    void a_saved_step_reads_back_whole_and_a_later_step_replaces_it() {
+        RunRecord first = run("1", 1, "InProgress");
+        JobRecord job = new JobRecord(
+                "j1",
+                "1",
+                "build",
+                "compile",
+                1,
+                "build",
+                List.of("linux"),
+                "{}",
+                "Queued",
+                Optional.empty(),
+                "",
+                Instant.now(),
+                Optional.empty());
+        StatusChangeRecord change = new StatusChangeRecord(
+                "1", Optional.empty(), Optional.empty(), "InProgress", "", Instant.parse("2026-12-01T10:00:00Z"));
+        await(() -> store.save(List.of(first), List.of(change), Map.of("hello", Map.of("build", "1")), List.of(job)));
+        await(() -> store.save(List.of(run("1", 1, "Failed")), List.of(), Map.of(), List.of()));
+
+        RunRecord back = await(() -> store.run("1")).orElseThrow();
+        assertThat(back.status()).isEqualTo("Failed");
+        assertThat(back.stages()).extracting(RunRecord.StageRecord::name).containsExactly("Source", "build");
+        assertThat(back.stages().get(1).actions().get(0).status()).contains("InProgress");
+        assertThat(await(() -> store.activeRuns())).isEmpty();
+        assertThat(await(() -> store.lastRunSeq())).isEqualTo(1L);
+        assertThat(await(() -> store.history("1"))).containsExactly(change);
+        assertThat(await(() -> store.stageEntries())).containsEntry("hello", Map.of("build", "1"));
+        assertThat(await(() -> store.openJobs()))
+                .singleElement()
+                .satisfies(j -> assertThat(j.labels()).containsExactly("linux"));
+    }
+
+    @Test
+    void a_log_batch_sent_twice_is_stored_once_and_read_from_any_line() {
+        await(() -> store.save(
+                List.of(run("1", 1, "InProgress")),
+                List.of(),
+                Map.of(),
+                List.of(new JobRecord(
+                        "j1",
+                        "1",
+                        "build",
+                        "compile",
+                        1,
+                        "build",
+                        List.of(),
+                        "{}",
+                        "Running",
+                        Optional.of("a1"),
+                        "",
+                        Instant.now(),
+                        Optional.empty()))));
+
+        assertThat(await(() -> store.appendLog("j1", 0, List.of("one", "two")))).isEqualTo(2L);
+        assertThat(await(() -> store.appendLog("j1", 0, List.of("one", "two")))).isEqualTo(2L);
+        assertThat(await(() -> store.appendLog("j1", 2, List.of("three")))).isEqualTo(3L);
+
+        assertThat(await(() -> store.log("j1", 0, 100))).containsExactly("one", "two", "three");
+        assertThat(await(() -> store.log("j1", 1, 1))).containsExactly("two");
+    }
+}
