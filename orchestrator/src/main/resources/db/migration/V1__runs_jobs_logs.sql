@@ -84,6 +84,7 @@ create table jobs (
     state       varchar(20)  not null,
     agent_id    varchar(80),
     message     varchar         not null default '',
+    outputs     varchar      not null default '{}',
     log_object  varchar,
     created_at  timestamptz  not null,
     leased_at   timestamptz,

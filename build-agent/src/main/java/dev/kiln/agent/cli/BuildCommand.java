@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
             "",
             "Exit status: 0 SUCCEEDED, 1 FAILED, 2 invalid input, 3 FAULT, 4 TIMED_OUT, 5 STOPPED."
         })
-final class BuildCommand implements Callable<Integer> {
+public final class BuildCommand implements Callable<Integer> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BuildCommand.class);
 
     @Option(

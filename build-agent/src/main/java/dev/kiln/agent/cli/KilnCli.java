@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KilnCli.Version.class,
         description = "Kiln: CodeBuild-compatible builds in fresh containers, and pipelines around them.",
-        subcommands = {BuildCommand.class, LintCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, LintCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
 public final class KilnCli implements Runnable {
     /** Exit status for invalid input (bad flags, invalid buildspec). */
     public static final int EXIT_INVALID = 2;
@@ -24,8 +24,13 @@ public final class KilnCli implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        Thread.setDefaultUncaughtExceptionHandler(KilnCli::uncaught);
+        installUncaughtHandler();
         System.exit(execute(args));
+    }
+
+    /** Prints uncaught exceptions, but not the one every build container's end causes in docker-java. */
+    public static void installUncaughtHandler() {
+        Thread.setDefaultUncaughtExceptionHandler(KilnCli::uncaught);
     }
 
     /**
@@ -47,7 +52,12 @@ public final class KilnCli implements Runnable {
 
     /** Runs the command line and returns its exit status (for tests). */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new KilnCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        return configure(new CommandLine(new KilnCli())).execute(args);
+    }
+
+    /** Kiln's conventions on a command line: exit 2 with a hint on bad flags. */
+    public static CommandLine configure(CommandLine commandLine) {
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("kiln: " + e.getMessage());
             e.getCommandLine()
@@ -55,7 +65,7 @@ public final class KilnCli implements Runnable {
                     .println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return EXIT_INVALID;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     /** The version from the jar's manifest. */

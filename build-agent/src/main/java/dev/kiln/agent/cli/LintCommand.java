@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
                     + " FILE:LINE:COLUMN: severity: key: message.",
             "Exit status: 0 no errors (warnings allowed), 2 at least one error or an unreadable file."
         })
-final class LintCommand implements Callable<Integer> {
+public final class LintCommand implements Callable<Integer> {
 
     @Parameters(
             arity = "0..*",

@@ -34,7 +34,7 @@ final class Entities {
                 Optional.ofNullable(e.branch),
                 Optional.ofNullable(e.webhookSecret),
                 e.pollIntervalSeconds,
-                heads(e.heads),
+                stringMap(e.heads),
                 e.createdAt);
     }
 
@@ -46,7 +46,7 @@ final class Entities {
         }
     }
 
-    static Map<String, String> heads(String json) {
+    static Map<String, String> stringMap(String json) {
         try {
             return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
         } catch (JsonProcessingException e) {
@@ -172,6 +172,7 @@ final class Entities {
         e.state = job.state();
         e.agentId = job.agentId().orElse(null);
         e.message = job.message();
+        e.outputs = json(job.outputs());
         e.createdAt = job.createdAt();
         e.endedAt = job.endedAt().orElse(null);
         return e;
@@ -190,6 +191,7 @@ final class Entities {
                 e.state,
                 Optional.ofNullable(e.agentId),
                 e.message,
+                stringMap(e.outputs),
                 e.createdAt,
                 Optional.ofNullable(e.endedAt));
     }

@@ -28,6 +28,7 @@ class JobEntity {
     String agentId;
 
     String message;
+    String outputs;
 
     @Column(name = "log_object")
     String logObject;

@@ -2,6 +2,7 @@ package dev.kiln.orchestrator.state;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param state {@code Queued}, {@code Leased}, {@code Running}, or an action status once it ended
  * @param agentId the agent holding it
  * @param message why it ended as it did
+ * @param outputs the key in the object store of each output artifact it made, by name
  * @param createdAt when it was queued
  * @param endedAt when it ended
  */
@@ -33,16 +35,50 @@ public record JobRecord(
         String state,
         Optional<String> agentId,
         String message,
+        Map<String, String> outputs,
         Instant createdAt,
         Optional<Instant> endedAt) {
 
     public JobRecord {
         labels = List.copyOf(labels);
+        outputs = Map.copyOf(outputs);
+    }
+
+    /** The same job ended with these outputs. */
+    public JobRecord withOutputs(Map<String, String> newOutputs) {
+        return new JobRecord(
+                id,
+                runId,
+                stage,
+                action,
+                attempt,
+                kind,
+                labels,
+                spec,
+                state,
+                agentId,
+                message,
+                newOutputs,
+                createdAt,
+                endedAt);
     }
 
     /** The same job in another state. */
     public JobRecord with(String newState, Optional<String> agent, String newMessage, Optional<Instant> ended) {
         return new JobRecord(
-                id, runId, stage, action, attempt, kind, labels, spec, newState, agent, newMessage, createdAt, ended);
+                id,
+                runId,
+                stage,
+                action,
+                attempt,
+                kind,
+                labels,
+                spec,
+                newState,
+                agent,
+                newMessage,
+                outputs,
+                createdAt,
+                ended);
     }
 }

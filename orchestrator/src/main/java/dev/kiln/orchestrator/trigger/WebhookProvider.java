@@ -9,5 +9,7 @@ public enum WebhookProvider {
     /** {@code X-Gitea-Event: push}, {@code X-Gitea-Signature: <HMAC-SHA256 of the body>}. */
     GITEA,
     /** {@code X-Event-Key: repo:push}, {@code X-Hub-Signature: sha256=<HMAC-SHA256 of the body>}. */
-    BITBUCKET
+    BITBUCKET,
+    /** Not a webhook: a push the orchestrator found by polling the repository; nothing to verify. */
+    POLLING
 }

@@ -41,7 +41,8 @@ final class WebhookSignatures {
                     hmac(headers, "x-hub-signature-256", "sha256=", body, secret);
                 }
             }
-            default -> hmac(headers, "x-hub-signature", "sha256=", body, secret); // Bitbucket
+            case BITBUCKET -> hmac(headers, "x-hub-signature", "sha256=", body, secret);
+            default -> throw new WebhookRejectedException("deliveries come from GitHub, GitLab, Gitea or Bitbucket");
         }
     }
 

@@ -60,11 +60,13 @@ public final class Webhooks {
             case GITEA -> h.get("x-gitea-event");
             case GITLAB -> h.get("x-gitlab-event");
             case BITBUCKET -> h.get("x-event-key");
+            default -> throw new InvalidWebhookException("not a webhook provider: " + provider);
         };
         boolean push = switch (provider) {
             case GITHUB, GITEA -> event.equals("push");
             case GITLAB -> event.equals("Push Hook") || event.equals("Tag Push Hook");
             case BITBUCKET -> event.equals("repo:push");
+            default -> false;
         };
         if (!push) {
             return List.of();

@@ -106,6 +106,7 @@ class HibernateStateStoreTest {
                 "Queued",
                 Optional.empty(),
                 "",
+                Map.of("app", "runs/1/app.zip"),
                 Instant.now(),
                 Optional.empty());
         StatusChangeRecord change = new StatusChangeRecord(
@@ -124,6 +125,7 @@ class HibernateStateStoreTest {
         assertThat(await(() -> store.openJobs()))
                 .singleElement()
                 .satisfies(j -> assertThat(j.labels()).containsExactly("linux"));
+        assertThat(await(() -> store.job("j1")).orElseThrow().outputs()).containsEntry("app", "runs/1/app.zip");
     }
 
     @Test
@@ -144,6 +146,7 @@ class HibernateStateStoreTest {
                         "Running",
                         Optional.of("a1"),
                         "",
+                        Map.of(),
                         Instant.now(),
                         Optional.empty()))));
 

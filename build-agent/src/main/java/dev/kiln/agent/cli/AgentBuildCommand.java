@@ -1,0 +1,106 @@
+package dev.kiln.agent.cli;
+
+import dev.kiln.agent.AgentException;
+import dev.kiln.agent.backend.ExecutionBackend;
+import dev.kiln.agent.backend.docker.DefaultImage;
+import dev.kiln.agent.backend.docker.DockerBackend;
+import dev.kiln.agent.backend.process.ProcessBackend;
+import dev.kiln.agent.remote.OrchestratorClient;
+import dev.kiln.agent.remote.RemoteAgent;
+import dev.kiln.agent.remote.ServerConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kiln agent build}: a build agent leasing build and test jobs from an orchestrator. */
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Take build and test jobs from a Kiln orchestrator and run each in a fresh container.",
+            "The server and token come from the flags, else KILN_SERVER and KILN_TOKEN, else ~/.kiln/config."
+        })
+public final class AgentBuildCommand implements Callable<Integer> {
+    @Option(names = "--server", paramLabel = "URL", description = "The orchestrator's URL.")
+    private String server;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "An API token of the orchestrator.")
+    private String token;
+
+    @Option(names = "--labels", split = ",", paramLabel = "LABEL", description = "This agent's labels, a,b,c.")
+    private List<String> labels = new ArrayList<>();
+
+    @Option(names = "--max-jobs", paramLabel = "N", description = "How many jobs it runs at once (default 1).")
+    private int maxJobs = 1;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "A name for people (default: the host's name).")
+    private String name;
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "docker (default) or process.")
+    private String backendName = "docker";
+
+    @Option(
+            names = "--certificate",
+            paramLabel = "FILE",
+            description = "A PEM certificate every build trusts (repeatable).")
+    private List<Path> certificateFiles = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (maxJobs < 1 || maxJobs > 64) {
+            System.err.println("kiln agent build: --max-jobs must be from 1 to 64");
+            return KilnCli.EXIT_INVALID;
+        }
+        if (!backendName.equals("docker") && !backendName.equals("process")) {
+            System.err.println("kiln agent build: unknown backend " + backendName + "; use docker or process");
+            return KilnCli.EXIT_INVALID;
+        }
+        Map<String, String> env = System.getenv();
+        ServerConfig config;
+        try {
+            config = ServerConfig.resolve(Optional.ofNullable(server), Optional.ofNullable(token), env);
+        } catch (AgentException e) {
+            System.err.println("kiln agent build: " + e.getMessage());
+            return KilnCli.EXIT_INVALID;
+        }
+        List<String> certificates = new ArrayList<>();
+        for (Path file : certificateFiles) {
+            certificates.add(Files.readString(file, StandardCharsets.UTF_8));
+        }
+        String defaultImage = env.getOrDefault("KILN_DEFAULT_IMAGE", DefaultImage.REFERENCE);
+        Supplier<ExecutionBackend> backends = backendName.equals("process")
+                ? () -> new ProcessBackend(env)
+                : () -> new DockerBackend(env, new DefaultImage(defaultImage));
+        String agentName = name != null ? name : InetAddress.getLocalHost().getHostName();
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
+        try (OrchestratorClient client = new OrchestratorClient(
+                URI.create(config.server()), config.token(), UUID.randomUUID().toString())) {
+            RemoteAgent agent = new RemoteAgent(
+                    client,
+                    agentName,
+                    labels,
+                    maxJobs,
+                    backends,
+                    defaultImage,
+                    certificates,
+                    line -> System.err.println("[" + LocalTime.now().format(time) + "] kiln agent: " + line));
+            Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
+            agent.run();
+        }
+        return 0;
+    }
+}

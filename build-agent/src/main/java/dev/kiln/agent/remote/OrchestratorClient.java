@@ -1,0 +1,154 @@
+package dev.kiln.agent.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.model.job.AgentHello;
+import dev.kiln.model.job.AgentWelcome;
+import dev.kiln.model.job.Heartbeat;
+import dev.kiln.model.job.JobResult;
+import dev.kiln.model.job.JobSpec;
+import dev.kiln.model.job.LogBatch;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The agent protocol over HTTP, one blocking call at a time per caller thread. Thread-safe. */
+public final class OrchestratorClient implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Vertx vertx;
+    private final WebClient client;
+    private final URI server;
+    private final String token;
+    private final String agentId;
+
+    /** A client for one agent of one orchestrator. */
+    public OrchestratorClient(URI server, String token, String agentId) {
+        this.vertx = Vertx.vertx();
+        this.client = WebClient.create(
+                vertx,
+                new WebClientOptions().setKeepAlive(true).setMaxPoolSize(16).setConnectTimeout(5000));
+        this.server = server;
+        this.token = token;
+        this.agentId = agentId;
+    }
+
+    /** The agent's id. */
+    public String agentId() {
+        return agentId;
+    }
+
+    /** Says hello. */
+    public AgentWelcome hello(AgentHello hello) {
+        return read(call(HttpMethod.PUT, "/api/v1/agents/" + agentId, hello, 15_000), AgentWelcome.class);
+    }
+
+    /** Waits up to {@code waitMs} for a job. */
+    public Optional<JobSpec> lease(long waitMs) {
+        HttpResponse<Buffer> response =
+                call(HttpMethod.POST, "/api/v1/agents/" + agentId + "/lease?waitMs=" + waitMs, null, waitMs + 15_000);
+        if (response.statusCode() == 204) {
+            return Optional.empty();
+        }
+        return Optional.of(read(response, JobSpec.class));
+    }
+
+    /** Beats; answers the jobs to stop. */
+    public List<String> heartbeat(List<String> running) {
+        return read(
+                        call(
+                                HttpMethod.POST,
+                                "/api/v1/agents/" + agentId + "/heartbeat",
+                                new Heartbeat(running),
+                                15_000),
+                        Heartbeat.class)
+                .running();
+    }
+
+    /** Says a job's build started. */
+    public void started(String jobId) {
+        call(HttpMethod.POST, "/api/v1/jobs/" + jobId + "/started", null, 15_000);
+    }
+
+    /** Sends log lines; answers how many the job now has. */
+    public long log(String jobId, LogBatch batch) {
+        JsonNode answer = read(call(HttpMethod.POST, "/api/v1/jobs/" + jobId + "/log", batch, 15_000), JsonNode.class);
+        return answer.path("lines").asLong();
+    }
+
+    /** Reports a job's result. */
+    public void result(String jobId, JobResult result) {
+        call(HttpMethod.POST, "/api/v1/jobs/" + jobId + "/result", result, 30_000);
+    }
+
+    private HttpResponse<Buffer> call(HttpMethod method, String path, Object body, long timeoutMs) {
+        URI uri = server.resolve(path);
+        HttpRequest<Buffer> request = client.requestAbs(method, uri.toString())
+                .putHeader("Authorization", "Bearer " + token)
+                .putHeader("X-Kiln-Agent", agentId)
+                .timeout(timeoutMs);
+        HttpResponse<Buffer> response;
+        try {
+            var future = body == null
+                    ? request.send()
+                    : request.putHeader("Content-Type", "application/json")
+                            .sendBuffer(Buffer.buffer(JSON.writeValueAsBytes(body)));
+            response = future.toCompletionStage().toCompletableFuture().get(timeoutMs + 5000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new OrchestratorUnavailableException(
+                    "the orchestrator at " + server + " did not answer " + method + " " + path + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException | IOException e) {
+            throw new OrchestratorUnavailableException(
+                    "the orchestrator at " + server + " did not answer " + method + " " + path + " in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OrchestratorUnavailableException("interrupted", e);
+        }
+        if (response.statusCode() >= 500) {
+            throw new OrchestratorUnavailableException(
+                    "the orchestrator failed " + method + " " + path + " (" + response.statusCode() + "): "
+                            + message(response),
+                    null);
+        }
+        if (response.statusCode() >= 400) {
+            throw new RefusedByOrchestratorException(response.statusCode(), message(response));
+        }
+        return response;
+    }
+
+    private static String message(HttpResponse<Buffer> response) {
+        try {
+            return JSON.readTree(response.body().getBytes()).path("error").asText(response.bodyAsString());
+        } catch (IOException | RuntimeException e) {
+            return response.bodyAsString();
+        }
+    }
+
+    private static <T> T read(HttpResponse<Buffer> response, Class<T> type) {
+        try {
+            return JSON.readValue(response.body().getBytes(), type);
+        } catch (IOException e) {
+            throw new OrchestratorUnavailableException(
+                    "the orchestrator's answer is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        vertx.close();
+    }
+}

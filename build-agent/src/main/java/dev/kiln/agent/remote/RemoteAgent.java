@@ -1,0 +1,205 @@
+package dev.kiln.agent.remote;
+
+import dev.kiln.agent.backend.ExecutionBackend;
+import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.agent.store.MinioArtifactStore;
+import dev.kiln.model.job.AgentHello;
+import dev.kiln.model.job.AgentWelcome;
+import dev.kiln.model.job.JobResult;
+import dev.kiln.model.job.JobSpec;
+import dev.kiln.model.job.StoreSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A build agent connected to an orchestrator: {@code maxJobs} workers each long-poll for a job and run it, a
+ * heartbeat thread beats and stops abandoned jobs; a forgotten agent says hello again with the jobs it runs.
+ */
+public final class RemoteAgent {
+    private final OrchestratorClient client;
+    private final String name;
+    private final List<String> labels;
+    private final int maxJobs;
+    private final Supplier<ExecutionBackend> backends;
+    private final String defaultImage;
+    private final List<String> certificates;
+    private final Consumer<String> say;
+    private final Map<String, RemoteJob> running = new ConcurrentHashMap<>();
+    private volatile AgentWelcome welcome;
+    private volatile boolean stopping;
+
+    /** An agent; {@code say} hears what it does, a line at a time. */
+    public RemoteAgent(
+            OrchestratorClient client,
+            String name,
+            List<String> labels,
+            int maxJobs,
+            Supplier<ExecutionBackend> backends,
+            String defaultImage,
+            List<String> certificates,
+            Consumer<String> say) {
+        this.client = client;
+        this.name = name;
+        this.labels = List.copyOf(labels);
+        this.maxJobs = maxJobs;
+        this.backends = backends;
+        this.defaultImage = defaultImage;
+        this.certificates = List.copyOf(certificates);
+        this.say = say;
+    }
+
+    /** Runs until {@link #stop()}: says hello (waiting for the orchestrator if need be), then works. */
+    public void run() throws InterruptedException {
+        helloUntilAnswered();
+        Thread beat = new Thread(this::beatLoop, "kiln-agent-heartbeat");
+        beat.setDaemon(true);
+        beat.start();
+        Thread[] workers = new Thread[maxJobs];
+        for (int i = 0; i < maxJobs; i++) {
+            workers[i] = new Thread(this::workLoop, "kiln-agent-worker-" + i);
+            workers[i].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+    }
+
+    /** Stops taking jobs; jobs running finish. */
+    public void stop() {
+        stopping = true;
+    }
+
+    private void helloUntilAnswered() throws InterruptedException {
+        boolean told = false;
+        while (!stopping) {
+            try {
+                hello();
+                say.accept("connected to the orchestrator as agent " + client.agentId() + " (" + name + ")");
+                return;
+            } catch (OrchestratorUnavailableException e) {
+                if (!told) {
+                    say.accept("waiting for the orchestrator: " + e.getMessage());
+                    told = true;
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    private synchronized void hello() {
+        welcome = client.hello(new AgentHello(name, "build", labels, maxJobs, List.copyOf(running.keySet())));
+    }
+
+    /** Says hello again after the orchestrator forgot this agent; quietly retried on the next call if it fails. */
+    void rehello() {
+        try {
+            hello();
+            say.accept("said hello again to the orchestrator");
+        } catch (RuntimeException e) {
+            // the next call tries again
+        }
+    }
+
+    private void beatLoop() {
+        while (!stopping || !running.isEmpty()) {
+            try {
+                Thread.sleep(welcome.heartbeatSeconds() * 1000L);
+                for (String jobId : client.heartbeat(List.copyOf(running.keySet()))) {
+                    RemoteJob job = running.get(jobId);
+                    if (job != null) {
+                        say.accept("job " + jobId + " was abandoned: stopping its build");
+                        job.stop();
+                    }
+                }
+            } catch (RefusedByOrchestratorException e) {
+                if (e.status() == 404) {
+                    rehello();
+                }
+            } catch (OrchestratorUnavailableException e) {
+                // restarting: beat again later
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void workLoop() {
+        while (!stopping) {
+            Optional<JobSpec> job;
+            try {
+                job = client.lease(20_000);
+            } catch (RefusedByOrchestratorException e) {
+                if (e.status() == 404) {
+                    rehello();
+                } else {
+                    say.accept("the orchestrator refused a lease: " + e.getMessage());
+                    pause(5000);
+                }
+                continue;
+            } catch (OrchestratorUnavailableException e) {
+                pause(1000);
+                continue;
+            }
+            job.ifPresent(this::runJob);
+        }
+    }
+
+    private void runJob(JobSpec spec) {
+        StoreSettings settings = welcome.store();
+        ArtifactStore store = new MinioArtifactStore(
+                settings.endpoint(), settings.accessKey(), settings.secretKey(), settings.bucket(), "");
+        RemoteJob job =
+                new RemoteJob(spec, store, backends, new AgentOptions(defaultImage, certificates, Optional.of(store)));
+        running.put(spec.jobId(), job);
+        say.accept("job " + spec.jobId() + ": run " + spec.runId() + " " + spec.stage() + "/" + spec.action());
+        try {
+            call(() -> client.started(spec.jobId()));
+            LogShipper log = new LogShipper(client, spec.jobId(), this::rehello);
+            JobResult result;
+            try {
+                result = job.run(log::line);
+            } finally {
+                log.close(); // every line acknowledged before the result is sent
+            }
+            JobResult done =
+                    new JobResult(result.buildStatus(), result.message(), result.outputs(), log.acknowledged());
+            call(() -> client.result(spec.jobId(), done));
+            say.accept("job " + spec.jobId() + ": " + result.buildStatus());
+        } finally {
+            running.remove(spec.jobId());
+        }
+    }
+
+    /** A call about a job, retried while the orchestrator is away; dropped once it refuses (the job is not ours). */
+    private void call(Runnable call) {
+        long backoff = 200;
+        while (true) {
+            try {
+                call.run();
+                return;
+            } catch (RefusedByOrchestratorException e) {
+                if (e.status() != 404) {
+                    say.accept("the orchestrator refused: " + e.getMessage());
+                    return;
+                }
+                rehello();
+            } catch (OrchestratorUnavailableException e) {
+                // restarting: try again
+            }
+            pause(backoff);
+            backoff = Math.min(5000, backoff * 2);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.kiln.model.job;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One build, test or deploy action of a run, as an agent is given it.
+ *
+ * @param jobId the job; the agent names it in every call about it
+ * @param runId the run
+ * @param pipeline the pipeline's name
+ * @param stage the stage
+ * @param action the action
+ * @param type {@code build}, {@code test} or {@code deploy}
+ * @param attempt the action's attempt (1, then more after retries)
+ * @param revision the full commit id the run builds
+ * @param ref the branch or tag ref pushed, or empty
+ * @param pipelineFile the pipeline file's text at that commit: the agent reads the action's plan from it
+ * @param inputs the input artifacts, primary first, each a zip in the object store
+ * @param outputs the names of the output artifacts the action makes (the first is its primary artifact)
+ * @param outputPrefix where in the object store the outputs go
+ * @param environment variables for the action: the pipeline's, then Kiln's own ({@code KILN_RUN_ID}, ...)
+ * @param timeoutMinutes the build's timeout
+ */
+public record JobSpec(
+        String jobId,
+        String runId,
+        String pipeline,
+        String stage,
+        String action,
+        String type,
+        int attempt,
+        String revision,
+        String ref,
+        String pipelineFile,
+        List<JobInput> inputs,
+        List<String> outputs,
+        String outputPrefix,
+        Map<String, String> environment,
+        int timeoutMinutes) {
+
+    public JobSpec {
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+        environment = Map.copyOf(environment);
+    }
+}

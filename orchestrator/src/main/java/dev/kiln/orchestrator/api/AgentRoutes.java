@@ -1,0 +1,83 @@
+package dev.kiln.orchestrator.api;
+
+import dev.kiln.model.job.AgentHello;
+import dev.kiln.model.job.Heartbeat;
+import dev.kiln.model.job.JobResult;
+import dev.kiln.model.job.LogBatch;
+import dev.kiln.orchestrator.core.AgentDesk;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/**
+ * The agent protocol: {@code PUT /agents/{id}} says hello, {@code POST /agents/{id}/lease?waitMs=} long-polls for a
+ * job (204 when none came), {@code POST /agents/{id}/heartbeat} beats (and learns which jobs to stop); then per job
+ * {@code started}, {@code log} batches and the {@code result}, each naming the agent in {@code X-Kiln-Agent}.
+ */
+final class AgentRoutes {
+    private final AgentDesk desk;
+
+    AgentRoutes(AgentDesk desk) {
+        this.desk = desk;
+    }
+
+    void mount(Router router) {
+        router.get("/api/v1/agents")
+                .handler(ctx -> Responses.json(ctx, 200, () -> Future.succeededFuture(desk.agents())));
+        router.put("/api/v1/agents/:id")
+                .handler(ctx -> Responses.json(ctx, 200, () -> {
+                    AgentHello hello = ApiJson.read(ctx.body().buffer(), AgentHello.class);
+                    if (!"build".equals(hello.kind()) && !"deploy".equals(hello.kind())) {
+                        throw new BadRequestException("field kind must be build or deploy");
+                    }
+                    if (hello.maxJobs() < 1 || hello.maxJobs() > 64) {
+                        throw new BadRequestException("field maxJobs must be from 1 to 64");
+                    }
+                    return Future.succeededFuture(desk.hello(ctx.pathParam("id"), hello));
+                }));
+        router.post("/api/v1/agents/:id/lease")
+                .handler(ctx -> Responses.json(
+                        ctx,
+                        200,
+                        () -> desk.lease(ctx.pathParam("id"), Responses.number(ctx, "waitMs", 20_000, 0, 60_000))
+                                .map(job -> job.orElse(null))));
+        router.post("/api/v1/agents/:id/heartbeat")
+                .handler(ctx -> Responses.json(
+                        ctx,
+                        200,
+                        () -> Future.succeededFuture(desk.heartbeat(
+                                ctx.pathParam("id"), ApiJson.read(ctx.body().buffer(), Heartbeat.class)))));
+        router.post("/api/v1/jobs/:id/started")
+                .handler(ctx -> Responses.json(
+                        ctx,
+                        200,
+                        () -> desk.started(agent(ctx), ctx.pathParam("id"))
+                                .map(v -> Map.of("job", ctx.pathParam("id")))));
+        router.post("/api/v1/jobs/:id/log")
+                .handler(ctx -> Responses.json(ctx, 200, () -> {
+                    LogBatch batch = ApiJson.read(ctx.body().buffer(), LogBatch.class);
+                    if (batch.firstLine() < 0) {
+                        throw new BadRequestException("field firstLine must not be negative");
+                    }
+                    return desk.log(agent(ctx), ctx.pathParam("id"), batch).map(next -> Map.of("lines", next));
+                }));
+        router.post("/api/v1/jobs/:id/result")
+                .handler(ctx -> Responses.json(ctx, 200, () -> {
+                    JobResult result = ApiJson.read(ctx.body().buffer(), JobResult.class);
+                    if (result.buildStatus() == null) {
+                        throw new BadRequestException("field buildStatus is required");
+                    }
+                    return desk.finished(agent(ctx), ctx.pathParam("id"), result)
+                            .map(v -> Map.of("job", ctx.pathParam("id")));
+                }));
+    }
+
+    private static String agent(RoutingContext ctx) {
+        String agent = ctx.request().getHeader("X-Kiln-Agent");
+        if (agent == null || agent.isBlank()) {
+            throw new BadRequestException("header X-Kiln-Agent is required: the agent's id");
+        }
+        return agent;
+    }
+}

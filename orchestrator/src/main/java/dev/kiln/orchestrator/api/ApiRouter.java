@@ -1,0 +1,75 @@
+package dev.kiln.orchestrator.api;
+
+import dev.kiln.orchestrator.core.AgentDesk;
+import dev.kiln.orchestrator.core.LogHub;
+import dev.kiln.orchestrator.core.Orchestrator;
+import dev.kiln.orchestrator.state.StateStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** The API's routes: open ones first, then the token check, then the rest. */
+public final class ApiRouter {
+    private ApiRouter() {}
+
+    /** A router for an orchestrator. */
+    public static Router create(
+            Vertx vertx, Orchestrator orchestrator, AgentDesk desk, StateStore store, Tokens tokens, LogHub logs) {
+        Router router = Router.router(vertx);
+        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(16 * 1024 * 1024));
+        Buffer openapi = openapi();
+        router.get("/api/v1/health").handler(ctx -> Responses.send(ctx, 200, Map.of("status", "ok")));
+        router.get("/api/v1/openapi.yaml")
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "application/yaml")
+                        .end(openapi));
+        new WebhookRoutes(orchestrator).mount(router);
+        router.route("/api/v1/*").handler(ctx -> authenticate(ctx, tokens));
+        new RunRoutes(orchestrator, store, logs).mount(router);
+        new AgentRoutes(desk).mount(router);
+        router.route("/api/*")
+                .last()
+                .handler(ctx -> Responses.error(
+                        ctx,
+                        new NotFoundException("no such API call: "
+                                + ctx.request().method() + " " + ctx.request().path() + "; see /api/v1/openapi.yaml")));
+        return router;
+    }
+
+    private static void authenticate(RoutingContext ctx, Tokens tokens) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            Responses.error(
+                    ctx,
+                    new UnauthorizedException(
+                            "this call needs a token: send Authorization: Bearer TOKEN (kiln up wrote one to ~/.kiln/config)"));
+            return;
+        }
+        tokens.valid(header.substring("Bearer ".length()).trim()).onComplete(done -> {
+            if (done.succeeded() && done.result()) {
+                ctx.next();
+            } else if (done.failed()) {
+                Responses.error(ctx, done.cause());
+            } else {
+                Responses.error(ctx, new UnauthorizedException("the token is not valid here"));
+            }
+        });
+    }
+
+    private static Buffer openapi() {
+        try (InputStream in = ApiRouter.class.getResourceAsStream("/openapi.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.yaml is missing from the orchestrator's jar");
+            }
+            return Buffer.buffer(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

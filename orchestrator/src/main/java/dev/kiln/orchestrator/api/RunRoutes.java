@@ -1,0 +1,202 @@
+package dev.kiln.orchestrator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.orchestrator.core.LogHub;
+import dev.kiln.orchestrator.core.Orchestrator;
+import dev.kiln.orchestrator.state.JobRecord;
+import dev.kiln.orchestrator.state.Repository;
+import dev.kiln.orchestrator.state.StateStore;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Repositories, pipelines, runs and their control, jobs and logs. */
+final class RunRoutes {
+    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.-]{0,99}";
+
+    private final Orchestrator orchestrator;
+    private final StateStore store;
+    private final LogHub logs;
+
+    RunRoutes(Orchestrator orchestrator, StateStore store, LogHub logs) {
+        this.orchestrator = orchestrator;
+        this.store = store;
+        this.logs = logs;
+    }
+
+    void mount(Router router) {
+        router.get("/api/v1/repositories")
+                .handler(ctx -> Responses.json(
+                        ctx,
+                        200,
+                        () -> Future.succeededFuture(orchestrator.repositories().stream()
+                                .map(RunRoutes::repository)
+                                .toList())));
+        router.post("/api/v1/repositories").handler(this::addRepository);
+        router.delete("/api/v1/repositories/:name")
+                .handler(ctx -> Responses.json(
+                        ctx,
+                        200,
+                        () -> orchestrator
+                                .removeRepository(ctx.pathParam("name"))
+                                .map(removed -> {
+                                    if (!removed) {
+                                        throw new NotFoundException("no repository named " + ctx.pathParam("name"));
+                                    }
+                                    return Map.of("removed", ctx.pathParam("name"));
+                                })));
+        router.get("/api/v1/pipelines")
+                .handler(ctx -> Responses.json(
+                        ctx,
+                        200,
+                        () -> Future.succeededFuture(orchestrator.pipelines().entrySet().stream()
+                                .sorted(Map.Entry.comparingByKey())
+                                .map(e -> Map.of("name", e.getKey(), "repository", e.getValue()))
+                                .toList())));
+        router.get("/api/v1/runs")
+                .handler(ctx -> Responses.json(
+                        ctx,
+                        200,
+                        () -> store.runs(Optional.ofNullable(ctx.request().getParam("pipeline")), (int)
+                                        Responses.number(ctx, "limit", 50, 1, 1000))
+                                .map(runs -> runs.stream()
+                                        .map(r -> RunView.of(r, null))
+                                        .toList())));
+        router.post("/api/v1/runs")
+                .handler(ctx -> Responses.json(ctx, 201, () -> {
+                    JsonNode body = ApiJson.tree(ctx.body().buffer());
+                    return orchestrator
+                            .startManually(ApiJson.string(body, "pipeline"), ApiJson.optionalString(body, "ref"))
+                            .compose(this::run);
+                }));
+        router.get("/api/v1/runs/:id").handler(ctx -> Responses.json(ctx, 200, () -> run(ctx.pathParam("id"))));
+        router.post("/api/v1/runs/:id/stop")
+                .handler(ctx -> Responses.json(ctx, 200, () -> {
+                    JsonNode body = ApiJson.tree(ctx.body().buffer());
+                    String id = ctx.pathParam("id");
+                    return orchestrator
+                            .stop(
+                                    id,
+                                    ApiJson.bool(body, "abandon"),
+                                    ApiJson.optionalString(body, "reason").orElse(""))
+                            .compose(v -> run(id));
+                }));
+        router.post("/api/v1/runs/:id/retry")
+                .handler(ctx -> Responses.json(ctx, 200, () -> {
+                    JsonNode body = ApiJson.tree(ctx.body().buffer());
+                    String id = ctx.pathParam("id");
+                    return orchestrator
+                            .retry(id, ApiJson.string(body, "stage"), ApiJson.bool(body, "allActions"))
+                            .compose(v -> run(id));
+                }));
+        router.post("/api/v1/runs/:id/approval")
+                .handler(ctx -> Responses.json(ctx, 200, () -> {
+                    JsonNode body = ApiJson.tree(ctx.body().buffer());
+                    String id = ctx.pathParam("id");
+                    if (body.get("approved") == null || !body.get("approved").isBoolean()) {
+                        throw new BadRequestException("field approved is required: true to approve, false to reject");
+                    }
+                    return orchestrator
+                            .approve(
+                                    id,
+                                    ApiJson.string(body, "stage"),
+                                    ApiJson.bool(body, "approved"),
+                                    ApiJson.optionalString(body, "comment").orElse(""))
+                            .compose(v -> run(id));
+                }));
+        router.get("/api/v1/runs/:id/jobs")
+                .handler(ctx -> Responses.json(
+                        ctx,
+                        200,
+                        () -> store.jobs(ctx.pathParam("id"))
+                                .map(jobs -> jobs.stream().map(RunRoutes::job).toList())));
+        router.get("/api/v1/jobs/:id/log")
+                .handler(ctx -> Responses.json(ctx, 200, () -> {
+                    long from = Responses.number(ctx, "from", 0, 0, Long.MAX_VALUE);
+                    int limit = (int) Responses.number(ctx, "limit", 10_000, 1, 100_000);
+                    String id = ctx.pathParam("id");
+                    return store.job(id).compose(job -> {
+                        JobRecord found = job.orElseThrow(() -> new NotFoundException("no job " + id));
+                        return store.log(id, from, limit).map(lines -> {
+                            Map<String, Object> out = new LinkedHashMap<>();
+                            out.put("lines", lines);
+                            out.put("next", from + lines.size());
+                            out.put("ended", found.endedAt().isPresent());
+                            return out;
+                        });
+                    });
+                }));
+        router.get("/api/v1/jobs/:id/log/stream").handler(ctx -> LogStream.serve(ctx, store, logs));
+    }
+
+    private Future<RunView> run(String id) {
+        return store.run(id).compose(run -> {
+            if (run.isEmpty()) {
+                return Future.failedFuture(new NotFoundException("no run " + id));
+            }
+            return store.history(id).map(history -> RunView.of(run.get(), history));
+        });
+    }
+
+    private void addRepository(RoutingContext ctx) {
+        Responses.json(ctx, 201, () -> {
+            JsonNode body = ApiJson.tree(ctx.body().buffer());
+            String url = ApiJson.string(body, "url");
+            String name = ApiJson.optionalString(body, "name").orElse(nameOf(url));
+            if (!name.matches(NAME)) {
+                throw new BadRequestException("field name: '" + name + "' must start with a letter or digit and"
+                        + " hold only letters, digits, '.', '-' and '_' (at most 100)");
+            }
+            int poll = ApiJson.integer(body, "pollIntervalSeconds").orElse(orchestrator.defaultPollInterval());
+            if (poll < 0 || poll > 86_400) {
+                throw new BadRequestException("field pollIntervalSeconds must be from 0 (never) to 86400");
+            }
+            Repository repo = new Repository(
+                    name,
+                    url,
+                    ApiJson.optionalString(body, "branch"),
+                    ApiJson.optionalString(body, "webhookSecret"),
+                    poll,
+                    Map.of(),
+                    Instant.now());
+            return orchestrator.addRepository(repo).map(RunRoutes::repository);
+        });
+    }
+
+    static String nameOf(String url) {
+        String trimmed = url.replaceAll("[/\\\\]+$", "");
+        String last = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':')) + 1);
+        return last.replaceAll("\\.git$", "");
+    }
+
+    private static Map<String, Object> repository(Repository repo) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", repo.name());
+        out.put("url", repo.url());
+        out.put("branch", repo.branch().orElse(null));
+        out.put("webhook", repo.webhookSecret().isPresent());
+        out.put("pollIntervalSeconds", repo.pollIntervalSeconds());
+        out.put("heads", repo.heads());
+        return out;
+    }
+
+    private static Map<String, Object> job(JobRecord job) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", job.id());
+        out.put("stage", job.stage());
+        out.put("action", job.action());
+        out.put("attempt", job.attempt());
+        out.put("kind", job.kind());
+        out.put("state", job.state());
+        out.put("agent", job.agentId().orElse(null));
+        out.put("message", job.message());
+        out.put("outputs", job.outputs());
+        out.put("createdAt", job.createdAt());
+        out.put("endedAt", job.endedAt().orElse(null));
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kiln.orchestrator.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code kiln agents list}. */
+@Command(
+        name = "agents",
+        mixinStandardHelpOptions = true,
+        description = "The agents connected to the orchestrator.",
+        subcommands = {AgentsCommand.List.class})
+final class AgentsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Agents, their labels and jobs.")
+    static final class List implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Override
+        public Integer call() {
+            JsonNode agents = options.client().get("/api/v1/agents");
+            if (options.json()) {
+                ClientOptions.printJson(agents);
+                return 0;
+            }
+            if (agents.isEmpty()) {
+                System.out.println("no agents connected; start one with kiln agent build");
+            }
+            for (JsonNode agent : agents) {
+                System.out.printf(
+                        "%-36s %-16s %-6s jobs %d/%d labels %s%n",
+                        agent.path("id").asText(),
+                        agent.path("name").asText(),
+                        agent.path("kind").asText(),
+                        agent.path("jobs").size(),
+                        agent.path("maxJobs").asInt(),
+                        agent.path("labels"));
+            }
+            return 0;
+        }
+    }
+}

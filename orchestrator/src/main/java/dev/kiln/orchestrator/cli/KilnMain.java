@@ -1,0 +1,74 @@
+package dev.kiln.orchestrator.cli;
+
+import dev.kiln.agent.AgentException;
+import dev.kiln.agent.cli.AgentCommand;
+import dev.kiln.agent.cli.BuildCommand;
+import dev.kiln.agent.cli.KilnCli;
+import dev.kiln.agent.cli.LintCommand;
+import dev.kiln.orchestrator.OrchestratorException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code kiln}: every command, the build agent's and the orchestrator's. */
+@Command(
+        name = "kiln",
+        mixinStandardHelpOptions = true,
+        versionProvider = KilnMain.Version.class,
+        description = "Kiln: pipelines from your repository, CodeBuild-compatible builds in fresh containers.")
+public final class KilnMain implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        KilnCli.installUncaughtHandler();
+        int status = execute(args);
+        if (args.length > 0 && args[0].equals("up") && status == 0) {
+            return; // shutdown hooks are running
+        }
+        System.exit(status);
+    }
+
+    /** Runs the command line and returns its status (for tests). */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new KilnMain())
+                .addSubcommand(new BuildCommand())
+                .addSubcommand(new LintCommand())
+                .addSubcommand(new AgentCommand())
+                .addSubcommand(new UpCommand())
+                .addSubcommand(new ReposCommand())
+                .addSubcommand(new PipelinesCommand())
+                .addSubcommand(new RunsCommand())
+                .addSubcommand(new ApproveCommand())
+                .addSubcommand(new LogsCommand())
+                .addSubcommand(new AgentsCommand())
+                .addSubcommand(new CommandLine.HelpCommand());
+        KilnCli.configure(commandLine);
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ApiCallException call) {
+                line.getErr().println("kiln " + line.getCommandName() + ": " + call.getMessage());
+                return call.exitCode();
+            }
+            if (e instanceof OrchestratorException || e instanceof AgentException) {
+                line.getErr().println("kiln " + line.getCommandName() + ": " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = KilnMain.class.getPackage().getImplementationVersion();
+            return new String[] {"kiln " + (v == null ? "development build" : v)};
+        }
+    }
+}

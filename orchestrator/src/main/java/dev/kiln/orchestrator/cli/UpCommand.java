@@ -1,0 +1,135 @@
+package dev.kiln.orchestrator.cli;
+
+import dev.kiln.agent.remote.ServerConfig;
+import dev.kiln.orchestrator.server.KilnServer;
+import dev.kiln.orchestrator.server.ServerSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kiln up}: the orchestrator in the foreground, with local build agents. */
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the Kiln orchestrator in the foreground, with N local build agents as child processes.",
+            "On embedded defaults it runs its own PostgreSQL and S3-compatible server in the data directory;",
+            "--database and --s3 point it at real ones. Ready when GET /api/v1/health answers 200.",
+            "Writes the server URL and an admin token to ~/.kiln/config (mode 0600) for the other commands."
+        })
+final class UpCommand implements Callable<Integer> {
+    @Option(names = "--port", description = "The API's port (default 8080; 0 for any free one).")
+    int port = 8080;
+
+    @Option(names = "--host", description = "The address to listen on (default 127.0.0.1).")
+    String host = "127.0.0.1";
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "Where state lives (default: KILN_HOME/server, or" + " ~/.local/share/kiln/server).")
+    Path data;
+
+    @Option(
+            names = "--poll-interval",
+            paramLabel = "S",
+            description = "Poll interval of repositories added" + " without one (default 60).")
+    int pollInterval = 60;
+
+    @Option(names = "--agents", paramLabel = "N", description = "Local build agents to run (default 1).")
+    int agents = 1;
+
+    @Option(
+            names = "--database",
+            paramLabel = "URL",
+            description = "postgresql://USER:PASSWORD@HOST:PORT/DB" + " instead of the embedded PostgreSQL.")
+    String database;
+
+    @Option(
+            names = "--s3",
+            paramLabel = "URL",
+            description = "http(s)://HOST:PORT/BUCKET instead of the embedded"
+                    + " S3 server; keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
+    String s3;
+
+    @Option(
+            names = "--certificate",
+            paramLabel = "FILE",
+            description = "A PEM certificate the local agents' builds" + " trust (repeatable).")
+    List<Path> certificates = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (agents < 0 || agents > 32 || pollInterval < 0 || port < 0 || port > 65535) {
+            System.err.println("kiln up: --agents must be 0..32, --poll-interval 0 or more, --port 0..65535");
+            return 2;
+        }
+        Map<String, String> env = System.getenv();
+        Path dir = data != null ? data : defaultData(env);
+        ServerSettings settings = new ServerSettings(
+                host,
+                port,
+                dir,
+                pollInterval,
+                agents,
+                Optional.ofNullable(database),
+                Optional.ofNullable(s3),
+                Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
+                Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));
+        long start = System.nanoTime();
+        KilnServer server = KilnServer.start(settings, line -> System.err.println("kiln up: " + line));
+        String token = token(server, env);
+        LocalAgents local = new LocalAgents(dir);
+        List<String> agentArgs = new ArrayList<>();
+        certificates.forEach(c ->
+                agentArgs.addAll(List.of("--certificate", c.toAbsolutePath().toString())));
+        local.start(agents, server.url(), token, agentArgs, dir.resolve("logs"));
+        CountDownLatch down = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("kiln up: stopping");
+            local.stop();
+            server.close();
+            down.countDown();
+        }));
+        System.err.printf(
+                "kiln up: ready at %s in %.1f s, with %d local agent(s); config in %s%n",
+                server.url(), (System.nanoTime() - start) / 1e9, local.count(), ServerConfig.file(env));
+        down.await();
+        return 0;
+    }
+
+    /** The token in the config file if it is valid here, else a new admin token written there. */
+    private static String token(KilnServer server, Map<String, String> env) throws Exception {
+        Path file = ServerConfig.file(env);
+        try {
+            ServerConfig existing = ServerConfig.resolve(
+                    Optional.of(server.url()), Optional.empty(), Map.of("KILN_CONFIG", file.toString()));
+            if (server.tokenValid(existing.token())) {
+                new ServerConfig(server.url(), existing.token()).write(file);
+                return existing.token();
+            }
+        } catch (RuntimeException e) {
+            // no usable token yet
+        }
+        String token = server.newToken("admin");
+        new ServerConfig(server.url(), token).write(file);
+        return token;
+    }
+
+    static Path defaultData(Map<String, String> env) {
+        String home = env.get("KILN_HOME");
+        if (home != null && !home.isEmpty()) {
+            return Path.of(home, "server");
+        }
+        String xdg = env.getOrDefault(
+                "XDG_DATA_HOME",
+                Path.of(System.getProperty("user.home"), ".local", "share").toString());
+        return Path.of(xdg, "kiln", "server");
+    }
+}

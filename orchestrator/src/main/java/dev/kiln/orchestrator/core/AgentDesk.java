@@ -1,0 +1,159 @@
+package dev.kiln.orchestrator.core;
+
+import dev.kiln.model.job.AgentHello;
+import dev.kiln.model.job.AgentWelcome;
+import dev.kiln.model.job.Heartbeat;
+import dev.kiln.model.job.JobResult;
+import dev.kiln.model.job.JobSpec;
+import dev.kiln.model.job.LogBatch;
+import dev.kiln.model.job.StoreSettings;
+import dev.kiln.orchestrator.state.JobRecord;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Where agents say hello, lease jobs, beat, send log lines and results. On the orchestrator's context only. */
+public final class AgentDesk {
+    static final int HEARTBEAT_SECONDS = 5;
+
+    private final Vertx vertx;
+    private final Orchestrator orchestrator;
+    private final StoreSettings store;
+    private final LogHub logs;
+
+    /** A desk for an orchestrator's agents. */
+    public AgentDesk(Vertx vertx, Orchestrator orchestrator, StoreSettings store, LogHub logs) {
+        this.vertx = vertx;
+        this.orchestrator = orchestrator;
+        this.store = store;
+        this.logs = logs;
+    }
+
+    /** An agent says hello: at start, and whenever the orchestrator did not know it. */
+    public AgentWelcome hello(String agentId, AgentHello hello) {
+        orchestrator.board.hello(agentId, hello, orchestrator.clock.instant());
+        return new AgentWelcome(HEARTBEAT_SECONDS, store);
+    }
+
+    /** The agents connected, with the jobs they hold. */
+    public List<AgentView> agents() {
+        List<AgentView> out = new ArrayList<>();
+        for (AgentState agent : orchestrator.board.agents()) {
+            out.add(new AgentView(
+                    agent.id,
+                    agent.hello.name(),
+                    agent.hello.kind(),
+                    agent.hello.labels(),
+                    agent.hello.maxJobs(),
+                    List.copyOf(agent.jobs),
+                    agent.connectedAt,
+                    agent.lastSeen));
+        }
+        return out;
+    }
+
+    /** The next job for an agent: at once if one fits, else when one is queued, else empty after {@code waitMs}. */
+    public Future<Optional<JobSpec>> lease(String agentId, long waitMs) {
+        known(agentId);
+        Optional<JobRecord> now = orchestrator.board.leaseNow(agentId, orchestrator.clock.instant());
+        if (now.isPresent()) {
+            orchestrator.update(now.get());
+            return orchestrator.step().map(v -> Optional.of(Jobs.spec(now.get())));
+        }
+        Promise<Optional<JobRecord>> promise = Promise.promise();
+        JobBoard.Waiter waiter = new JobBoard.Waiter(agentId, promise);
+        orchestrator.board.await(waiter);
+        long timer = vertx.setTimer(Math.max(1, waitMs), t -> orchestrator.board.expire(waiter));
+        return promise.future().map(job -> {
+            vertx.cancelTimer(timer);
+            return job.map(Jobs::spec);
+        });
+    }
+
+    /** A heartbeat; answers the jobs the agent must stop. */
+    public Heartbeat heartbeat(String agentId, Heartbeat beat) {
+        AgentState agent = known(agentId);
+        List<String> stop = new ArrayList<>(agent.cancels);
+        agent.cancels.clear();
+        return new Heartbeat(stop);
+    }
+
+    /** The agent started a leased job's build: from now on, losing the agent fails the action. */
+    public Future<Void> started(String agentId, String jobId) {
+        JobRecord job = mine(agentId, jobId);
+        if (job.state().equals("Leased")) {
+            orchestrator.update(job.with("Running", job.agentId(), "", Optional.empty()));
+            return orchestrator.step();
+        }
+        return Future.succeededFuture();
+    }
+
+    /** Log lines of a job: saved, then passed to followers; answers how many lines the job now has. */
+    public Future<Long> log(String agentId, String jobId, LogBatch batch) {
+        known(agentId);
+        return orchestrator
+                .store
+                .appendLog(jobId, batch.firstLine(), batch.lines())
+                .map(count -> {
+                    logs.publish(jobId, batch);
+                    return count;
+                });
+    }
+
+    /** A job's result; a result for a job no longer open (sent twice, or abandoned) is taken and ignored. */
+    public Future<Void> finished(String agentId, String jobId, JobResult result) {
+        known(agentId);
+        Optional<JobRecord> job = orchestrator.board.job(jobId);
+        if (job.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        if (!job.get().agentId().filter(agentId::equals).isPresent()) {
+            throw new UnknownJobException("job " + jobId + " is not held by agent " + agentId);
+        }
+        orchestrator.jobEnded(job.get(), result.succeeded(), result.message(), result.outputs());
+        return orchestrator.step().onSuccess(v -> logs.ended(jobId));
+    }
+
+    private AgentState known(String agentId) {
+        AgentState agent = orchestrator.board.agent(agentId).orElseThrow(() -> new UnknownAgentException(agentId));
+        agent.lastSeen = orchestrator.clock.instant();
+        return agent;
+    }
+
+    private JobRecord mine(String agentId, String jobId) {
+        known(agentId);
+        JobRecord job = orchestrator
+                .board
+                .job(jobId)
+                .orElseThrow(() -> new UnknownJobException("job " + jobId + " is not open; stop it"));
+        if (!job.agentId().filter(agentId::equals).isPresent()) {
+            throw new UnknownJobException("job " + jobId + " is not held by agent " + agentId + "; stop it");
+        }
+        return job;
+    }
+
+    /**
+     * An agent as the API shows it.
+     *
+     * @param id its id
+     * @param name its name
+     * @param kind build or deploy
+     * @param labels its labels
+     * @param maxJobs how many jobs it runs at once
+     * @param jobs the jobs it holds
+     * @param connectedAt when it said hello first
+     * @param lastSeen when it was last heard
+     */
+    public record AgentView(
+            String id,
+            String name,
+            String kind,
+            List<String> labels,
+            int maxJobs,
+            List<String> jobs,
+            java.time.Instant connectedAt,
+            java.time.Instant lastSeen) {}
+}

@@ -1,0 +1,28 @@
+package dev.kiln.orchestrator.core;
+
+import dev.kiln.model.job.AgentHello;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** An agent as the orchestrator sees it: what it said of itself, when it was last heard, what it holds. */
+final class AgentState {
+    final String id;
+    AgentHello hello;
+    Instant lastSeen;
+    Instant connectedAt;
+    final Set<String> jobs = new LinkedHashSet<>();
+    final Set<String> cancels = new LinkedHashSet<>();
+
+    AgentState(String id, AgentHello hello, Instant now) {
+        this.id = id;
+        this.hello = hello;
+        this.lastSeen = now;
+        this.connectedAt = now;
+    }
+
+    boolean takes(String kind, List<String> labels) {
+        return hello.kind().equals(kind) && hello.labels().containsAll(labels) && jobs.size() < hello.maxJobs();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.kiln.orchestrator.core;
+
+import dev.kiln.model.job.AgentHello;
+import dev.kiln.orchestrator.state.JobRecord;
+import io.vertx.core.Promise;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Open jobs and the agents that take them. A queued job goes to the first idle agent whose kind and labels fit,
+ * at once if one is waiting in a long poll. Single-threaded: the orchestrator's context only.
+ */
+final class JobBoard {
+    static final Duration LOST_AFTER = Duration.ofSeconds(30);
+
+    private final Map<String, JobRecord> open = new LinkedHashMap<>();
+    private final Map<String, AgentState> agents = new LinkedHashMap<>();
+    private final List<Waiter> waiters = new ArrayList<>();
+
+    /** A long poll of an agent for its next job. */
+    record Waiter(String agentId, Promise<Optional<JobRecord>> promise) {}
+
+    /** An agent said hello: new, or known again after a restart (its jobs are its own again). */
+    AgentState hello(String agentId, AgentHello hello, Instant now) {
+        AgentState agent = agents.computeIfAbsent(agentId, id -> new AgentState(id, hello, now));
+        agent.hello = hello;
+        agent.lastSeen = now;
+        for (JobRecord job : open.values()) {
+            if (job.agentId().filter(agentId::equals).isPresent()) {
+                agent.jobs.add(job.id());
+            }
+        }
+        return agent;
+    }
+
+    Optional<AgentState> agent(String agentId) {
+        return Optional.ofNullable(agents.get(agentId));
+    }
+
+    List<AgentState> agents() {
+        return List.copyOf(agents.values());
+    }
+
+    /** An agent's job a restart left with it: it has 30 s to say hello again. */
+    void adopt(JobRecord job, Instant now) {
+        open.put(job.id(), job);
+        job.agentId().ifPresent(agentId -> {
+            AgentState agent = agents.computeIfAbsent(
+                    agentId, id -> new AgentState(id, new AgentHello(id, job.kind(), List.of(), 1, List.of()), now));
+            agent.jobs.add(job.id());
+        });
+    }
+
+    Optional<JobRecord> job(String jobId) {
+        return Optional.ofNullable(open.get(jobId));
+    }
+
+    List<JobRecord> openJobs() {
+        return List.copyOf(open.values());
+    }
+
+    /** Replaces an open job's record (a new state); an ended job leaves the board. */
+    void update(JobRecord job) {
+        if (List.of("Queued", "Leased", "Running").contains(job.state())) {
+            open.put(job.id(), job);
+        } else {
+            open.remove(job.id());
+            job.agentId().map(agents::get).ifPresent(a -> a.jobs.remove(job.id()));
+        }
+    }
+
+    /** Queues a job, or hands it to a waiting agent; answers the leases made. */
+    List<Lease> queue(JobRecord job) {
+        open.put(job.id(), job);
+        return match();
+    }
+
+    /** Gives an agent its next job now, if one fits. */
+    Optional<JobRecord> leaseNow(String agentId, Instant now) {
+        AgentState agent = agents.get(agentId);
+        if (agent == null) {
+            return Optional.empty();
+        }
+        agent.lastSeen = now;
+        for (JobRecord job : open.values()) {
+            if (job.state().equals("Queued") && agent.takes(job.kind(), job.labels())) {
+                return Optional.of(lease(agent, job));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Parks an agent's long poll until a job fits or the poll times out. */
+    void await(Waiter waiter) {
+        waiters.add(waiter);
+    }
+
+    /** Ends a long poll with nothing, if it is still parked. */
+    void expire(Waiter waiter) {
+        if (waiters.remove(waiter)) {
+            waiter.promise().tryComplete(Optional.empty());
+        }
+    }
+
+    /** Agents silent for 30 s, removed with the jobs they held. */
+    List<AgentState> lost(Instant now) {
+        List<AgentState> lost = new ArrayList<>();
+        for (Iterator<AgentState> it = agents.values().iterator(); it.hasNext(); ) {
+            AgentState agent = it.next();
+            if (Duration.between(agent.lastSeen, now).compareTo(LOST_AFTER) >= 0) {
+                it.remove();
+                lost.add(agent);
+                waiters.removeIf(w -> w.agentId().equals(agent.id));
+            }
+        }
+        return lost;
+    }
+
+    /** A job leased to a waiting agent. */
+    record Lease(Waiter waiter, JobRecord job) {}
+
+    private List<Lease> match() {
+        List<Lease> leases = new ArrayList<>();
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter waiter = it.next();
+            AgentState agent = agents.get(waiter.agentId());
+            if (agent == null) {
+                continue;
+            }
+            for (JobRecord job : open.values()) {
+                if (job.state().equals("Queued") && agent.takes(job.kind(), job.labels())) {
+                    leases.add(new Lease(waiter, lease(agent, job)));
+                    it.remove();
+                    break;
+                }
+            }
+        }
+        return leases;
+    }
+
+    private JobRecord lease(AgentState agent, JobRecord job) {
+        JobRecord leased = job.with("Leased", Optional.of(agent.id), "", Optional.empty());
+        open.put(job.id(), leased);
+        agent.jobs.add(job.id());
+        return leased;
+    }
+
+    /** Jobs of a run, for stopping. */
+    List<JobRecord> jobsOf(String runId) {
+        return open.values().stream().filter(j -> j.runId().equals(runId)).toList();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.kiln.orchestrator.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.model.job.JobInput;
+import dev.kiln.model.job.JobSpec;
+import dev.kiln.model.pipeline.Action;
+import dev.kiln.model.pipeline.ActionType;
+import dev.kiln.model.pipeline.Pipeline;
+import dev.kiln.orchestrator.run.Dispatch;
+import dev.kiln.orchestrator.state.JobRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Dispatched actions made into jobs: what the agent is given, inputs resolved to keys in the object store. */
+final class Jobs {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String SOURCE_INPUT = "source";
+
+    private Jobs() {}
+
+    /**
+     * The job for a dispatched action.
+     *
+     * @throws MissingInputException when an input artifact was not made by the action that names it as output
+     */
+    static JobRecord of(Dispatch dispatch, RunMeta run, Pipeline plan, Instant now) {
+        Action action = plan.stage(dispatch.stage())
+                .flatMap(s -> s.actions().stream()
+                        .filter(a -> a.name().equals(dispatch.action()))
+                        .findFirst())
+                .orElseThrow();
+        List<JobInput> inputs = new ArrayList<>();
+        for (String input : action.inputs()) {
+            String key = input.equals(SOURCE_INPUT) ? run.sourceKey() : run.outputs.get(input);
+            if (key == null) {
+                throw new MissingInputException("input artifact " + input + " was not made: the action naming it as"
+                        + " output produced no artifacts (check its buildspec's artifacts section)");
+            }
+            inputs.add(new JobInput(input, key));
+        }
+        Map<String, String> env = new LinkedHashMap<>(plan.variables());
+        env.put("KILN_PIPELINE", run.pipeline);
+        env.put("KILN_RUN_ID", run.id);
+        env.put("KILN_STAGE", dispatch.stage());
+        env.put("KILN_ACTION", dispatch.action());
+        env.put("KILN_COMMIT", run.revision);
+        run.ref.ifPresent(ref -> env.put(
+                ref.startsWith("refs/tags/") ? "KILN_TAG" : "KILN_BRANCH",
+                ref.replaceFirst("^refs/(heads|tags)/", "")));
+        String id = UUID.randomUUID().toString();
+        JobSpec spec = new JobSpec(
+                id,
+                run.id,
+                run.pipeline,
+                dispatch.stage(),
+                dispatch.action(),
+                action.type().name().toLowerCase(Locale.ROOT),
+                dispatch.attempt(),
+                run.revision,
+                run.ref.orElse(""),
+                run.pipelineFile.orElse(""),
+                inputs,
+                action.outputs(),
+                "runs/" + run.id + "/" + dispatch.stage() + "/" + dispatch.action() + "/" + dispatch.attempt(),
+                env,
+                action.timeoutMinutes().orElse(60));
+        try {
+            return new JobRecord(
+                    id,
+                    run.id,
+                    dispatch.stage(),
+                    dispatch.action(),
+                    dispatch.attempt(),
+                    action.type() == ActionType.DEPLOY ? "deploy" : "build",
+                    action.labels(),
+                    JSON.writeValueAsString(spec),
+                    "Queued",
+                    Optional.empty(),
+                    "",
+                    Map.of(),
+                    now,
+                    Optional.empty());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A job's spec back from its JSON. */
+    static JobSpec spec(JobRecord job) {
+        try {
+            return JSON.readValue(job.spec(), JobSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a saved job spec is not readable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package dev.kiln.orchestrator.core;
+
+import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.model.pipeline.Pipeline;
+import dev.kiln.orchestrator.run.Dispatch;
+import dev.kiln.orchestrator.run.PipelineExecutor;
+import dev.kiln.orchestrator.run.Run;
+import dev.kiln.orchestrator.run.RunRefusedException;
+import dev.kiln.orchestrator.run.Status;
+import dev.kiln.orchestrator.source.GitMirrors;
+import dev.kiln.orchestrator.state.JobRecord;
+import dev.kiln.orchestrator.state.Repository;
+import dev.kiln.orchestrator.state.RunRecord;
+import dev.kiln.orchestrator.state.StateStore;
+import dev.kiln.orchestrator.trigger.PushEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts runs, drives them with the run engine and saves every step before anything is acknowledged or handed out.
+ * Call it on its context only.
+ */
+public final class Orchestrator {
+    private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+
+    final Context context;
+    final StateStore store;
+    final Clock clock;
+    final RunBook book;
+    final JobBoard board = new JobBoard();
+    private final SourceStep source;
+    private final Map<String, Repository> repositories = new HashMap<>();
+    private final Map<String, String> pipelines = new HashMap<>();
+    private final List<JobRecord> dirtyJobs = new ArrayList<>();
+    private final List<JobBoard.Lease> pendingLeases = new ArrayList<>();
+    private Future<Void> saved = Future.succeededFuture();
+    private long timer = -1;
+    private int defaultPollInterval = 60;
+
+    Orchestrator(Context context, StateStore store, SourceStep source, Clock clock, long lastSeq) {
+        this.context = context;
+        this.store = store;
+        this.source = source;
+        this.clock = clock;
+        this.book = new RunBook(clock, lastSeq);
+    }
+
+    /**
+     * An orchestrator rebuilt from its store: runs in progress go on, and its timers run (approvals, lost agents,
+     * polling) once a second.
+     */
+    public static Future<Orchestrator> start(
+            Vertx vertx, Context context, StateStore store, GitMirrors mirrors, ArtifactStore artifacts, Clock clock) {
+        SourceStep source = new SourceStep(mirrors, artifacts);
+        return Recovery.recover(context, store, source, clock).map(o -> {
+            Poller poller = new Poller(o, source);
+            o.timer = vertx.setPeriodic(1000, id -> {
+                o.tick();
+                poller.tick();
+            });
+            return o;
+        });
+    }
+
+    /** The poll interval of repositories added without one. */
+    public int defaultPollInterval() {
+        return defaultPollInterval;
+    }
+
+    /** Sets the poll interval of repositories added without one. */
+    public void defaultPollInterval(int seconds) {
+        defaultPollInterval = seconds;
+    }
+
+    /** The context it runs on. */
+    public Context context() {
+        return context;
+    }
+
+    /** Keeps a token's hash. */
+    public Future<Void> addToken(String name, String tokenHash) {
+        return store.addToken(name, tokenHash);
+    }
+
+    /** Whether a token's hash is known. */
+    public Future<Boolean> tokenKnown(String tokenHash) {
+        return store.tokenKnown(tokenHash);
+    }
+
+    /** Stops the timers. */
+    public void stopTimers(Vertx vertx) {
+        vertx.cancelTimer(timer);
+    }
+
+    /** The repositories registered, by name. */
+    public List<Repository> repositories() {
+        return repositories.values().stream()
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .toList();
+    }
+
+    /** Pipelines seen so far, by name, with their repository. */
+    public Map<String, String> pipelines() {
+        Map<String, String> out = new HashMap<>(pipelines);
+        repositories.keySet().forEach(name -> out.putIfAbsent(name, name));
+        return out;
+    }
+
+    void known(Repository repository) {
+        repositories.put(repository.name(), repository);
+    }
+
+    void knownPipeline(String pipeline, String repository) {
+        pipelines.put(pipeline, repository);
+    }
+
+    /** Registers a repository; its current heads are taken as seen (only later pushes run). */
+    public Future<Repository> addRepository(Repository repository) {
+        return context.<Map<String, String>>executeBlocking(() -> source.heads(repository))
+                .compose(heads -> {
+                    Repository withHeads = repository.withHeads(heads);
+                    return store.addRepository(withHeads).map(v -> {
+                        repositories.put(withHeads.name(), withHeads);
+                        return withHeads;
+                    });
+                });
+    }
+
+    /** Unregisters a repository; its runs stay. */
+    public Future<Boolean> removeRepository(String name) {
+        return store.removeRepository(name).map(removed -> {
+            repositories.remove(name);
+            return removed;
+        });
+    }
+
+    /** A repository by name. */
+    public Optional<Repository> repository(String name) {
+        return Optional.ofNullable(repositories.get(name));
+    }
+
+    /**
+     * A push to a repository (webhook or poll): one run of the pushed commit, if the pipeline's filters let it
+     * through. A commit already run for that ref is not run again.
+     */
+    public Future<Optional<String>> push(Repository repo, PushEvent event, String trigger) {
+        Map<String, String> heads =
+                new HashMap<>(repositories.getOrDefault(repo.name(), repo).heads());
+        if (event.deletion() || Objects.equals(heads.get(event.ref()), event.after())) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        heads.put(event.ref(), event.after());
+        repositories.put(repo.name(), repo.withHeads(heads));
+        return context.<SourceStep.Found>executeBlocking(() -> source.push(repo, event))
+                .compose(found -> found.starts()
+                        ? begin(repo, found, trigger).map(Optional::of)
+                        : Future.succeededFuture(Optional.<String>empty()))
+                .compose(id -> store.saveHeads(
+                                repo.name(), repositories.get(repo.name()).heads())
+                        .map(id));
+    }
+
+    /** A manual start of a pipeline (or repository) at a ref, the default branch when empty. */
+    public Future<String> startManually(String pipelineOrRepository, Optional<String> ref) {
+        String repoName = pipelines().get(pipelineOrRepository);
+        Repository repo = repoName == null ? null : repositories.get(repoName);
+        if (repo == null) {
+            return Future.failedFuture(new UnknownPipelineException(
+                    pipelineOrRepository, pipelines().keySet()));
+        }
+        return context.<SourceStep.Found>executeBlocking(() -> source.manual(repo, ref))
+                .compose(found -> begin(repo, found, "manual"));
+    }
+
+    private Future<String> begin(Repository repo, SourceStep.Found found, String trigger) {
+        String pipeline = found.plan().flatMap(Pipeline::name).orElse(repo.name());
+        pipelines.put(pipeline, repo.name());
+        RunMeta run = book.open(pipeline, repo.name(), trigger, found.ref(), found.commit(), found.pipelineFile());
+        if (found.plan().isEmpty()) {
+            book.failAtSource(run, found.problem());
+            return step().map(run.id);
+        }
+        return step().compose(v -> context.executeBlocking(() -> {
+                    source.upload(repo.name(), found.commit(), run.sourceKey());
+                    return null;
+                }))
+                .transform(done -> {
+                    if (done.failed()) {
+                        book.failAtSource(
+                                run,
+                                "could not store the source: " + done.cause().getMessage());
+                    } else {
+                        book.start(run, found.plan().get());
+                    }
+                    return step().map(run.id);
+                });
+    }
+
+    /** Approves or rejects the approval waiting in a stage. */
+    public Future<Void> approve(String runId, String stage, boolean approved, String comment) {
+        return act(runId, executor -> {
+            Run run = executor.run(runId).orElseThrow();
+            Run.ActionRun waiting = run
+                    .stage(stage)
+                    .orElseThrow(() -> new RunRefusedException("no stage " + stage + " in run " + runId))
+                    .actions()
+                    .stream()
+                    .filter(a -> a.status().filter(s -> s == Status.IN_PROGRESS).isPresent()
+                            && a.plan().type() == dev.kiln.model.pipeline.ActionType.APPROVAL)
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new RunRefusedException("no approval waits in stage " + stage + " of run " + runId));
+            executor.approve(runId, stage, waiting.name(), approved, comment);
+        });
+    }
+
+    /** Stops a run: its running actions finish, or with {@code abandon} are abandoned (their agents stop them). */
+    public Future<Void> stop(String runId, boolean abandon, String reason) {
+        return act(runId, executor -> executor.stop(runId, abandon, reason));
+    }
+
+    /** Retries a failed stage of a run. */
+    public Future<Void> retry(String runId, String stage, boolean allActions) {
+        Future<Void> loaded = book.run(runId).isPresent() ? Future.succeededFuture() : load(runId);
+        return loaded.compose(v -> act(runId, executor -> executor.retry(runId, stage, allActions)));
+    }
+
+    private Future<Void> load(String runId) {
+        return store.run(runId).compose(found -> {
+            RunRecord record = found.orElseThrow(() -> new RunRefusedException("no run " + runId));
+            Pipeline plan = RunBook.plan(record)
+                    .orElseThrow(() -> new RunRefusedException(
+                            "run " + runId + " failed at its Source stage;" + " fix the pipeline file and push again"));
+            return store.stageEntries().map(entries -> {
+                book.restore(record, plan, entries.getOrDefault(record.pipeline(), Map.of()));
+                return null;
+            });
+        });
+    }
+
+    private Future<Void> act(String runId, java.util.function.Consumer<PipelineExecutor> action) {
+        try {
+            PipelineExecutor executor = book.executorOf(runId);
+            if (executor.run(runId).isEmpty()) {
+                throw new RunRefusedException("run " + runId + " is not in progress");
+            }
+            action.accept(executor);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        return step();
+    }
+
+    /** Once a second: approvals past their time fail, silent agents lose their jobs. */
+    void tick() {
+        book.touchAll();
+        book.executors().forEach(PipelineExecutor::expireApprovals);
+        for (AgentState agent : board.lost(clock.instant())) {
+            LOG.warn(
+                    "agent {} ({}) lost: no heartbeat for {} s",
+                    agent.id,
+                    agent.hello.name(),
+                    JobBoard.LOST_AFTER.toSeconds());
+            for (String jobId : agent.jobs) {
+                board.job(jobId).ifPresent(job -> {
+                    if (job.state().equals("Leased")) {
+                        update(job.with("Queued", Optional.empty(), "", Optional.empty()));
+                        pendingLeases.addAll(board.queue(board.job(jobId).orElseThrow()));
+                    } else {
+                        jobEnded(
+                                job,
+                                false,
+                                "the agent " + agent.hello.name() + " running it was lost: no heartbeat" + " for "
+                                        + JobBoard.LOST_AFTER.toSeconds() + " s",
+                                Map.of());
+                    }
+                });
+            }
+        }
+        step();
+    }
+
+    /** A job ended: its action ends with it, unless the run has moved on. */
+    void jobEnded(JobRecord job, boolean succeeded, String message, Map<String, String> outputs) {
+        update(job.withOutputs(outputs)
+                .with(succeeded ? "Succeeded" : "Failed", job.agentId(), message, Optional.of(clock.instant())));
+        book.meta(job.runId()).ifPresent(run -> {
+            run.outputs.putAll(outputs);
+            book.executorOf(job.runId()).finished(job.runId(), job.stage(), job.action(), succeeded, message);
+        });
+    }
+
+    void update(JobRecord job) {
+        board.update(job);
+        dirtyJobs.add(job);
+    }
+
+    /**
+     * Makes jobs of new dispatches, ends abandoned jobs and saves everything changed, after the previous save.
+     * Leases made meanwhile are answered once saved.
+     */
+    Future<Void> step() {
+        for (int round = 0; round < 10; round++) {
+            List<Dispatch> dispatches = book.takeDispatches();
+            if (dispatches.isEmpty()) {
+                break;
+            }
+            for (Dispatch dispatch : dispatches) {
+                RunMeta run = book.meta(dispatch.runId()).orElseThrow();
+                Pipeline plan = book.run(dispatch.runId()).orElseThrow().plan();
+                try {
+                    JobRecord job = Jobs.of(dispatch, run, plan, clock.instant());
+                    dirtyJobs.add(job);
+                    pendingLeases.addAll(board.queue(job));
+                } catch (MissingInputException e) {
+                    book.executorOf(run.id)
+                            .finished(run.id, dispatch.stage(), dispatch.action(), false, e.getMessage());
+                }
+            }
+        }
+        cancelAbandoned();
+        RunBook.Changes changes = book.takeChanges();
+        List<JobRecord> jobs = List.copyOf(dirtyJobs);
+        dirtyJobs.clear();
+        List<JobBoard.Lease> leases = List.copyOf(pendingLeases);
+        pendingLeases.clear();
+        Future<Void> mine = saved.transform(previous ->
+                store.save(changes.runs(), changes.changes(), changes.stageEntries(), withLeases(jobs, leases)));
+        saved = mine.recover(e -> Future.succeededFuture());
+        mine.onSuccess(v -> leases.forEach(l -> l.waiter().promise().tryComplete(Optional.of(l.job()))))
+                .onFailure(e -> {
+                    LOG.error("saving the orchestrator's state failed", e);
+                    leases.forEach(l -> l.waiter().promise().tryFail(e));
+                });
+        return mine;
+    }
+
+    private static List<JobRecord> withLeases(List<JobRecord> jobs, List<JobBoard.Lease> leases) {
+        List<JobRecord> all = new ArrayList<>(jobs);
+        leases.forEach(l -> all.add(l.job()));
+        return all;
+    }
+
+    /** Jobs whose action no longer runs (abandoned, or the run stopped) end; their agents are told to stop them. */
+    private void cancelAbandoned() {
+        for (JobRecord job : board.openJobs()) {
+            Optional<Status> status = book.run(job.runId())
+                    .flatMap(r -> r.stage(job.stage()))
+                    .flatMap(s -> s.action(job.action()))
+                    .flatMap(Run.ActionRun::status);
+            boolean running = status.filter(s -> s == Status.IN_PROGRESS).isPresent()
+                    && book.run(job.runId())
+                            .map(r -> r.stage(job.stage())
+                                            .orElseThrow()
+                                            .action(job.action())
+                                            .orElseThrow()
+                                            .attempt()
+                                    == job.attempt())
+                            .orElse(false);
+            if (!running) {
+                job.agentId().flatMap(board::agent).ifPresent(agent -> agent.cancels.add(job.id()));
+                update(job.with("Abandoned", job.agentId(), "the action was abandoned", Optional.of(clock.instant())));
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.kiln.orchestrator.core;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the orchestrator knows of a run besides its engine state: origin, source stage, artifacts made. */
+final class RunMeta {
+    final String id;
+    final long seq;
+    final String pipeline;
+    final String repository;
+    final String trigger;
+    final Optional<String> ref;
+    final String revision;
+    final Optional<String> pipelineFile;
+    final Instant startTime;
+    final Map<String, String> outputs = new HashMap<>();
+    String sourceStatus = "InProgress";
+    String sourceMessage = "";
+    Instant endTime;
+
+    RunMeta(
+            String id,
+            long seq,
+            String pipeline,
+            String repository,
+            String trigger,
+            Optional<String> ref,
+            String revision,
+            Optional<String> pipelineFile,
+            Instant startTime) {
+        this.id = id;
+        this.seq = seq;
+        this.pipeline = pipeline;
+        this.repository = repository;
+        this.trigger = trigger;
+        this.ref = ref;
+        this.revision = revision;
+        this.pipelineFile = pipelineFile;
+        this.startTime = startTime;
+    }
+
+    /** Where the run's source artifact is kept. */
+    String sourceKey() {
+        return "runs/" + id + "/source.zip";
+    }
+}

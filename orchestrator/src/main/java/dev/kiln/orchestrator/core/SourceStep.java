@@ -1,0 +1,131 @@
+package dev.kiln.orchestrator.core;
+
+import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.model.lint.LintReport;
+import dev.kiln.model.pipeline.ParsedPipeline;
+import dev.kiln.model.pipeline.Pipeline;
+import dev.kiln.model.pipeline.PipelineParser;
+import dev.kiln.orchestrator.source.GitMirrors;
+import dev.kiln.orchestrator.state.Repository;
+import dev.kiln.orchestrator.trigger.PushEvent;
+import dev.kiln.orchestrator.trigger.TriggerFilter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The blocking half of a run's Source stage, on a worker thread: fetch the repository, read the pipeline file at the
+ * pushed commit, apply the push filters, pack the commit's tree and put it in the object store.
+ */
+final class SourceStep {
+    private final GitMirrors mirrors;
+    private final ArtifactStore artifacts;
+
+    SourceStep(GitMirrors mirrors, ArtifactStore artifacts) {
+        this.mirrors = mirrors;
+        this.artifacts = artifacts;
+    }
+
+    /**
+     * What a push or a manual start found.
+     *
+     * @param heads the repository's refs after the fetch
+     * @param ref the ref run, if any
+     * @param commit the commit run
+     * @param pipelineFile the pipeline file's text there, if any
+     * @param plan the plan, when the file is valid
+     * @param problem why the run fails at its Source stage, when it does
+     * @param starts whether a run starts at all (the push filters)
+     */
+    record Found(
+            Map<String, String> heads,
+            Optional<String> ref,
+            String commit,
+            Optional<String> pipelineFile,
+            Optional<Pipeline> plan,
+            String problem,
+            boolean starts) {}
+
+    /** Fetches a repository: its refs now. */
+    Map<String, String> heads(Repository repo) {
+        return mirrors.fetch(repo.name(), repo.url());
+    }
+
+    /** Reads a push: filters apply. */
+    Found push(Repository repo, PushEvent event) {
+        Map<String, String> heads = mirrors.fetch(repo.name(), repo.url());
+        Found found = read(repo, heads, Optional.of(event.ref()), event.after());
+        if (found.plan().isEmpty()) {
+            return found;
+        }
+        List<String> changed = event.changedPaths()
+                .orElseGet(() -> mirrors.changedPaths(repo.name(), Optional.of(event.before()), event.after()));
+        boolean starts = TriggerFilter.starts(found.plan().get().trigger(), event, changed);
+        return new Found(heads, found.ref(), found.commit(), found.pipelineFile(), found.plan(), "", starts);
+    }
+
+    /** Reads a manual start of a ref (the branch configured, else the default branch, when empty). */
+    Found manual(Repository repo, Optional<String> ref) {
+        Map<String, String> heads = mirrors.fetch(repo.name(), repo.url());
+        Optional<String> chosen =
+                ref.or(() -> repo.branch().map(b -> "refs/heads/" + b)).or(() -> mirrors.defaultBranch(heads));
+        if (chosen.isEmpty()) {
+            throw new dev.kiln.orchestrator.source.UnableToReadRepositoryException(
+                    "repository " + repo.name() + " has no branch yet; push one first", null);
+        }
+        String commit = mirrors.resolve(repo.name(), chosen.get());
+        Optional<String> fullRef = heads.containsKey(chosen.get())
+                ? chosen
+                : heads.containsKey("refs/heads/" + chosen.get())
+                        ? Optional.of("refs/heads/" + chosen.get())
+                        : heads.containsKey("refs/tags/" + chosen.get())
+                                ? Optional.of("refs/tags/" + chosen.get())
+                                : Optional.empty();
+        return read(repo, heads, fullRef, commit);
+    }
+
+    /** Packs the commit's tree and stores it as the run's source artifact. */
+    void upload(String repository, String commit, String key) {
+        try {
+            Path zip = Files.createTempFile("kiln-source", ".zip");
+            try {
+                try (OutputStream out = Files.newOutputStream(zip)) {
+                    mirrors.archive(repository, commit, out);
+                }
+                artifacts.put(key, zip);
+            } finally {
+                Files.deleteIfExists(zip);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Found read(Repository repo, Map<String, String> heads, Optional<String> ref, String commit) {
+        Optional<String> text = mirrors.readFile(repo.name(), commit, PipelineParser.FILE);
+        if (text.isEmpty()) {
+            return new Found(
+                    heads,
+                    ref,
+                    commit,
+                    text,
+                    Optional.empty(),
+                    "no " + PipelineParser.FILE + " at commit " + commit + "; commit one to run a pipeline",
+                    true);
+        }
+        ParsedPipeline parsed = PipelineParser.parse(PipelineParser.FILE, text.get());
+        if (parsed.pipeline().isEmpty() || parsed.report().hasErrors()) {
+            return new Found(heads, ref, commit, text, Optional.empty(), lint(parsed.report()), true);
+        }
+        return new Found(heads, ref, commit, text, parsed.pipeline(), "", true);
+    }
+
+    private static String lint(LintReport report) {
+        return PipelineParser.FILE + " is not valid; fix it and push again:\n" + report.format();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.kiln.orchestrator.server;
+
+import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.agent.store.MinioArtifactStore;
+import dev.kiln.model.job.StoreSettings;
+import dev.kiln.orchestrator.OrchestratorException;
+import dev.kiln.orchestrator.api.ApiRouter;
+import dev.kiln.orchestrator.api.Tokens;
+import dev.kiln.orchestrator.core.AgentDesk;
+import dev.kiln.orchestrator.core.LogHub;
+import dev.kiln.orchestrator.core.Orchestrator;
+import dev.kiln.orchestrator.source.GitMirrors;
+import dev.kiln.orchestrator.state.Database;
+import dev.kiln.orchestrator.state.HibernateStateStore;
+import dev.kiln.orchestrator.state.StateStore;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.hibernate.reactive.stage.Stage;
+
+/** The orchestrator process: database, object store, state, API server and timers, started in that order. */
+public final class KilnServer implements AutoCloseable {
+    private final List<AutoCloseable> resources;
+    private final Vertx vertx;
+    private final HttpServer http;
+    private final Orchestrator orchestrator;
+    private final StoreSettings store;
+
+    private KilnServer(
+            List<AutoCloseable> resources,
+            Vertx vertx,
+            HttpServer http,
+            Orchestrator orchestrator,
+            StoreSettings store) {
+        this.resources = resources;
+        this.vertx = vertx;
+        this.http = http;
+        this.orchestrator = orchestrator;
+        this.store = store;
+    }
+
+    /**
+     * Starts everything; {@code progress} hears each step.
+     *
+     * @throws OrchestratorException saying what could not start, and what to do
+     */
+    public static KilnServer start(ServerSettings settings, Consumer<String> progress) throws Exception {
+        Files.createDirectories(settings.dataDirectory());
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            Database database;
+            if (settings.database().isPresent()) {
+                database = Database.fromUrl(settings.database().get(), Optional.empty(), Optional.empty());
+                progress.accept("database: " + database.jdbcUrl());
+            } else {
+                progress.accept("starting the embedded PostgreSQL in "
+                        + settings.dataDirectory().resolve("postgres"));
+                EmbeddedDatabase embedded =
+                        EmbeddedDatabase.start(settings.dataDirectory().resolve("postgres"));
+                resources.add(embedded);
+                database = embedded.database();
+            }
+            database.migrate();
+            StoreSettings objects = objectStore(settings, resources, progress);
+            ArtifactStore artifacts = new MinioArtifactStore(
+                    objects.endpoint(), objects.accessKey(), objects.secretKey(), objects.bucket(), "");
+            Vertx vertx = Vertx.vertx();
+            resources.add(
+                    0,
+                    () -> vertx.close()
+                            .toCompletionStage()
+                            .toCompletableFuture()
+                            .get(10, TimeUnit.SECONDS));
+            // built off the event loop: Hibernate connects to learn the database's dialect, blocking
+            Stage.SessionFactory sessions = database.open(vertx);
+            resources.add(1, sessions::close);
+            Context context = vertx.getOrCreateContext();
+            Promise<KilnServer> started = Promise.promise();
+            context.runOnContext(v -> {
+                StateStore state = new HibernateStateStore(sessions);
+                GitMirrors mirrors = new GitMirrors(settings.dataDirectory().resolve("mirrors"));
+                Orchestrator.start(vertx, context, state, mirrors, artifacts, Clock.systemUTC())
+                        .compose(orchestrator -> {
+                            orchestrator.defaultPollInterval(settings.pollIntervalSeconds());
+                            LogHub logs = new LogHub();
+                            AgentDesk desk = new AgentDesk(vertx, orchestrator, objects, logs);
+                            Tokens tokens = new Tokens(state);
+                            return vertx.createHttpServer()
+                                    .requestHandler(ApiRouter.create(vertx, orchestrator, desk, state, tokens, logs))
+                                    .listen(settings.port(), settings.host())
+                                    .map(http -> new KilnServer(resources, vertx, http, orchestrator, objects));
+                        })
+                        .onComplete(started);
+            });
+            KilnServer server =
+                    started.future().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+            progress.accept("listening on " + server.url());
+            return server;
+        } catch (Exception e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static StoreSettings objectStore(
+            ServerSettings settings, List<AutoCloseable> resources, Consumer<String> progress) throws Exception {
+        if (settings.s3().isEmpty()) {
+            EmbeddedObjectStore embedded = EmbeddedObjectStore.start(settings.dataDirectory());
+            resources.add(embedded);
+            progress.accept(
+                    "object store: embedded S3 at " + embedded.settings().endpoint());
+            return embedded.settings();
+        }
+        URI uri = URI.create(settings.s3().get());
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+|/+$", "");
+        if (path.isEmpty() || path.contains("/")) {
+            throw new OrchestratorException("--s3 " + settings.s3().get() + ": give the bucket as the path,"
+                    + " as in http://HOST:PORT/BUCKET");
+        }
+        String access = settings.s3AccessKey()
+                .orElseThrow(() ->
+                        new OrchestratorException("--s3 needs keys: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"));
+        String secret = settings.s3SecretKey()
+                .orElseThrow(() ->
+                        new OrchestratorException("--s3 needs keys: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"));
+        String endpoint = uri.getScheme() + "://" + uri.getAuthority();
+        progress.accept("object store: " + endpoint + " bucket " + path);
+        return new StoreSettings(endpoint, path, access, secret);
+    }
+
+    /** Runs work on the orchestrator's context and waits for it (for tools and tests). */
+    public <T> T call(java.util.function.Function<Orchestrator, Future<T>> work) throws Exception {
+        Promise<T> promise = Promise.promise();
+        orchestrator.context().runOnContext(v -> work.apply(orchestrator).onComplete(promise));
+        return promise.future().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    /** The API's base URL. */
+    public String url() {
+        return "http://127.0.0.1:" + http.actualPort();
+    }
+
+    /** Where artifacts are kept. */
+    public StoreSettings objectStore() {
+        return store;
+    }
+
+    /** A new API token, kept in the state. */
+    public String newToken(String name) throws Exception {
+        String token = Tokens.generate();
+        call(o -> o.addToken(name, Tokens.hash(token)));
+        return token;
+    }
+
+    /** Whether a token is known here. */
+    public boolean tokenValid(String token) throws Exception {
+        return call(o -> o.tokenKnown(Tokens.hash(token)));
+    }
+
+    @Override
+    public void close() {
+        orchestrator.context().runOnContext(v -> orchestrator.stopTimers(vertx));
+        http.close();
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // closing down: go on with the rest
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.kiln.orchestrator.server;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How {@code kiln up} runs.
+ *
+ * @param host the address to listen on
+ * @param port the API's port (0 for any free one)
+ * @param dataDirectory where the embedded database, objects, mirrors and the config live
+ * @param pollIntervalSeconds the default poll interval of repositories added without one
+ * @param agents how many local build agents to start as child processes
+ * @param database a PostgreSQL URL, or empty for the embedded one
+ * @param s3 an S3 URL ({@code http(s)://host:port/bucket}), or empty for the embedded one
+ * @param s3AccessKey the S3 access key, with {@code s3}
+ * @param s3SecretKey the S3 secret key, with {@code s3}
+ */
+public record ServerSettings(
+        String host,
+        int port,
+        Path dataDirectory,
+        int pollIntervalSeconds,
+        int agents,
+        Optional<String> database,
+        Optional<String> s3,
+        Optional<String> s3AccessKey,
+        Optional<String> s3SecretKey) {}

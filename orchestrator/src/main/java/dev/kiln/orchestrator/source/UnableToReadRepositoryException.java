@@ -1,0 +1,18 @@
+package dev.kiln.orchestrator.source;
+
+import dev.kiln.orchestrator.OrchestratorException;
+
+/** A repository could not be fetched or read. */
+public final class UnableToReadRepositoryException extends OrchestratorException {
+    private static final long serialVersionUID = 1L;
+
+    /** What failed, and why. */
+    public UnableToReadRepositoryException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public int httpStatus() {
+        return 422;
+    }
+}

@@ -1,0 +1,245 @@
+package dev.kiln.orchestrator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.orchestrator.server.KilnServer;
+import dev.kiln.orchestrator.server.ServerSettings;
+import dev.kiln.orchestrator.testing.AgentProcess;
+import dev.kiln.orchestrator.testing.Api;
+import dev.kiln.orchestrator.testing.GitRemote;
+import dev.kiln.orchestrator.testing.Waits;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pushes become runs: polled and by webhook, artifacts passed between actions on a real agent process. */
+class PipelineRunTest {
+    static final String PIPELINE = """
+            version: 1
+            variables: {APP_NAME: demo}
+            stages:
+              - name: build
+                actions:
+                  - name: compile
+                    type: build
+                    outputs: [app]
+                    buildspec:
+                      version: 0.2
+                      phases:
+                        build:
+                          commands:
+                            - echo "building $KILN_COMMIT on $KILN_BRANCH for $APP_NAME in run $KILN_RUN_ID"
+                            - mkdir -p out && echo "made by compile" > out/app.txt
+                      artifacts:
+                        files: [out/app.txt]
+              - name: test
+                actions:
+                  - name: check
+                    type: test
+                    inputs: [source, app]
+                    buildspec:
+                      version: 0.2
+                      phases:
+                        build:
+                          commands:
+                            - cat "$CODEBUILD_SRC_DIR_app/out/app.txt"
+                            - test -f README.md && echo "source has README.md"
+            """;
+
+    @TempDir
+    static Path dir;
+
+    static KilnServer server;
+    static Api api;
+    static String token;
+    static AgentProcess agent;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = KilnServer.start(
+                new ServerSettings(
+                        "127.0.0.1",
+                        0,
+                        dir.resolve("data"),
+                        1,
+                        0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                line -> {});
+        token = server.newToken("test");
+        api = new Api(server.url(), token);
+        agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (agent != null) {
+            agent.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static JsonNode runOf(String commit) throws InterruptedException {
+        return Waits.until(Duration.ofSeconds(60), "a run of " + commit + " to end", () -> {
+            for (JsonNode run : api.get("/api/v1/runs").body()) {
+                if (run.path("sourceRevision").asText().equals(commit)
+                        && !run.path("endTime").isNull()) {
+                    return run;
+                }
+            }
+            return null;
+        });
+    }
+
+    static List<String> log(String runId, String action) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode job : api.get("/api/v1/runs/" + runId + "/jobs").body()) {
+            if (job.path("action").asText().equals(action)) {
+                api.get("/api/v1/jobs/" + job.path("id").asText() + "/log")
+                        .body()
+                        .path("lines")
+                        .forEach(l -> lines.add(l.asText()));
+            }
+        }
+        return lines;
+    }
+
+    static String addRepository(String name, Path url, int poll, String secret) {
+        String body = "{\"url\": \"" + url + "\", \"name\": \"" + name + "\", \"pollIntervalSeconds\": " + poll
+                + (secret == null ? "" : ", \"webhookSecret\": \"" + secret + "\"") + "}";
+        Api.Answer added = api.post("/api/v1/repositories", body);
+        assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+        return name;
+    }
+
+    @Test
+    void a_polled_push_runs_each_stage_on_an_agent_and_passes_the_artifact_on() throws Exception {
+        GitRemote remote = GitRemote.create(dir, "demo");
+        remote.write("README.md", "# demo\n").commitAndPush("start");
+        addRepository("demo", remote.bare(), 1, null);
+        String commit = remote.write(".kiln/pipeline.yml", PIPELINE).commitAndPush("add the pipeline");
+
+        JsonNode run = runOf(commit);
+
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
+        assertThat(run.path("pipeline").asText()).isEqualTo("demo");
+        assertThat(run.path("trigger").asText()).isEqualTo("poll");
+        assertThat(run.path("startTime").asText()).isNotEmpty();
+        List<String> stages = new ArrayList<>();
+        run.path("stages")
+                .forEach(s -> stages.add(
+                        s.path("name").asText() + "=" + s.path("status").asText()));
+        assertThat(stages).containsExactly("Source=Succeeded", "build=Succeeded", "test=Succeeded");
+        assertThat(log(run.path("id").asText(), "compile"))
+                .contains("building " + commit + " on main for demo in run "
+                        + run.path("id").asText());
+        assertThat(log(run.path("id").asText(), "check")).contains("made by compile", "source has README.md");
+        JsonNode shown = api.get("/api/v1/runs/" + run.path("id").asText()).body();
+        assertThat(shown.path("history").size()).isGreaterThan(6);
+    }
+
+    @Test
+    void a_malformed_pipeline_file_fails_the_run_at_its_source_stage_with_the_lint_messages() throws Exception {
+        GitRemote remote = GitRemote.create(dir, "broken");
+        remote.write("README.md", "# broken\n").commitAndPush("start");
+        addRepository("broken", remote.bare(), 1, null);
+        String commit = remote.write(".kiln/pipeline.yml", "version: 1\nstages:\n  - name: build\n    actoins: []\n")
+                .commitAndPush("a typo");
+
+        JsonNode run = runOf(commit);
+
+        assertThat(run.path("status").asText()).isEqualTo("Failed");
+        JsonNode source = run.path("stages").get(0);
+        assertThat(source.path("name").asText()).isEqualTo("Source");
+        assertThat(source.path("status").asText()).isEqualTo("Failed");
+        assertThat(source.path("actions").get(0).path("message").asText())
+                .contains(".kiln/pipeline.yml:4:")
+                .contains("actoins");
+    }
+
+    @Test
+    void a_signed_webhook_runs_the_push_and_bad_deliveries_get_401_or_400_naming_what_is_wrong() throws Exception {
+        GitRemote remote = GitRemote.create(dir, "hooked");
+        remote.write("README.md", "# hooked\n").commitAndPush("start");
+        addRepository("hooked", remote.bare(), 0, "s3cret");
+        String commit = remote.write(".kiln/pipeline.yml", PIPELINE).commitAndPush("add the pipeline");
+        String payload = "{\"ref\": \"refs/heads/main\", \"before\": \"" + "0".repeat(40) + "\", \"after\": \"" + commit
+                + "\", \"repository\": {\"clone_url\": \"" + remote.bare() + "\"}, \"commits\": []}";
+        Api open = new Api(server.url(), null);
+
+        Api.Answer unsigned = open.send("POST", "/api/v1/webhooks/hooked", payload, Map.of("X-GitHub-Event", "push"));
+        Api.Answer wrong = open.send(
+                "POST",
+                "/api/v1/webhooks/hooked",
+                payload,
+                Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac("other", payload)));
+        Api.Answer malformed = open.send(
+                "POST",
+                "/api/v1/webhooks/hooked",
+                "{\"ref\": 3}",
+                Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac("s3cret", "{\"ref\": 3}")));
+        long start = System.nanoTime();
+        Api.Answer signed = open.send(
+                "POST",
+                "/api/v1/webhooks/hooked",
+                payload,
+                Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac("s3cret", payload)));
+        long answeredMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().path("error").asText()).contains("ref");
+        assertThat(signed.status()).isEqualTo(202);
+        assertThat(answeredMs).as("answered before the run is made").isLessThan(1000);
+        JsonNode run = runOf(commit);
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
+        assertThat(run.path("trigger").asText()).isEqualTo("webhook");
+    }
+
+    @Test
+    void api_calls_without_a_token_get_401_and_bad_bodies_get_400_naming_the_field() {
+        assertThat(new Api(server.url(), null).get("/api/v1/runs").status()).isEqualTo(401);
+        assertThat(new Api(server.url(), "kiln_wrong").get("/api/v1/runs").status())
+                .isEqualTo(401);
+        assertThat(new Api(server.url(), null).get("/api/v1/health").status()).isEqualTo(200);
+
+        Api.Answer noUrl = api.post("/api/v1/repositories", "{\"name\": \"x\"}");
+        Api.Answer notJson = api.post("/api/v1/runs", "{nope");
+        Api.Answer badLimit = api.get("/api/v1/runs?limit=many");
+        Api.Answer noPipeline = api.post("/api/v1/runs", "{\"pipeline\": \"missing\"}");
+        Api.Answer noRun = api.get("/api/v1/runs/999999");
+
+        assertThat(noUrl.status()).isEqualTo(400);
+        assertThat(noUrl.body().path("error").asText()).contains("url");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.body().path("error").asText()).contains("limit");
+        assertThat(noPipeline.status()).isEqualTo(404);
+        assertThat(noRun.status()).isEqualTo(404);
+        assertThat(new Api(server.url(), null).get("/api/v1/openapi.yaml").status())
+                .isEqualTo(200);
+    }
+
+    static String hmac(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+}

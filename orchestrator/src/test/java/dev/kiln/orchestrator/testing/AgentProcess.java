@@ -1,0 +1,65 @@
+package dev.kiln.orchestrator.testing;
+
+import dev.kiln.orchestrator.cli.KilnMain;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A build agent as a separate process ({@code kiln agent build}), its output in a file. */
+public final class AgentProcess implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+
+    private AgentProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts an agent on the process backend (builds run as host processes: no container engine needed). */
+    public static AgentProcess start(String server, String token, Path log, String... extra) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                KilnMain.class.getName(),
+                "agent",
+                "build",
+                "--server",
+                server,
+                "--backend",
+                "process"));
+        command.addAll(List.of(extra));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("KILN_TOKEN", token);
+        return new AgentProcess(builder.start(), log);
+    }
+
+    /** Its output so far. */
+    public Path log() {
+        return log;
+    }
+
+    /** Kills it at once, as a crash would. */
+    public void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        process.toHandle().destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
