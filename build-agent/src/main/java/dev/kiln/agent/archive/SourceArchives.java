@@ -146,6 +146,10 @@ public final class SourceArchives {
                 } else if (entry.isFile()) {
                     Files.createDirectories(target.getParent());
                     Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    if ((entry.getMode() & 0100) != 0) {
+                        // executables stay executable, so artifacts zipped from the tree keep the bit
+                        target.toFile().setExecutable(true, false);
+                    }
                 }
             }
         }

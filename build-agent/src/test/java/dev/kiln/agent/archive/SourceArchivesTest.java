@@ -45,4 +45,26 @@ class SourceArchivesTest {
         assertThat(work.resolve("dotdot.txt")).doesNotExist();
         assertThat(Files.isSymbolicLink(into.resolve("tree/escape"))).isTrue();
     }
+
+    @Test
+    void executable_files_stay_executable_and_others_do_not_become_so() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            for (String name : new String[] {"tree/run.sh", "tree/data.txt"}) {
+                byte[] content = "x".getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry file = new TarArchiveEntry(name);
+                file.setSize(content.length);
+                file.setMode(name.endsWith(".sh") ? 0100755 : 0100644);
+                tar.putArchiveEntry(file);
+                tar.write(content);
+                tar.closeArchiveEntry();
+            }
+        }
+        Path into = Files.createDirectories(work.resolve("modes"));
+
+        SourceArchives.extract(new ByteArrayInputStream(bytes.toByteArray()), into);
+
+        assertThat(Files.isExecutable(into.resolve("tree/run.sh"))).isTrue();
+        assertThat(Files.isExecutable(into.resolve("tree/data.txt"))).isFalse();
+    }
 }

@@ -20,11 +20,21 @@ public final class ApiRouter {
 
     /** A router for an orchestrator. */
     public static Router create(
-            Vertx vertx, Orchestrator orchestrator, AgentDesk desk, StateStore store, Tokens tokens, LogHub logs) {
+            Vertx vertx,
+            Orchestrator orchestrator,
+            AgentDesk desk,
+            StateStore store,
+            Tokens tokens,
+            LogHub logs,
+            java.util.function.BooleanSupplier ready) {
         Router router = Router.router(vertx);
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(16 * 1024 * 1024));
         Buffer openapi = openapi();
-        router.get("/api/v1/health").handler(ctx -> Responses.send(ctx, 200, Map.of("status", "ok")));
+        router.get("/api/v1/health")
+                .handler(ctx -> Responses.send(
+                        ctx,
+                        ready.getAsBoolean() ? 200 : 503,
+                        Map.of("status", ready.getAsBoolean() ? "ok" : "starting")));
         router.get("/api/v1/openapi.yaml")
                 .handler(ctx -> ctx.response()
                         .putHeader("Content-Type", "application/yaml")

@@ -27,11 +27,29 @@ public final class KilnMain implements Runnable {
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
         KilnCli.installUncaughtHandler();
+        quietLibraries(System.getenv().getOrDefault("KILN_LOG_LEVEL", "warn"));
         int status = execute(args);
         if (args.length > 0 && args[0].equals("up") && status == 0) {
             return; // shutdown hooks are running
         }
         System.exit(status);
+    }
+
+    /** Libraries (the embedded database, Hibernate, Vert.x) say only warnings and errors unless asked for more. */
+    static void quietLibraries(String level) {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        }
+        java.util.logging.Level julLevel = switch (level) {
+            case "debug", "trace" -> java.util.logging.Level.FINE;
+            case "info" -> java.util.logging.Level.INFO;
+            default -> java.util.logging.Level.WARNING;
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(julLevel);
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            handler.setLevel(julLevel);
+        }
     }
 
     /** Runs the command line and returns its status (for tests). */

@@ -59,6 +59,13 @@ final class UpCommand implements Callable<Integer> {
     String s3;
 
     @Option(
+            names = "--example",
+            paramLabel = "NAME",
+            description = "Register pipelines-examples/NAME as a local"
+                    + " git repository (made once in the data directory, polled every 2 s) and run it.")
+    String example;
+
+    @Option(
             names = "--certificate",
             paramLabel = "FILE",
             description = "A PEM certificate the local agents' builds" + " trust (repeatable).")
@@ -90,6 +97,10 @@ final class UpCommand implements Callable<Integer> {
         certificates.forEach(c ->
                 agentArgs.addAll(List.of("--certificate", c.toAbsolutePath().toString())));
         local.start(agents, server.url(), token, agentArgs, dir.resolve("logs"));
+        if (example != null) {
+            runExample(server, dir, env);
+        }
+        server.markReady();
         CountDownLatch down = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("kiln up: stopping");
@@ -102,6 +113,28 @@ final class UpCommand implements Callable<Integer> {
                 server.url(), (System.nanoTime() - start) / 1e9, local.count(), ServerConfig.file(env));
         down.await();
         return 0;
+    }
+
+    private void runExample(KilnServer server, Path dir, Map<String, String> env) throws Exception {
+        Path bare = ExampleRepository.prepare(ExampleRepository.examples(env), example, dir);
+        boolean known = server.call(
+                o -> io.vertx.core.Future.succeededFuture(o.repository(example).isPresent()));
+        if (!known) {
+            server.call(o -> o.addRepository(new dev.kiln.orchestrator.state.Repository(
+                    example,
+                    bare.toString(),
+                    Optional.of("main"),
+                    Optional.empty(),
+                    2,
+                    Map.of(),
+                    java.time.Instant.now())));
+        }
+        String run = server.call(o -> o.startManually(example, Optional.empty()));
+        Path clone = ExampleRepository.clone(dir, example);
+        System.err.println("kiln up: example " + example + " registered from " + bare + "; run " + run + " started");
+        System.err.println("kiln up: in another terminal: bin/kiln runs list; bin/kiln logs " + run + " --follow");
+        System.err.println("kiln up: commit and push to run it again: cd " + clone
+                + " && echo >> README.md && git commit -qam 'a change' && git push -q");
     }
 
     /** The token in the config file if it is valid here, else a new admin token written there. */

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.hibernate.reactive.stage.Stage;
 
@@ -35,13 +36,16 @@ public final class KilnServer implements AutoCloseable {
     private final HttpServer http;
     private final Orchestrator orchestrator;
     private final StoreSettings store;
+    private final AtomicBoolean ready;
 
     private KilnServer(
             List<AutoCloseable> resources,
             Vertx vertx,
             HttpServer http,
             Orchestrator orchestrator,
-            StoreSettings store) {
+            StoreSettings store,
+            AtomicBoolean ready) {
+        this.ready = ready;
         this.resources = resources;
         this.vertx = vertx;
         this.http = http;
@@ -85,6 +89,7 @@ public final class KilnServer implements AutoCloseable {
             Stage.SessionFactory sessions = database.open(vertx);
             resources.add(1, sessions::close);
             Context context = vertx.getOrCreateContext();
+            AtomicBoolean ready = new AtomicBoolean();
             Promise<KilnServer> started = Promise.promise();
             context.runOnContext(v -> {
                 StateStore state = new HibernateStateStore(sessions);
@@ -96,14 +101,28 @@ public final class KilnServer implements AutoCloseable {
                             AgentDesk desk = new AgentDesk(vertx, orchestrator, objects, logs);
                             Tokens tokens = new Tokens(state);
                             return vertx.createHttpServer()
-                                    .requestHandler(ApiRouter.create(vertx, orchestrator, desk, state, tokens, logs))
+                                    .requestHandler(ApiRouter.create(
+                                            vertx, orchestrator, desk, state, tokens, logs, ready::get))
                                     .listen(settings.port(), settings.host())
-                                    .map(http -> new KilnServer(resources, vertx, http, orchestrator, objects));
+                                    .map(http -> new KilnServer(resources, vertx, http, orchestrator, objects, ready));
                         })
                         .onComplete(started);
             });
-            KilnServer server =
-                    started.future().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+            KilnServer server;
+            try {
+                server = started.future()
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(120, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof java.net.BindException) {
+                    throw new OrchestratorException(
+                            "port " + settings.port() + " on " + settings.host()
+                                    + " is in use (is Kiln up already?); pass --port with a free one",
+                            e.getCause());
+                }
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
             progress.accept("listening on " + server.url());
             return server;
         } catch (Exception e) {
@@ -143,6 +162,11 @@ public final class KilnServer implements AutoCloseable {
         Promise<T> promise = Promise.promise();
         orchestrator.context().runOnContext(v -> work.apply(orchestrator).onComplete(promise));
         return promise.future().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    /** Health answers 200 from now on (until then 503): call once tokens and agents are set up. */
+    public void markReady() {
+        ready.set(true);
     }
 
     /** The API's base URL. */

@@ -81,6 +81,7 @@ class PipelineRunTest {
                         Optional.empty()),
                 line -> {});
         token = server.newToken("test");
+        server.markReady();
         api = new Api(server.url(), token);
         agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
     }

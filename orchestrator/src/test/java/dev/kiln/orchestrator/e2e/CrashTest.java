@@ -1,0 +1,102 @@
+package dev.kiln.orchestrator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.agent.remote.ServerConfig;
+import dev.kiln.orchestrator.testing.AgentProcess;
+import dev.kiln.orchestrator.testing.Api;
+import dev.kiln.orchestrator.testing.GitRemote;
+import dev.kiln.orchestrator.testing.UpProcess;
+import dev.kiln.orchestrator.testing.Waits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SIGKILL of the orchestrator mid-run: the run goes on after kiln up, the agent reconnects, no line is lost. */
+class CrashTest {
+    static final String SLOW = """
+            version: 1
+            stages:
+              - name: build
+                actions:
+                  - name: count
+                    type: build
+                    buildspec:
+                      version: 0.2
+                      phases:
+                        build:
+                          commands:
+                            - for i in 1 2 3 4 5 6 7 8; do echo "line $i"; sleep 1; done
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_run_in_flight_survives_a_sigkill_of_the_orchestrator_and_keeps_every_log_line() throws Exception {
+        int port = UpProcess.freePort();
+        Path data = dir.resolve("data");
+        Path config = dir.resolve("config");
+        Path log = dir.resolve("up.log");
+        String server = "http://127.0.0.1:" + port;
+        UpProcess up = UpProcess.start(data, port, config, log);
+        String token = ServerConfig.resolve(
+                        Optional.empty(), Optional.empty(), Map.of("KILN_CONFIG", config.toString()))
+                .token();
+        Api api = new Api(server, token);
+        GitRemote remote = GitRemote.create(dir, "slow");
+        remote.write("README.md", "# slow\n").commitAndPush("start");
+        assertThat(api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}")
+                        .status())
+                .isEqualTo(201);
+        try (AgentProcess agent = AgentProcess.start(server, token, dir.resolve("agent.log"))) {
+            String commit = remote.write(".kiln/pipeline.yml", SLOW).commitAndPush("slow pipeline");
+            String job = Waits.until(Duration.ofSeconds(60), "the job to print its first lines", () -> {
+                for (JsonNode run : api.get("/api/v1/runs").body()) {
+                    for (JsonNode j : api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
+                            .body()) {
+                        String id = j.path("id").asText();
+                        if (api.get("/api/v1/jobs/" + id + "/log")
+                                .body()
+                                .path("lines")
+                                .toString()
+                                .contains("line 2")) {
+                            return id;
+                        }
+                    }
+                }
+                return null;
+            });
+
+            up.kill();
+            Thread.sleep(1500);
+            assertThat(agent.log()).exists();
+            up = UpProcess.start(data, port, config, log);
+
+            JsonNode run = Waits.until(Duration.ofSeconds(90), "the run to end after the restart", () -> {
+                for (JsonNode r : api.get("/api/v1/runs").body()) {
+                    if (r.path("sourceRevision").asText().equals(commit)
+                            && !r.path("endTime").isNull()) {
+                        return r;
+                    }
+                }
+                return null;
+            });
+            assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
+            List<String> lines = new ArrayList<>();
+            api.get("/api/v1/jobs/" + job + "/log").body().path("lines").forEach(l -> lines.add(l.asText()));
+            List<String> counted =
+                    lines.stream().filter(l -> l.matches("line \\d")).toList();
+            assertThat(counted)
+                    .containsExactly("line 1", "line 2", "line 3", "line 4", "line 5", "line 6", "line 7", "line 8");
+        } finally {
+            up.close();
+        }
+    }
+}

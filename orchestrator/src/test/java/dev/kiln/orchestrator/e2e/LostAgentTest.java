@@ -1,0 +1,96 @@
+package dev.kiln.orchestrator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.orchestrator.server.KilnServer;
+import dev.kiln.orchestrator.server.ServerSettings;
+import dev.kiln.orchestrator.testing.AgentProcess;
+import dev.kiln.orchestrator.testing.Api;
+import dev.kiln.orchestrator.testing.GitRemote;
+import dev.kiln.orchestrator.testing.Waits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An agent killed mid-job: after 30 s without a heartbeat its started action fails, saying the agent was lost. */
+class LostAgentTest {
+    static final String LONG = """
+            version: 1
+            stages:
+              - name: build
+                actions:
+                  - name: wait
+                    type: build
+                    buildspec:
+                      version: 0.2
+                      phases:
+                        build:
+                          commands:
+                            - echo started && sleep 45
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_started_job_of_a_silent_agent_fails_with_a_message_that_says_so() throws Exception {
+        try (KilnServer server = KilnServer.start(
+                new ServerSettings(
+                        "127.0.0.1",
+                        0,
+                        dir.resolve("data"),
+                        1,
+                        0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                line -> {})) {
+            String token = server.newToken("test");
+            Api api = new Api(server.url(), token);
+            GitRemote remote = GitRemote.create(dir, "long");
+            remote.write("README.md", "# long\n").commitAndPush("start");
+            api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+            AgentProcess agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
+            String commit = remote.write(".kiln/pipeline.yml", LONG).commitAndPush("long pipeline");
+            Waits.until(Duration.ofSeconds(60), "the job to run", () -> {
+                for (JsonNode run : api.get("/api/v1/runs").body()) {
+                    for (JsonNode job : api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
+                            .body()) {
+                        if (job.path("state").asText().equals("Running")) {
+                            return job;
+                        }
+                    }
+                }
+                return null;
+            });
+            long killed = System.nanoTime();
+
+            agent.kill();
+
+            JsonNode run = Waits.until(Duration.ofSeconds(60), "the run to fail", () -> {
+                for (JsonNode r : api.get("/api/v1/runs").body()) {
+                    if (r.path("sourceRevision").asText().equals(commit)
+                            && !r.path("endTime").isNull()) {
+                        return r;
+                    }
+                }
+                return null;
+            });
+            long seconds = (System.nanoTime() - killed) / 1_000_000_000L;
+            assertThat(run.path("status").asText()).isEqualTo("Failed");
+            assertThat(run.path("stages")
+                            .get(1)
+                            .path("actions")
+                            .get(0)
+                            .path("message")
+                            .asText())
+                    .contains("agent")
+                    .contains("lost");
+            assertThat(seconds).as("lost after 30 s of silence, not before").isBetween(25L, 45L);
+        }
+    }
+}

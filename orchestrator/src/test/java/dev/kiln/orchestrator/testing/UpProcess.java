@@ -1,0 +1,84 @@
+package dev.kiln.orchestrator.testing;
+
+import dev.kiln.orchestrator.cli.KilnMain;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** {@code kiln up} as a separate process on a data directory, to kill and start again. */
+public final class UpProcess implements AutoCloseable {
+    private final Process process;
+
+    private UpProcess(Process process) {
+        this.process = process;
+    }
+
+    /** A free loopback port. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts {@code kiln up} without local agents and waits until health answers. */
+    public static UpProcess start(Path data, int port, Path config, Path log) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        java,
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilnMain.class.getName(),
+                        "up",
+                        "--port",
+                        Integer.toString(port),
+                        "--data",
+                        data.toString(),
+                        "--agents",
+                        "0",
+                        "--poll-interval",
+                        "1"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("KILN_CONFIG", config.toString());
+        UpProcess up = new UpProcess(builder.start());
+        Api health = new Api("http://127.0.0.1:" + port, null);
+        Waits.until(Duration.ofSeconds(90), "kiln up to answer health (log: " + log + ")", () -> {
+            if (!up.process.isAlive()) {
+                throw new AssertionError("kiln up ended: " + read(log));
+            }
+            return health.get("/api/v1/health").status() == 200 ? Boolean.TRUE : null;
+        });
+        return up;
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        process.toHandle().destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
