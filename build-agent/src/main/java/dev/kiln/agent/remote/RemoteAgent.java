@@ -30,6 +30,9 @@ public final class RemoteAgent {
     private final Consumer<String> say;
     private final Map<String, RemoteJob> running = new ConcurrentHashMap<>();
     private volatile AgentWelcome welcome;
+    private ArtifactStore store;
+    private ExecutionBackend backend;
+    private StoreSettings storeSettings;
     private volatile boolean stopping;
 
     /** An agent; {@code say} hears what it does, a line at a time. */
@@ -66,6 +69,7 @@ public final class RemoteAgent {
         for (Thread worker : workers) {
             worker.join();
         }
+        closeBackend();
     }
 
     /** Stops taking jobs; jobs running finish. */
@@ -92,6 +96,7 @@ public final class RemoteAgent {
 
     private synchronized void hello() {
         welcome = client.hello(new AgentHello(name, "build", labels, maxJobs, List.copyOf(running.keySet())));
+        store();
     }
 
     /** Says hello again after the orchestrator forgot this agent; quietly retried on the next call if it fails. */
@@ -148,16 +153,45 @@ public final class RemoteAgent {
         }
     }
 
-    private void runJob(JobSpec spec) {
+    /** The execution backend, made once and shared by the agent's jobs (finding the engine takes time). */
+    private synchronized ExecutionBackend backend() {
+        if (backend == null) {
+            backend = backends.get();
+        }
+        return backend;
+    }
+
+    /** Closes the shared backend once the agent stops. */
+    private synchronized void closeBackend() {
+        if (backend != null) {
+            backend.close();
+            backend = null;
+        }
+    }
+
+    /** The object store the orchestrator named, made once per settings (a MinIO client takes seconds to make). */
+    private synchronized ArtifactStore store() {
         StoreSettings settings = welcome.store();
-        ArtifactStore store = new MinioArtifactStore(
-                settings.endpoint(), settings.accessKey(), settings.secretKey(), settings.bucket(), "");
-        RemoteJob job =
-                new RemoteJob(spec, store, backends, new AgentOptions(defaultImage, certificates, Optional.of(store)));
+        if (store == null || !settings.equals(storeSettings)) {
+            store = new MinioArtifactStore(
+                    settings.endpoint(), settings.accessKey(), settings.secretKey(), settings.bucket(), "");
+            storeSettings = settings;
+        }
+        return store;
+    }
+
+    private void runJob(JobSpec spec) {
+        ArtifactStore store = store();
+        RemoteJob job = new RemoteJob(
+                spec, store, this::backend, new AgentOptions(defaultImage, certificates, Optional.of(store)));
+        job.onStart(() -> {
+            Thread tell = new Thread(() -> call(() -> client.started(spec.jobId())), "kiln-agent-started");
+            tell.setDaemon(true);
+            tell.start();
+        });
         running.put(spec.jobId(), job);
         say.accept("job " + spec.jobId() + ": run " + spec.runId() + " " + spec.stage() + "/" + spec.action());
         try {
-            call(() -> client.started(spec.jobId()));
             LogShipper log = new LogShipper(client, spec.jobId(), this::rehello);
             JobResult result;
             try {

@@ -50,12 +50,19 @@ final class RemoteJob {
     private final AgentOptions options;
     private final BuildControl[] control = new BuildControl[1];
     private volatile boolean stopRequested;
+    private Runnable started = () -> {};
 
     RemoteJob(JobSpec spec, ArtifactStore store, Supplier<ExecutionBackend> backends, AgentOptions options) {
         this.spec = spec;
         this.store = store;
         this.backends = backends;
         this.options = options;
+    }
+
+    /** What to do once the inputs are in and the build is about to start (tell the orchestrator). */
+    RemoteJob onStart(Runnable action) {
+        this.started = action;
+        return this;
     }
 
     /** Stops the build (the run was stopped with abandon). */
@@ -96,6 +103,7 @@ final class RemoteJob {
             CapturingStore outputs = new CapturingStore(store, spec.outputPrefix());
             BuildRequest request = request(action, inputs, outputs);
             ExecutionBackend backend = backends.get();
+            started.run();
             BuildRunner runner = new BuildRunner(
                     backend,
                     request,
@@ -109,10 +117,7 @@ final class RemoteJob {
             if (stopRequested) {
                 runner.control().stop();
             }
-            Build build;
-            try (backend) {
-                build = runner.run();
-            }
+            Build build = runner.run(); // the backend is the agent's, kept for its next jobs
             Map<String, String> made = new HashMap<>();
             if (!spec.outputs().isEmpty() && build.artifacts() != null) {
                 outputs.keyOf(build.artifacts().location())

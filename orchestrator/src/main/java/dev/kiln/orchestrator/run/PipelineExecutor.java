@@ -6,10 +6,8 @@ import dev.kiln.model.pipeline.Pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +27,7 @@ public final class PipelineExecutor {
     private final Clock clock;
     private ExecutionMode mode;
     private final Map<String, Run> runs = new LinkedHashMap<>();
-    private final Map<String, String> locks = new HashMap<>();
-    private final Map<String, Deque<Run>> waiting = new HashMap<>();
-    private final Map<String, String> lastEntered = new HashMap<>();
+    private final StageGates gates = new StageGates();
     private final List<StatusChange> history = new ArrayList<>();
     private final List<Dispatch> dispatches = new ArrayList<>();
 
@@ -76,17 +72,17 @@ public final class PipelineExecutor {
             }
             String stage = run.stageAt(run.stageIndex).name();
             if (run.waiting) {
-                waiting.computeIfAbsent(stage, s -> new ArrayDeque<>()).add(run);
+                gates.queue(stage).add(run);
             } else if (mode != ExecutionMode.PARALLEL) {
-                locks.put(stage, run.id());
+                gates.hold(stage, run.id());
             }
         }
-        lastEntered.putAll(lastEnteredStages);
+        gates.restoreEntered(lastEnteredStages);
     }
 
     /** Which run entered each stage last: a failed run's stage can be retried only while it is that run. */
     public Map<String, String> lastEntered() {
-        return Map.copyOf(lastEntered);
+        return gates.lastEntered();
     }
 
     /** Forgets a finished run (it stays in the store); a later retry must {@link #restore} it first. */
@@ -198,7 +194,7 @@ public final class PipelineExecutor {
         }
         String why = reason == null || reason.isBlank() ? "stopped" : "stopped: " + reason;
         if (run.waiting) {
-            waiting.get(name(run, run.stageIndex)).remove(run);
+            gates.queue(name(run, run.stageIndex)).remove(run);
             run.waiting = false;
             finish(run, Status.STOPPED, why);
             return;
@@ -233,11 +229,12 @@ public final class PipelineExecutor {
             throw new RunRefusedException(
                     "run " + runId + " did not fail or stop in stage " + stage + "; only that stage can be retried");
         }
-        if (!runId.equals(lastEntered.get(stage))) {
+        if (!gates.lastEntered(stage).filter(runId::equals).isPresent()) {
             throw new RunRefusedException("a newer run has entered stage " + stage + " since; start a new run");
         }
-        if (mode != ExecutionMode.PARALLEL && locks.containsKey(stage)) {
-            throw new RunRefusedException("stage " + stage + " is busy with run " + locks.get(stage));
+        if (mode != ExecutionMode.PARALLEL && gates.holder(stage).isPresent()) {
+            throw new RunRefusedException("stage " + stage + " is busy with run "
+                    + gates.holder(stage).get());
         }
         boolean any = false;
         for (Run.ActionRun action : stageRun.mutableActions()) {
@@ -266,8 +263,8 @@ public final class PipelineExecutor {
         run.stageIndex = index;
         String stage = name(run, index);
         boolean locking = mode != ExecutionMode.PARALLEL;
-        if (locking && locks.containsKey(stage)) {
-            Deque<Run> queue = waiting.computeIfAbsent(stage, s -> new ArrayDeque<>());
+        if (locking && gates.holder(stage).isPresent()) {
+            Deque<Run> queue = gates.queue(stage);
             if (mode == ExecutionMode.SUPERSEDED) {
                 for (Run older : List.copyOf(queue)) {
                     older.waiting = false;
@@ -285,9 +282,9 @@ public final class PipelineExecutor {
     private void occupy(Run run, int index) {
         String stage = name(run, index);
         if (mode != ExecutionMode.PARALLEL) {
-            locks.put(stage, run.id());
+            gates.hold(stage, run.id());
         }
-        lastEntered.put(stage, run.id());
+        gates.entered(stage, run.id());
         Run.StageRun stageRun = run.stageAt(index);
         stageRun.status = Status.IN_PROGRESS;
         record(run, stage, null, Status.IN_PROGRESS, "");
@@ -355,14 +352,10 @@ public final class PipelineExecutor {
 
     /** Unlocks a stage and lets the run waiting at its entrance in (the newest one, or the first in the queue). */
     private void release(String stage) {
-        locks.remove(stage);
-        Deque<Run> queue = waiting.get(stage);
-        if (queue == null || queue.isEmpty()) {
-            return;
-        }
-        Run next = queue.pollFirst();
-        next.waiting = false;
-        occupy(next, next.stageIndex);
+        gates.release(stage).ifPresent(next -> {
+            next.waiting = false;
+            occupy(next, next.stageIndex);
+        });
     }
 
     private void end(Run run, Run.StageRun stage, Run.ActionRun action, Status status, String message) {

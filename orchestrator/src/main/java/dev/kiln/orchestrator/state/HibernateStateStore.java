@@ -269,9 +269,23 @@ public final class HibernateStateStore implements StateStore {
         return chain;
     }
 
+    /**
+     * One transaction on a session of its own: {@code withTransaction} would share the session bound to the Vert.x
+     * context, and calls overlapping on one context would then run on one session at once.
+     */
     private <T> Future<T> tx(Function<Stage.Session, CompletionStage<T>> work) {
-        return Future.fromCompletionStage(sessions.withTransaction((session, transaction) -> work.apply(session)))
-                .recover(e -> Future.failedFuture(unwrap(e)));
+        CompletionStage<T> done = sessions.openSession()
+                .thenCompose(session -> session.withTransaction(transaction -> work.apply(session))
+                        .handle((value, failure) -> session.close().handle((closed, ignored) -> {
+                            if (failure != null) {
+                                throw failure instanceof java.util.concurrent.CompletionException c
+                                        ? c
+                                        : new java.util.concurrent.CompletionException(failure);
+                            }
+                            return value;
+                        }))
+                        .thenCompose(x -> x));
+        return Future.fromCompletionStage(done).recover(e -> Future.failedFuture(unwrap(e)));
     }
 
     private static Throwable unwrap(Throwable e) {
