@@ -93,4 +93,56 @@ class LostAgentTest {
             assertThat(seconds).as("lost after 30 s of silence, not before").isBetween(25L, 45L);
         }
     }
+
+    @Test
+    void a_job_leased_but_not_started_by_a_silent_agent_goes_to_another_agent() throws Exception {
+        try (KilnServer server = KilnServer.start(
+                new ServerSettings(
+                        "127.0.0.1",
+                        0,
+                        dir.resolve("data"),
+                        1,
+                        0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                line -> {})) {
+            String token = server.newToken("test");
+            Api api = new Api(server.url(), token);
+            GitRemote remote = GitRemote.create(dir, "quick");
+            remote.write("README.md", "# quick\n").commitAndPush("start");
+            api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+            String hello =
+                    "{\"name\": \"silent\", \"kind\": \"build\", \"labels\": [], \"maxJobs\": 1," + " \"running\": []}";
+            assertThat(api.send("PUT", "/api/v1/agents/silent", hello, java.util.Map.of())
+                            .status())
+                    .isEqualTo(200);
+            String commit = remote.write(".kiln/pipeline.yml", LONG.replace("echo started && sleep 45", "echo ran"))
+                    .commitAndPush("quick pipeline");
+            Api.Answer leased = Waits.until(Duration.ofSeconds(30), "the silent agent to lease the job", () -> {
+                Api.Answer answer =
+                        api.send("POST", "/api/v1/agents/silent/lease?waitMs=1000", null, java.util.Map.of());
+                return answer.status() == 200 ? answer : null;
+            });
+            assertThat(leased.body().path("action").asText()).isEqualTo("wait");
+
+            try (AgentProcess other = AgentProcess.start(server.url(), token, dir.resolve("other.log"))) {
+                JsonNode run = Waits.until(Duration.ofSeconds(75), "another agent to run it", () -> {
+                    for (JsonNode r : api.get("/api/v1/runs").body()) {
+                        if (r.path("sourceRevision").asText().equals(commit)
+                                && !r.path("endTime").isNull()) {
+                            return r;
+                        }
+                    }
+                    return null;
+                });
+                assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
+                JsonNode jobs = api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
+                        .body();
+                assertThat(jobs.get(0).path("agent").asText()).isNotEqualTo("silent");
+                assertThat(other.log()).exists();
+            }
+        }
+    }
 }

@@ -238,6 +238,46 @@ class PipelineRunTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void the_cli_prints_runs_as_json_newest_first_with_the_documented_fields() throws Exception {
+        GitRemote remote = GitRemote.create(dir, "cli");
+        remote.write("README.md", "# cli\n").commitAndPush("start");
+        addRepository("cli", remote.bare(), 1, null);
+        String commit = remote.write(".kiln/pipeline.yml", PIPELINE).commitAndPush("add the pipeline");
+        runOf(commit);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.out;
+        int status;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+            status = dev.kiln.orchestrator.cli.KilnMain.execute(
+                    "runs",
+                    "list",
+                    "--pipeline",
+                    "cli",
+                    "--output",
+                    "json",
+                    "--server",
+                    server.url(),
+                    "--token",
+                    token);
+        } finally {
+            System.setOut(saved);
+        }
+
+        assertThat(status).isZero();
+        JsonNode runs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray());
+        assertThat(runs.isArray()).isTrue();
+        JsonNode run = runs.get(0);
+        for (String field : List.of("id", "pipeline", "status", "trigger", "sourceRevision", "startTime", "endTime")) {
+            assertThat(run.has(field)).as(field).isTrue();
+        }
+        assertThat(run.path("sourceRevision").asText()).isEqualTo(commit);
+        JsonNode action = run.path("stages").get(1).path("actions").get(0);
+        assertThat(action.path("name").asText()).isEqualTo("compile");
+        assertThat(action.has("status") && action.has("message")).isTrue();
+    }
+
     static String hmac(String secret, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
