@@ -159,15 +159,30 @@ public final class Orchestrator {
         if (event.deletion() || Objects.equals(heads.get(event.ref()), event.after())) {
             return Future.succeededFuture(Optional.empty());
         }
-        heads.put(event.ref(), event.after());
+        String before = heads.put(event.ref(), event.after());
         repositories.put(repo.name(), repo.withHeads(heads));
         return context.<SourceStep.Found>executeBlocking(() -> source.push(repo, event))
                 .compose(found -> found.starts()
                         ? begin(repo, found, trigger).map(Optional::of)
                         : Future.succeededFuture(Optional.<String>empty()))
+                .onFailure(e -> forgetHead(repo.name(), event.ref(), event.after(), before))
                 .compose(id -> store.saveHeads(
                                 repo.name(), repositories.get(repo.name()).heads())
                         .map(id));
+    }
+
+    /** A push that could not be read is seen again by the next poll or delivery. */
+    private void forgetHead(String repository, String ref, String commit, String before) {
+        Repository known = repositories.get(repository);
+        if (known != null && commit.equals(known.heads().get(ref))) {
+            Map<String, String> heads = new HashMap<>(known.heads());
+            if (before == null) {
+                heads.remove(ref);
+            } else {
+                heads.put(ref, before);
+            }
+            repositories.put(repository, known.withHeads(heads));
+        }
     }
 
     /** A manual start of a pipeline (or repository) at a ref, the default branch when empty. */
@@ -337,9 +352,14 @@ public final class Orchestrator {
         Future<Void> mine = saved.transform(previous ->
                 store.save(changes.runs(), changes.changes(), changes.stageEntries(), withLeases(jobs, leases)));
         saved = mine.recover(e -> Future.succeededFuture());
-        mine.onSuccess(v -> leases.forEach(l -> l.waiter().promise().tryComplete(Optional.of(l.job()))))
+        mine.onSuccess(v -> {
+                    book.saved(changes);
+                    leases.forEach(l -> l.waiter().promise().tryComplete(Optional.of(l.job())));
+                })
                 .onFailure(e -> {
-                    LOG.error("saving the orchestrator's state failed", e);
+                    LOG.error("saving the orchestrator's state failed; retrying with the next step", e);
+                    book.unsaved(changes);
+                    dirtyJobs.addAll(0, jobs);
                     leases.forEach(l -> l.waiter().promise().tryFail(e));
                 });
         return mine;

@@ -176,12 +176,28 @@ final class RunBook {
             }
         }
         dirty.clear();
-        for (RunRecord saved : runs) {
-            if (saved.endTime().isPresent()) {
+        return new Changes(runs, changes, entries);
+    }
+
+    /** A save that succeeded: runs it saved ended are dropped from memory (unless they changed since). */
+    void saved(Changes changes) {
+        for (RunRecord saved : changes.runs()) {
+            if (saved.endTime().isPresent()
+                    && !dirty.contains(saved.id())
+                    && run(saved.id()).map(r -> r.status().isFinal()).orElse(true)) {
                 forget(saved.id());
             }
         }
-        return new Changes(runs, changes, entries);
+    }
+
+    /** A save that failed: its runs and status changes go into the next one. */
+    void unsaved(Changes changes) {
+        sourceChanges.addAll(0, changes.changes());
+        for (RunRecord run : changes.runs()) {
+            if (meta.containsKey(run.id())) {
+                dirty.add(run.id());
+            }
+        }
     }
 
     /** A run in memory as a record. */

@@ -7,6 +7,7 @@ import dev.kiln.agent.remote.ServerConfig;
 import dev.kiln.orchestrator.testing.AgentProcess;
 import dev.kiln.orchestrator.testing.Api;
 import dev.kiln.orchestrator.testing.GitRemote;
+import dev.kiln.orchestrator.testing.Runs;
 import dev.kiln.orchestrator.testing.UpProcess;
 import dev.kiln.orchestrator.testing.Waits;
 import java.nio.file.Path;
@@ -79,15 +80,7 @@ class CrashTest {
             assertThat(agent.log()).exists();
             up = UpProcess.start(data, port, config, log);
 
-            JsonNode run = Waits.until(Duration.ofSeconds(90), "the run to end after the restart", () -> {
-                for (JsonNode r : api.get("/api/v1/runs").body()) {
-                    if (r.path("sourceRevision").asText().equals(commit)
-                            && !r.path("endTime").isNull()) {
-                        return r;
-                    }
-                }
-                return null;
-            });
+            JsonNode run = Runs.ended(api, commit, Duration.ofSeconds(90));
             assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
             List<String> lines = new ArrayList<>();
             api.get("/api/v1/jobs/" + job + "/log").body().path("lines").forEach(l -> lines.add(l.asText()));

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.orchestrator.server.KilnServer;
-import dev.kiln.orchestrator.server.ServerSettings;
 import dev.kiln.orchestrator.testing.AgentProcess;
 import dev.kiln.orchestrator.testing.Api;
 import dev.kiln.orchestrator.testing.GitRemote;
+import dev.kiln.orchestrator.testing.Runs;
 import dev.kiln.orchestrator.testing.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,18 +36,7 @@ class LostAgentTest {
 
     @Test
     void a_started_job_of_a_silent_agent_fails_with_a_message_that_says_so() throws Exception {
-        try (KilnServer server = KilnServer.start(
-                new ServerSettings(
-                        "127.0.0.1",
-                        0,
-                        dir.resolve("data"),
-                        1,
-                        0,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()),
-                line -> {})) {
+        try (KilnServer server = Runs.server(dir.resolve("data"))) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
             GitRemote remote = GitRemote.create(dir, "long");
@@ -71,15 +59,7 @@ class LostAgentTest {
 
             agent.kill();
 
-            JsonNode run = Waits.until(Duration.ofSeconds(60), "the run to fail", () -> {
-                for (JsonNode r : api.get("/api/v1/runs").body()) {
-                    if (r.path("sourceRevision").asText().equals(commit)
-                            && !r.path("endTime").isNull()) {
-                        return r;
-                    }
-                }
-                return null;
-            });
+            JsonNode run = Runs.ended(api, commit, Duration.ofSeconds(60));
             long seconds = (System.nanoTime() - killed) / 1_000_000_000L;
             assertThat(run.path("status").asText()).isEqualTo("Failed");
             assertThat(run.path("stages")
@@ -96,18 +76,7 @@ class LostAgentTest {
 
     @Test
     void a_job_leased_but_not_started_by_a_silent_agent_goes_to_another_agent() throws Exception {
-        try (KilnServer server = KilnServer.start(
-                new ServerSettings(
-                        "127.0.0.1",
-                        0,
-                        dir.resolve("data"),
-                        1,
-                        0,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()),
-                line -> {})) {
+        try (KilnServer server = Runs.server(dir.resolve("data"))) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
             GitRemote remote = GitRemote.create(dir, "quick");
@@ -128,15 +97,7 @@ class LostAgentTest {
             assertThat(leased.body().path("action").asText()).isEqualTo("wait");
 
             try (AgentProcess other = AgentProcess.start(server.url(), token, dir.resolve("other.log"))) {
-                JsonNode run = Waits.until(Duration.ofSeconds(75), "another agent to run it", () -> {
-                    for (JsonNode r : api.get("/api/v1/runs").body()) {
-                        if (r.path("sourceRevision").asText().equals(commit)
-                                && !r.path("endTime").isNull()) {
-                            return r;
-                        }
-                    }
-                    return null;
-                });
+                JsonNode run = Runs.ended(api, commit, Duration.ofSeconds(75));
                 assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
                 JsonNode jobs = api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
                         .body();

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.orchestrator.server.KilnServer;
-import dev.kiln.orchestrator.server.ServerSettings;
 import dev.kiln.orchestrator.testing.AgentProcess;
 import dev.kiln.orchestrator.testing.Api;
 import dev.kiln.orchestrator.testing.GitRemote;
-import dev.kiln.orchestrator.testing.Waits;
+import dev.kiln.orchestrator.testing.Runs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -68,18 +66,7 @@ class PipelineRunTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = KilnServer.start(
-                new ServerSettings(
-                        "127.0.0.1",
-                        0,
-                        dir.resolve("data"),
-                        1,
-                        0,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()),
-                line -> {});
+        server = Runs.server(dir.resolve("data"));
         token = server.newToken("test");
         server.markReady();
         api = new Api(server.url(), token);
@@ -97,15 +84,7 @@ class PipelineRunTest {
     }
 
     static JsonNode runOf(String commit) throws InterruptedException {
-        return Waits.until(Duration.ofSeconds(60), "a run of " + commit + " to end", () -> {
-            for (JsonNode run : api.get("/api/v1/runs").body()) {
-                if (run.path("sourceRevision").asText().equals(commit)
-                        && !run.path("endTime").isNull()) {
-                    return run;
-                }
-            }
-            return null;
-        });
+        return Runs.ended(api, commit, Duration.ofSeconds(60));
     }
 
     static List<String> log(String runId, String action) {
