@@ -132,6 +132,17 @@ class PipelineRunTest {
         assertThat(log(run.path("id").asText(), "check")).contains("made by compile", "source has README.md");
         JsonNode shown = api.get("/api/v1/runs/" + run.path("id").asText()).body();
         assertThat(shown.path("history").size()).isGreaterThan(6);
+        String job = api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
+                .body()
+                .get(1)
+                .path("id")
+                .asText();
+        String events =
+                api.get("/api/v1/jobs/" + job + "/log/stream?from=2").body().asText();
+        assertThat(events)
+                .contains("data: made by compile")
+                .doesNotContain("id: 1\n")
+                .endsWith("event: end\ndata: \n\n");
     }
 
     @Test

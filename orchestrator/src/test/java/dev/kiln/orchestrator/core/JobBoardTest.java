@@ -1,0 +1,85 @@
+package dev.kiln.orchestrator.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.model.job.AgentHello;
+import dev.kiln.orchestrator.state.JobRecord;
+import io.vertx.core.Promise;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which agent gets which job, and when an agent counts as lost. */
+class JobBoardTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+
+    private static JobRecord job(String id, String kind, List<String> labels) {
+        return new JobRecord(
+                id,
+                "1",
+                "build",
+                id,
+                1,
+                kind,
+                labels,
+                "{}",
+                "Queued",
+                Optional.empty(),
+                "",
+                Map.of(),
+                NOW,
+                Optional.empty());
+    }
+
+    private static AgentHello agent(String kind, List<String> labels, int maxJobs) {
+        return new AgentHello("a", kind, labels, maxJobs, List.of());
+    }
+
+    @Test
+    void a_job_goes_only_to_an_agent_of_its_kind_with_all_its_labels_and_room_for_it() {
+        JobBoard board = new JobBoard();
+        board.hello("plain", agent("build", List.of(), 1), NOW);
+        board.hello("gpu", agent("build", List.of("linux", "gpu"), 1), NOW);
+        board.hello("deployer", agent("deploy", List.of("linux", "gpu"), 1), NOW);
+        board.queue(job("needs-gpu", "build", List.of("gpu")));
+        board.queue(job("any", "build", List.of()));
+        board.queue(job("ship", "deploy", List.of()));
+
+        assertThat(board.leaseNow("plain", NOW).map(JobRecord::id)).contains("any");
+        assertThat(board.leaseNow("plain", NOW)).as("one job at a time").isEmpty();
+        assertThat(board.leaseNow("gpu", NOW).map(JobRecord::id)).contains("needs-gpu");
+        assertThat(board.leaseNow("deployer", NOW).map(JobRecord::id)).contains("ship");
+        assertThat(board.job("any").orElseThrow().state()).isEqualTo("Leased");
+        assertThat(board.job("any").orElseThrow().agentId()).contains("plain");
+    }
+
+    @Test
+    void a_waiting_agent_gets_a_job_as_soon_as_it_is_queued() {
+        JobBoard board = new JobBoard();
+        board.hello("idle", agent("build", List.of(), 1), NOW);
+        Promise<Optional<JobRecord>> promise = Promise.promise();
+        board.await(new JobBoard.Waiter("idle", promise));
+
+        List<JobBoard.Lease> leases = board.queue(job("j1", "build", List.of()));
+
+        assertThat(leases)
+                .singleElement()
+                .satisfies(l -> assertThat(l.job().agentId()).contains("idle"));
+    }
+
+    @Test
+    void an_agent_silent_for_30_seconds_is_lost_with_its_jobs_and_not_before() {
+        JobBoard board = new JobBoard();
+        board.hello("quiet", agent("build", List.of(), 2), NOW);
+        board.queue(job("j1", "build", List.of()));
+        board.leaseNow("quiet", NOW);
+
+        assertThat(board.lost(NOW.plusSeconds(29))).isEmpty();
+        List<AgentState> lost = board.lost(NOW.plusSeconds(30));
+
+        assertThat(lost).singleElement().satisfies(a -> assertThat(a.jobs).containsExactly("j1"));
+        assertThat(board.agent("quiet")).isEmpty();
+    }
+}
