@@ -1,6 +1,7 @@
 package dev.kiln.orchestrator.api;
 
 import dev.kiln.orchestrator.core.AgentDesk;
+import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
 import dev.kiln.orchestrator.core.Orchestrator;
 import dev.kiln.orchestrator.state.StateStore;
@@ -26,6 +27,7 @@ public final class ApiRouter {
             StateStore store,
             Tokens tokens,
             LogHub logs,
+            LogArchive archive,
             java.util.function.BooleanSupplier ready) {
         Router router = Router.router(vertx);
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(16 * 1024 * 1024));
@@ -41,7 +43,7 @@ public final class ApiRouter {
                         .end(openapi));
         new WebhookRoutes(orchestrator).mount(router);
         router.route("/api/v1/*").handler(ctx -> authenticate(ctx, tokens));
-        new RunRoutes(orchestrator, store, logs).mount(router);
+        new RunRoutes(orchestrator, store, logs, archive).mount(router);
         new AgentRoutes(desk).mount(router);
         router.route("/api/*")
                 .last()

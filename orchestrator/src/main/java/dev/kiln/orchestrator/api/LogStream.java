@@ -1,6 +1,7 @@
 package dev.kiln.orchestrator.api;
 
 import dev.kiln.model.job.LogBatch;
+import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
 import dev.kiln.orchestrator.state.JobRecord;
 import dev.kiln.orchestrator.state.StateStore;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
 final class LogStream {
     private LogStream() {}
 
-    static void serve(RoutingContext ctx, StateStore store, LogHub logs) {
+    static void serve(RoutingContext ctx, StateStore store, LogHub logs, LogArchive archive) {
         String id = ctx.pathParam("id");
         long from;
         try {
@@ -48,7 +49,7 @@ final class LogStream {
                 logs.follow(id, follower, ended);
                 response.closeHandler(v -> logs.unfollow(id, follower, ended));
             }
-            store.log(id, from, Integer.MAX_VALUE).onComplete(done -> {
+            archive.read(id, from, Integer.MAX_VALUE).onComplete(done -> {
                 if (done.succeeded()) {
                     write(response, from, done.result(), next);
                 }

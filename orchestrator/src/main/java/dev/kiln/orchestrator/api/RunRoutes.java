@@ -1,6 +1,7 @@
 package dev.kiln.orchestrator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
 import dev.kiln.orchestrator.core.Orchestrator;
 import dev.kiln.orchestrator.state.JobRecord;
@@ -21,8 +22,10 @@ final class RunRoutes {
     private final Orchestrator orchestrator;
     private final StateStore store;
     private final LogHub logs;
+    private final LogArchive archive;
 
-    RunRoutes(Orchestrator orchestrator, StateStore store, LogHub logs) {
+    RunRoutes(Orchestrator orchestrator, StateStore store, LogHub logs, LogArchive archive) {
+        this.archive = archive;
         this.orchestrator = orchestrator;
         this.store = store;
         this.logs = logs;
@@ -121,7 +124,7 @@ final class RunRoutes {
                     String id = ctx.pathParam("id");
                     return store.job(id).compose(job -> {
                         JobRecord found = job.orElseThrow(() -> new NotFoundException("no job " + id));
-                        return store.log(id, from, limit).map(lines -> {
+                        return archive.read(id, from, limit).map(lines -> {
                             Map<String, Object> out = new LinkedHashMap<>();
                             out.put("lines", lines);
                             out.put("next", from + lines.size());
@@ -130,7 +133,7 @@ final class RunRoutes {
                         });
                     });
                 }));
-        router.get("/api/v1/jobs/:id/log/stream").handler(ctx -> LogStream.serve(ctx, store, logs));
+        router.get("/api/v1/jobs/:id/log/stream").handler(ctx -> LogStream.serve(ctx, store, logs, archive));
     }
 
     private Future<RunView> run(String id) {

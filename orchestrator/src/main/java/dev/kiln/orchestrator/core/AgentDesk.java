@@ -23,9 +23,11 @@ public final class AgentDesk {
     private final Orchestrator orchestrator;
     private final StoreSettings store;
     private final LogHub logs;
+    private final LogArchive archive;
 
     /** A desk for an orchestrator's agents. */
-    public AgentDesk(Vertx vertx, Orchestrator orchestrator, StoreSettings store, LogHub logs) {
+    public AgentDesk(Vertx vertx, Orchestrator orchestrator, StoreSettings store, LogHub logs, LogArchive archive) {
+        this.archive = archive;
         this.vertx = vertx;
         this.orchestrator = orchestrator;
         this.store = store;
@@ -114,7 +116,10 @@ public final class AgentDesk {
             throw new UnknownJobException("job " + jobId + " is not held by agent " + agentId);
         }
         orchestrator.jobEnded(job.get(), result.succeeded(), result.message(), result.outputs());
-        return orchestrator.step().onSuccess(v -> logs.ended(jobId));
+        return orchestrator.step().onSuccess(v -> {
+            logs.ended(jobId);
+            archive.archiveIfLong(jobId);
+        });
     }
 
     private AgentState known(String agentId) {

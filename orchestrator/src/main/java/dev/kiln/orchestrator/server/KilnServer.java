@@ -7,6 +7,7 @@ import dev.kiln.orchestrator.OrchestratorException;
 import dev.kiln.orchestrator.api.ApiRouter;
 import dev.kiln.orchestrator.api.Tokens;
 import dev.kiln.orchestrator.core.AgentDesk;
+import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
 import dev.kiln.orchestrator.core.Orchestrator;
 import dev.kiln.orchestrator.source.GitMirrors;
@@ -98,11 +99,12 @@ public final class KilnServer implements AutoCloseable {
                         .compose(orchestrator -> {
                             orchestrator.defaultPollInterval(settings.pollIntervalSeconds());
                             LogHub logs = new LogHub();
-                            AgentDesk desk = new AgentDesk(vertx, orchestrator, objects, logs);
+                            LogArchive archive = new LogArchive(context, state, artifacts);
+                            AgentDesk desk = new AgentDesk(vertx, orchestrator, objects, logs, archive);
                             Tokens tokens = new Tokens(state);
                             return vertx.createHttpServer()
                                     .requestHandler(ApiRouter.create(
-                                            vertx, orchestrator, desk, state, tokens, logs, ready::get))
+                                            vertx, orchestrator, desk, state, tokens, logs, archive, ready::get))
                                     .listen(settings.port(), settings.host())
                                     .map(http -> new KilnServer(resources, vertx, http, orchestrator, objects, ready));
                         })

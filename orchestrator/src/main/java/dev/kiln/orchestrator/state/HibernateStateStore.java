@@ -200,6 +200,24 @@ public final class HibernateStateStore implements StateStore {
     }
 
     @Override
+    public Future<Void> archiveLog(String jobId, String key) {
+        return tx(s -> s.createMutationQuery("update JobEntity set logObject = :key where id = :job")
+                .setParameter("key", key)
+                .setParameter("job", jobId)
+                .executeUpdate()
+                .thenCompose(n -> s.createMutationQuery("delete from LogChunkEntity where jobId = :job")
+                        .setParameter("job", jobId)
+                        .executeUpdate())
+                .thenApply(n -> null));
+    }
+
+    @Override
+    public Future<Optional<String>> logObject(String jobId) {
+        return tx(s -> s.find(JobEntity.class, jobId)
+                .thenApply(job -> job == null ? Optional.<String>empty() : Optional.ofNullable(job.logObject)));
+    }
+
+    @Override
     public Future<Void> addToken(String name, String tokenHash) {
         TokenEntity token = new TokenEntity();
         token.id = UUID.randomUUID().toString();

@@ -69,6 +69,15 @@ public interface StateStore {
     /** A job's log lines from {@code fromLine} on, at most {@code limit}. */
     Future<List<String>> log(String jobId, long fromLine, int limit);
 
+    /**
+     * Marks a job's log as moved to the object store under {@code key} and drops its lines from the database, in one
+     * transaction.
+     */
+    Future<Void> archiveLog(String jobId, String key);
+
+    /** Where a job's log was moved, if it was. */
+    Future<java.util.Optional<String>> logObject(String jobId);
+
     /** Keeps a token's hash under a name. */
     Future<Void> addToken(String name, String tokenHash);
 

@@ -8,6 +8,7 @@ import dev.kiln.orchestrator.testing.AgentProcess;
 import dev.kiln.orchestrator.testing.Api;
 import dev.kiln.orchestrator.testing.GitRemote;
 import dev.kiln.orchestrator.testing.Runs;
+import dev.kiln.orchestrator.testing.Waits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -266,6 +267,51 @@ class PipelineRunTest {
         JsonNode action = run.path("stages").get(1).path("actions").get(0);
         assertThat(action.path("name").asText()).isEqualTo("compile");
         assertThat(action.has("status") && action.has("message")).isTrue();
+    }
+
+    @Test
+    void a_long_log_moves_to_the_object_store_when_its_job_ends_and_reads_the_same() throws Exception {
+        GitRemote remote = GitRemote.create(dir, "chatty");
+        remote.write("README.md", "# chatty\n").commitAndPush("start");
+        addRepository("chatty", remote.bare(), 1, null);
+        String commit = remote.write(".kiln/pipeline.yml", """
+                        version: 1
+                        stages:
+                          - name: build
+                            actions:
+                              - name: talk
+                                type: build
+                                buildspec: {version: 0.2, phases: {build: {commands: ["seq 1 60000"]}}}
+                        """).commitAndPush("a chatty pipeline");
+        JsonNode run = runOf(commit);
+        String job = api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
+                .body()
+                .get(0)
+                .path("id")
+                .asText();
+        Path archived = dir.resolve("data/objects/kiln/logs/" + job + ".log");
+
+        Waits.until(
+                Duration.ofSeconds(30),
+                "the log to be archived",
+                () -> java.nio.file.Files.exists(archived) ? Boolean.TRUE : null);
+        Waits.until(Duration.ofSeconds(10), "the database to hand over", () -> {
+            JsonNode page = api.get("/api/v1/jobs/" + job + "/log?from=59990&limit=100000")
+                    .body();
+            return page.path("lines").toString().contains("\"60000\"") ? page : null;
+        });
+        JsonNode whole = api.get("/api/v1/jobs/" + job + "/log?limit=100000").body();
+        List<String> numbers = new ArrayList<>();
+        whole.path("lines").forEach(l -> {
+            if (l.asText().matches("\\d+")) {
+                numbers.add(l.asText());
+            }
+        });
+
+        assertThat(run.path("status").asText()).isEqualTo("Succeeded");
+        assertThat(numbers).hasSize(60000);
+        assertThat(numbers.get(0)).isEqualTo("1");
+        assertThat(numbers.get(59999)).isEqualTo("60000");
     }
 
     static String hmac(String secret, String body) throws Exception {
