@@ -52,6 +52,11 @@ public record Database(String jdbcUrl, String user, String password) {
                 password.orElse(urlPassword));
     }
 
+    @Override
+    public String toString() {
+        return "Database[" + jdbcUrl + ", user " + user + "]";
+    }
+
     /** Applies the migrations not yet applied; blocking. */
     public void migrate() {
         try {

@@ -51,6 +51,9 @@ class CrashTest {
                         Optional.empty(), Optional.empty(), Map.of("KILN_CONFIG", config.toString()))
                 .token();
         Api api = new Api(server, token);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(config))
+                .as("the token is for its owner only")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         GitRemote remote = GitRemote.create(dir, "slow");
         remote.write("README.md", "# slow\n").commitAndPush("start");
         assertThat(api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}")
