@@ -69,11 +69,11 @@ public final class KilnMain implements Runnable {
         KilnCli.configure(commandLine);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ApiCallException call) {
-                line.getErr().println("kiln " + line.getCommandName() + ": " + call.getMessage());
+                line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + call.getMessage());
                 return call.exitCode();
             }
             if (e instanceof OrchestratorException || e instanceof AgentException) {
-                line.getErr().println("kiln " + line.getCommandName() + ": " + e.getMessage());
+                line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + e.getMessage());
                 return 1;
             }
             throw e;
