@@ -10,12 +10,14 @@ import dev.kiln.orchestrator.testing.GitRemote;
 import dev.kiln.orchestrator.testing.Runs;
 import dev.kiln.orchestrator.testing.UpProcess;
 import dev.kiln.orchestrator.testing.Waits;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,20 @@ class CrashTest {
     @TempDir
     Path dir;
 
+    private UpProcess up;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        if (up != null) {
+            up.close();
+        }
+        Path pid = dir.resolve("data/postgres/postmaster.pid");
+        if (Files.exists(pid)) {
+            ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim()))
+                    .ifPresent(ProcessHandle::destroy);
+        }
+    }
+
     @Test
     void a_run_in_flight_survives_a_sigkill_of_the_orchestrator_and_keeps_every_log_line() throws Exception {
         int port = UpProcess.freePort();
@@ -46,7 +62,7 @@ class CrashTest {
         Path config = dir.resolve("config");
         Path log = dir.resolve("up.log");
         String server = "http://127.0.0.1:" + port;
-        UpProcess up = UpProcess.start(data, port, config, log);
+        up = UpProcess.start(data, port, config, log);
         String token = ServerConfig.resolve(
                         Optional.empty(), Optional.empty(), Map.of("KILN_CONFIG", config.toString()))
                 .token();
@@ -91,8 +107,6 @@ class CrashTest {
                     lines.stream().filter(l -> l.matches("line \\d")).toList();
             assertThat(counted)
                     .containsExactly("line 1", "line 2", "line 3", "line 4", "line 5", "line 6", "line 7", "line 8");
-        } finally {
-            up.close();
         }
     }
 }
