@@ -102,10 +102,12 @@ public final class GitSourceFetcher implements SourceFetcher {
     /** A fetch failure in the user's terms: refused credentials say so, and no message carries a credential. */
     static UnableToFetchSourceException failure(String url, Exception e, boolean withLogin) {
         String message = message(e);
-        if (message.contains("not authorized")
-                || message.contains("Authentication is required")
-                || message.contains("authentication not supported")
-                || message.contains("401")) {
+        // the URL is left out of the test: a path may hold "401" (a temporary directory's random name did)
+        String said = message.replace(url, "");
+        if (said.contains("not authorized")
+                || said.contains("Authentication is required")
+                || said.contains("authentication not supported")
+                || said.matches("(?s).*(?<![0-9])401(?![0-9]).*")) {
             return new UnableToFetchSourceException(
                     "authentication failed for " + url + ": "
                             + (withLogin

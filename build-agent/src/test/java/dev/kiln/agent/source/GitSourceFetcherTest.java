@@ -191,4 +191,15 @@ class GitSourceFetcherTest {
                 .hasMessageContaining("cannot fetch " + missing);
         assertThat(new UnableToFetchSourceException("x", null).statusCode()).isEqualTo("CLIENT_ERROR");
     }
+
+    @Test
+    void a_url_holding_401_is_not_taken_for_a_refused_login_but_a_401_answer_is() {
+        String url = "file:///tmp/junit-903401725916578316/missing.git";
+        assertThat(GitSourceFetcher.failure(url, new Exception(url + ": not found"), false)
+                        .getMessage())
+                .contains("cannot fetch " + url);
+        assertThat(GitSourceFetcher.failure(url, new Exception(url + ": 401 Unauthorized"), false)
+                        .getMessage())
+                .contains("authentication failed");
+    }
 }

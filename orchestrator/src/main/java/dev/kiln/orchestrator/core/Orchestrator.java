@@ -349,6 +349,9 @@ public final class Orchestrator {
         dirtyJobs.clear();
         List<JobBoard.Lease> leases = List.copyOf(pendingLeases);
         pendingLeases.clear();
+        if (changes.runs().isEmpty() && changes.changes().isEmpty() && jobs.isEmpty() && leases.isEmpty()) {
+            return saved; // nothing to save (most ticks)
+        }
         Future<Void> mine = saved.transform(previous ->
                 store.save(changes.runs(), changes.changes(), changes.stageEntries(), withLeases(jobs, leases)));
         saved = mine.recover(e -> Future.succeededFuture());

@@ -155,7 +155,11 @@ final class RunBook {
         Map<String, Map<String, String>> entries = new HashMap<>();
         for (String pipeline : touchedPipelines) {
             PipelineExecutor executor = executors.get(pipeline);
-            for (StatusChange change : executor.takeChanges()) {
+            List<StatusChange> taken = executor.takeChanges();
+            if (taken.isEmpty()) {
+                continue; // nothing moved: which run entered each stage last is as saved
+            }
+            for (StatusChange change : taken) {
                 dirty.add(change.runId());
                 changes.add(new StatusChangeRecord(
                         change.runId(),
