@@ -270,6 +270,11 @@ public final class BuildRunner {
             Optional<Phase> phase = buildspec.phase(type);
             recorder.start(type);
             PhaseOutcome outcome = phases.run(type, phase);
+            if (control.reason() != null) {
+                // stopped or timed out meanwhile: a command the stop killed is not the user's failure
+                endUnlessStopped();
+                return false;
+            }
             end(outcome.status(), outcome.context());
             if (outcome.isTerminal()) {
                 return false;

@@ -37,12 +37,10 @@ final class ApproveCommand implements Callable<Integer> {
         body.put("approved", !reject);
         body.put("comment", comment);
         JsonNode answered = options.client().post("/api/v1/runs/" + run + "/approval", body);
-        if (options.json()) {
-            ClientOptions.printJson(answered);
-        } else {
+        options.print(answered, () -> {
             System.out.println((reject ? "rejected" : "approved") + " stage " + stage + " of run " + run
                     + "; the run is " + answered.path("status").asText());
-        }
+        });
         return 0;
     }
 }

@@ -35,6 +35,15 @@ final class ClientOptions {
         return output.equals("json");
     }
 
+    /** Prints data as JSON with --output json, else as {@code text} puts it. */
+    void print(JsonNode data, Runnable text) {
+        if (json()) {
+            printJson(data);
+        } else {
+            text.run();
+        }
+    }
+
     /** Prints data as JSON (for --output json). */
     static void printJson(JsonNode node) {
         try {

@@ -52,6 +52,22 @@ public final class KilnMain implements Runnable {
         }
     }
 
+    /**
+     * The command that runs {@code kiln ARGS} in a new JVM on this one's class path: how {@code kiln up} starts its
+     * agents (and tests start processes of their own).
+     */
+    public static java.util.List<String> command(String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                KilnMain.class.getName()));
+        command.addAll(java.util.List.of(args));
+        return command;
+    }
+
     /** Runs the command line and returns its status (for tests). */
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new KilnMain())

@@ -23,21 +23,9 @@ final class LocalAgents {
     void start(int count, String server, String token, List<String> extraArgs, Path logs) throws IOException {
         adoptLeftovers();
         Files.createDirectories(logs);
-        String java = ProcessHandle.current().info().command().orElse("java");
         for (int i = agents.size(); i < count; i++) {
-            List<String> command = new ArrayList<>(List.of(
-                    java,
-                    "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    KilnMain.class.getName(),
-                    "agent",
-                    "build",
-                    "--server",
-                    server,
-                    "--name",
-                    "local-" + (i + 1)));
+            List<String> command = new ArrayList<>(
+                    KilnMain.command("agent", "build", "--server", server, "--name", "local-" + (i + 1)));
             command.addAll(extraArgs);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)

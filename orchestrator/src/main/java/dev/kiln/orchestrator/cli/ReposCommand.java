@@ -71,9 +71,7 @@ final class ReposCommand implements Runnable {
             body.put("webhookSecret", secret);
             body.put("pollIntervalSeconds", poll);
             JsonNode repo = options.client().post("/api/v1/repositories", body);
-            if (options.json()) {
-                ClientOptions.printJson(repo);
-            } else {
+            options.print(repo, () -> {
                 System.out.println("added " + repo.path("name").asText() + " ("
                         + repo.path("url").asText() + ")");
                 System.out.println("pushes from now on run its " + ".kiln/pipeline.yml; polled every "
@@ -82,7 +80,7 @@ final class ReposCommand implements Runnable {
                                 ? "; webhook: POST /api/v1/webhooks/"
                                         + repo.path("name").asText()
                                 : ""));
-            }
+            });
             return 0;
         }
     }
@@ -127,11 +125,9 @@ final class ReposCommand implements Runnable {
         @Override
         public Integer call() {
             JsonNode answer = options.client().delete("/api/v1/repositories/" + name);
-            if (options.json()) {
-                ClientOptions.printJson(answer);
-            } else {
+            options.print(answer, () -> {
                 System.out.println("removed " + name);
-            }
+            });
             return 0;
         }
     }

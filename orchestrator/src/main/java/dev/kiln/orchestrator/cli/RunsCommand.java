@@ -73,11 +73,9 @@ final class RunsCommand implements Runnable {
         @Override
         public Integer call() {
             JsonNode found = options.client().get("/api/v1/runs/" + run);
-            if (options.json()) {
-                ClientOptions.printJson(found);
-            } else {
+            options.print(found, () -> {
                 RunText.print(found);
-            }
+            });
             return 0;
         }
     }
@@ -99,14 +97,12 @@ final class RunsCommand implements Runnable {
             body.put("pipeline", pipeline);
             body.put("ref", ref);
             JsonNode started = options.client().post("/api/v1/runs", body);
-            if (options.json()) {
-                ClientOptions.printJson(started);
-            } else {
+            options.print(started, () -> {
                 System.out.println("started run " + started.path("id").asText() + " of " + pipeline + " at "
                         + started.path("sourceRevision").asText());
                 System.out.println(
                         "follow it with: kiln logs " + started.path("id").asText() + " --follow");
-            }
+            });
             return 0;
         }
     }
@@ -137,12 +133,10 @@ final class RunsCommand implements Runnable {
             body.put("abandon", abandon);
             body.put("reason", reason);
             JsonNode stopped = options.client().post("/api/v1/runs/" + run + "/stop", body);
-            if (options.json()) {
-                ClientOptions.printJson(stopped);
-            } else {
+            options.print(stopped, () -> {
                 System.out.println(
                         "run " + run + " is " + stopped.path("status").asText());
-            }
+            });
             return 0;
         }
     }
@@ -167,11 +161,9 @@ final class RunsCommand implements Runnable {
             body.put("stage", stage);
             body.put("allActions", all);
             JsonNode retried = options.client().post("/api/v1/runs/" + run + "/retry", body);
-            if (options.json()) {
-                ClientOptions.printJson(retried);
-            } else {
+            options.print(retried, () -> {
                 System.out.println("retrying stage " + stage + " of run " + run);
-            }
+            });
             return 0;
         }
     }

@@ -72,6 +72,14 @@ class RunControlTest {
                 """.replace("FLAG", flag.toString());
     }
 
+    static String agentLog() {
+        try {
+            return Files.readString(agent.log());
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
     static JsonNode run(String id) {
         return api.get("/api/v1/runs/" + id).body();
     }
@@ -171,14 +179,25 @@ class RunControlTest {
         assertThat(stopped.body().path("status").asText()).isEqualTo("Stopped");
         assertThat(status(stopped.body(), 1, 0)).isEqualTo("Abandoned");
         assertThat(again.status()).isEqualTo(409);
-        JsonNode job = Waits.until(Duration.ofSeconds(30), "the agent to stop the build", () -> {
+        JsonNode job;
+        try {
+            job = Waits.until(Duration.ofSeconds(45), "the agent to stop the build", () -> {
+                JsonNode j = api.get("/api/v1/runs/" + id + "/jobs").body().get(0);
+                String log = api.get("/api/v1/jobs/" + j.path("id").asText() + "/log")
+                        .body()
+                        .path("lines")
+                        .toString();
+                return log.contains("Phase complete: BUILD State: STOPPED") ? j : null;
+            });
+        } catch (AssertionError e) {
             JsonNode j = api.get("/api/v1/runs/" + id + "/jobs").body().get(0);
-            String log = api.get("/api/v1/jobs/" + j.path("id").asText() + "/log")
-                    .body()
-                    .path("lines")
-                    .toString();
-            return log.contains("STOPPED") ? j : null;
-        });
+            throw new AssertionError(
+                    e.getMessage() + "\njob: " + j + "\njob log: "
+                            + api.get("/api/v1/jobs/" + j.path("id").asText() + "/log")
+                                    .body() + "\nagent log: "
+                            + agentLog(),
+                    e);
+        }
         assertThat(job.path("state").asText()).isEqualTo("Abandoned");
         assertThat((System.nanoTime() - asked) / 1_000_000_000L)
                 .as("well before the 60 s nap ends")

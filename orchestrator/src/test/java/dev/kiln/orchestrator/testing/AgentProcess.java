@@ -19,20 +19,8 @@ public final class AgentProcess implements AutoCloseable {
 
     /** Starts an agent on the process backend (builds run as host processes: no container engine needed). */
     public static AgentProcess start(String server, String token, Path log, String... extra) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(
-                java,
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                KilnMain.class.getName(),
-                "agent",
-                "build",
-                "--server",
-                server,
-                "--backend",
-                "process"));
+        List<String> command =
+                new ArrayList<>(KilnMain.command("agent", "build", "--server", server, "--backend", "process"));
         command.addAll(List.of(extra));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** {@code kiln up} as a separate process on a data directory, to kill and start again. */
@@ -26,13 +25,7 @@ public final class UpProcess implements AutoCloseable {
 
     /** Starts {@code kiln up} without local agents and waits until health answers. */
     public static UpProcess start(Path data, int port, Path config, Path log) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        java,
-                        "-XX:+UseSerialGC",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        KilnMain.class.getName(),
+        ProcessBuilder builder = new ProcessBuilder(KilnMain.command(
                         "up",
                         "--port",
                         Integer.toString(port),
