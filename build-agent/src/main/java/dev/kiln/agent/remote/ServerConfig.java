@@ -1,13 +1,13 @@
 package dev.kiln.agent.remote;
 
 import dev.kiln.agent.AgentException;
+import dev.kiln.agent.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -64,21 +64,12 @@ public record ServerConfig(String server, String token) {
     /** Writes it to a config file readable by its owner only. */
     public void write(Path file) {
         try {
-            Files.createDirectories(file.getParent());
             Properties props = new Properties();
             props.setProperty("server", server);
             props.setProperty("token", token);
             StringWriter text = new StringWriter();
             props.store(text, "Kiln: the orchestrator this machine's kiln commands talk to");
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(temp);
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, text.toString());
-            Files.move(
-                    temp,
-                    file,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.write(file, text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -47,25 +47,26 @@ public final class LogArchive {
 
     /** Moves an ended job's log to the object store when it is long; a failure leaves it in the database. */
     Future<Void> archiveIfLong(String jobId) {
-        return store.log(jobId, 0, Integer.MAX_VALUE).compose(lines -> {
-            long chars = lines.stream().mapToLong(l -> l.length() + 1L).sum();
-            if (chars <= ARCHIVE_CHARS) {
-                return Future.succeededFuture();
-            }
-            String key = "logs/" + jobId + ".log";
-            return context.<Void>executeBlocking(() -> {
-                        Path file = Files.createTempFile("kiln-log", ".log");
-                        try {
-                            Files.write(file, lines, StandardCharsets.UTF_8);
-                            objects.put(key, file);
-                        } finally {
-                            Files.deleteIfExists(file);
-                        }
-                        return null;
-                    })
-                    .compose(v -> store.archiveLog(jobId, key))
-                    .onFailure(e -> LOG.warn("the log of job {} stays in the database: {}", jobId, e.getMessage()));
-        });
+        return store.logSize(jobId)
+                .compose(chars -> chars <= ARCHIVE_CHARS
+                        ? Future.succeededFuture()
+                        : store.log(jobId, 0, Integer.MAX_VALUE).compose(lines -> archive(jobId, lines)));
+    }
+
+    private Future<Void> archive(String jobId, List<String> lines) {
+        String key = "logs/" + jobId + ".log";
+        return context.<Void>executeBlocking(() -> {
+                    Path file = Files.createTempFile("kiln-log", ".log");
+                    try {
+                        Files.write(file, lines, StandardCharsets.UTF_8);
+                        objects.put(key, file);
+                    } finally {
+                        Files.deleteIfExists(file);
+                    }
+                    return null;
+                })
+                .compose(v -> store.archiveLog(jobId, key))
+                .onFailure(e -> LOG.warn("the log of job {} stays in the database: {}", jobId, e.getMessage()));
     }
 
     private List<String> readObject(String key, long from, int limit) {

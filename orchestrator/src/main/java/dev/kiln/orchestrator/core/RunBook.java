@@ -214,24 +214,8 @@ final class RunBook {
                         SOURCE, "source", Optional.of(run.sourceStatus), run.sourceMessage, 1, Optional.empty()))));
         Optional<Run> engine = run(run.id);
         if (engine.isEmpty()) {
-            return new RunRecord(
-                    run.id,
-                    run.seq,
-                    run.pipeline,
-                    run.repository,
-                    run.trigger,
-                    run.ref,
-                    run.revision,
-                    run.pipelineFile,
-                    "Failed".equals(run.sourceStatus) ? "Failed" : "InProgress",
-                    run.sourceMessage,
-                    -1,
-                    false,
-                    false,
-                    false,
-                    run.startTime,
-                    Optional.ofNullable(run.endTime),
-                    stages);
+            String status = "Failed".equals(run.sourceStatus) ? "Failed" : "InProgress";
+            return record(run, status, run.sourceMessage, -1, false, false, false, stages);
         }
         RunSnapshot state = engine.get().snapshot();
         for (RunSnapshot.StageState stage : state.stages()) {
@@ -256,6 +240,26 @@ final class RunBook {
         } else if (!state.status().isFinal()) {
             run.endTime = null;
         }
+        return record(
+                run,
+                state.status().wireName(),
+                state.message(),
+                state.stageIndex(),
+                state.waiting(),
+                state.stopRequested(),
+                state.abandon(),
+                stages);
+    }
+
+    private static RunRecord record(
+            RunMeta run,
+            String status,
+            String message,
+            int stageIndex,
+            boolean waiting,
+            boolean stopRequested,
+            boolean abandon,
+            List<RunRecord.StageRecord> stages) {
         return new RunRecord(
                 run.id,
                 run.seq,
@@ -265,12 +269,12 @@ final class RunBook {
                 run.ref,
                 run.revision,
                 run.pipelineFile,
-                state.status().wireName(),
-                state.message(),
-                state.stageIndex(),
-                state.waiting(),
-                state.stopRequested(),
-                state.abandon(),
+                status,
+                message,
+                stageIndex,
+                waiting,
+                stopRequested,
+                abandon,
                 run.startTime,
                 Optional.ofNullable(run.endTime),
                 stages);

@@ -1,12 +1,11 @@
 package dev.kiln.orchestrator.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.agent.PrivateFiles;
 import dev.kiln.model.job.StoreSettings;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -43,7 +42,7 @@ final class EmbeddedObjectStore implements AutoCloseable {
                                     + dev.kiln.orchestrator.api.Tokens.generate()
                                             .substring(5, 21),
                     "secretKey", dev.kiln.orchestrator.api.Tokens.generate());
-            write(saved, json.writeValueAsString(keys));
+            PrivateFiles.write(saved, json.writeValueAsString(keys));
         }
         int port = ((Number) keys.get("port")).intValue();
         String access = (String) keys.get("accessKey");
@@ -71,11 +70,5 @@ final class EmbeddedObjectStore implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not stop the embedded S3 server: " + e.getMessage(), e);
         }
-    }
-
-    static void write(Path file, String text) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, text);
     }
 }

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hibernate.reactive.stage.Stage;
 
 /** The state in PostgreSQL through Hibernate Reactive. Call it from the Vert.x context it was opened on. */
@@ -200,6 +200,14 @@ public final class HibernateStateStore implements StateStore {
     }
 
     @Override
+    public Future<Long> logSize(String jobId) {
+        return tx(s -> s.createSelectionQuery(
+                        "select coalesce(sum(length(text) + 1), 0) from LogChunkEntity where jobId = :job", Long.class)
+                .setParameter("job", jobId)
+                .getSingleResult());
+    }
+
+    @Override
     public Future<Void> archiveLog(String jobId, String key) {
         return tx(s -> s.createMutationQuery("update JobEntity set logObject = :key where id = :job")
                 .setParameter("key", key)
@@ -261,20 +269,16 @@ public final class HibernateStateStore implements StateStore {
                         .setParameter("ids", ids)
                         .getResultList()
                         .thenApply(actions -> {
-                            Map<String, RunRecord> out = new LinkedHashMap<>();
-                            for (RunEntity run : found) {
-                                out.put(
-                                        run.id,
-                                        Entities.record(
-                                                run,
-                                                stages.stream()
-                                                        .filter(x -> x.runId.equals(run.id))
-                                                        .toList(),
-                                                actions.stream()
-                                                        .filter(x -> x.runId.equals(run.id))
-                                                        .toList()));
-                            }
-                            return List.copyOf(out.values());
+                            Map<String, List<StageRunEntity>> stagesOf =
+                                    stages.stream().collect(Collectors.groupingBy(x -> x.runId));
+                            Map<String, List<ActionRunEntity>> actionsOf =
+                                    actions.stream().collect(Collectors.groupingBy(x -> x.runId));
+                            return found.stream()
+                                    .map(run -> Entities.record(
+                                            run,
+                                            stagesOf.getOrDefault(run.id, List.of()),
+                                            actionsOf.getOrDefault(run.id, List.of())))
+                                    .toList();
                         }));
     }
 

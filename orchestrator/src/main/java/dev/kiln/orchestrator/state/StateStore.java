@@ -69,6 +69,9 @@ public interface StateStore {
     /** A job's log lines from {@code fromLine} on, at most {@code limit}. */
     Future<List<String>> log(String jobId, long fromLine, int limit);
 
+    /** How many characters a job's stored log lines hold (line ends counted). */
+    Future<Long> logSize(String jobId);
+
     /**
      * Marks a job's log as moved to the object store under {@code key} and drops its lines from the database, in one
      * transaction.
