@@ -2,9 +2,12 @@ package dev.kiln.model.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.model.appspec.AppSpecParser;
 import dev.kiln.model.buildspec.BuildspecParser;
 import dev.kiln.model.pipeline.PipelineParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -27,20 +30,28 @@ class LintFixturesTest {
             var parsed = PipelineParser.parse(file, name);
             return new Parsed(parsed.pipeline(), parsed.report());
         }
+        if (file.startsWith(ROOT.resolve("appspec"))) {
+            var parsed = AppSpecParser.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+            return new Parsed(parsed.appSpec(), parsed.report());
+        }
         var parsed = BuildspecParser.parse(file, name);
         return new Parsed(parsed.buildspec(), parsed.report());
     }
 
+    private static Stream<Path> filesOf(String dir) {
+        try {
+            return LintFixtures.files(ROOT.resolve(dir));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Stream<Path> valid() throws IOException {
-        return Stream.concat(
-                LintFixtures.files(ROOT.resolve("buildspec/valid")),
-                LintFixtures.files(ROOT.resolve("pipeline/valid")));
+        return Stream.of("buildspec", "pipeline", "appspec").flatMap(kind -> filesOf(kind + "/valid"));
     }
 
     static Stream<Path> invalid() throws IOException {
-        return Stream.concat(
-                LintFixtures.files(ROOT.resolve("buildspec/invalid")),
-                LintFixtures.files(ROOT.resolve("pipeline/invalid")));
+        return Stream.of("buildspec", "pipeline", "appspec").flatMap(kind -> filesOf(kind + "/invalid"));
     }
 
     @ParameterizedTest
