@@ -1,0 +1,159 @@
+package dev.kiln.deploy.fleet;
+
+import dev.kiln.deploy.DeployException;
+import dev.kiln.deploy.DeployLog;
+import dev.kiln.deploy.host.HostDeployment;
+import dev.kiln.deploy.revision.Revision;
+import dev.kiln.deploy.ssh.SshHostShell;
+import dev.kiln.model.deploy.DeploymentReport;
+import dev.kiln.model.deploy.DeploymentSpec;
+import dev.kiln.model.deploy.EventReport;
+import dev.kiln.model.deploy.HealthRule;
+import dev.kiln.model.deploy.HostReport;
+import dev.kiln.model.deploy.KnownHostKey;
+import dev.kiln.model.deploy.SshHost;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Deploys a prepared revision to an SSH environment: hosts in order, in batches as large as the health rule allows
+ * (the hosts of a batch at once), stopping with {@code HEALTH_CONSTRAINTS} when no more hosts may be taken. Thread
+ * confined: one per deployment.
+ */
+public final class SshDeployer {
+    private final DeploymentSpec spec;
+    private final Revision revision;
+    private final BooleanSupplier stopRequested;
+
+    /** A deployment of {@code revision} as {@code spec} says; {@code stopRequested} is checked between steps. */
+    public SshDeployer(DeploymentSpec spec, Revision revision, BooleanSupplier stopRequested) {
+        this.spec = spec;
+        this.revision = revision;
+        this.stopRequested = stopRequested;
+    }
+
+    /** Runs the deployment; reports every host, those never reached as Skipped. */
+    public DeploymentReport run(DeployLog log) {
+        List<SshHost> hosts = spec.ssh().hosts();
+        HealthRule rule = new HealthRule(spec.config(), hosts.size());
+        List<KnownHostKey> learned = new ArrayList<>();
+        List<HostReport> reports = new ArrayList<>();
+        if (rule.invalid().isPresent()) {
+            log.line("cannot start: " + rule.invalid().get());
+            return new DeploymentReport(
+                    "Failed",
+                    hosts.isEmpty() ? "NO_INSTANCES" : "HEALTH_CONSTRAINTS_INVALID",
+                    rule.invalid().get(),
+                    skipped(hosts, 0, "not started"),
+                    learned);
+        }
+        log.line("deploying " + spec.deploymentId() + " to " + spec.environment() + ": " + hosts.size() + " host(s), "
+                + spec.config() + " (at least " + rule.minimum() + " must stay healthy)"
+                + (revision.appSpec().isPresent() ? "" : "; no appspec, so releases switch with a 'current' link"));
+        int next = 0;
+        AtomicInteger succeeded = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(hosts.size(), 16)));
+        try {
+            while (next < hosts.size()) {
+                if (stopRequested.getAsBoolean()) {
+                    reports.addAll(skipped(hosts, next, "the deployment was stopped"));
+                    return new DeploymentReport("Stopped", "MANUAL_STOP", "stopped on request", reports, learned);
+                }
+                int batch = rule.nextBatch(succeeded.get(), hosts.size() - next);
+                if (batch == 0) {
+                    String message =
+                            "too few healthy hosts: " + succeeded.get() + " succeeded, " + (hosts.size() - next)
+                                    + " left, " + rule.minimum() + " must stay healthy (" + spec.config() + ")";
+                    log.line("stopping: " + message);
+                    reports.addAll(skipped(hosts, next, "skipped: " + message));
+                    return new DeploymentReport("Failed", "HEALTH_CONSTRAINTS", message, reports, learned);
+                }
+                List<Future<HostReport>> running = new ArrayList<>();
+                for (SshHost host : hosts.subList(next, next + batch)) {
+                    running.add(pool.submit(() -> deployTo(host, log, learned)));
+                }
+                for (Future<HostReport> f : running) {
+                    HostReport r = get(f);
+                    reports.add(r);
+                    if (r.status().equals("Succeeded")) {
+                        succeeded.incrementAndGet();
+                    }
+                }
+                next += batch;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return outcome(rule, succeeded.get(), reports, learned, log);
+    }
+
+    private DeploymentReport outcome(
+            HealthRule rule, int succeeded, List<HostReport> reports, List<KnownHostKey> learned, DeployLog log) {
+        if (rule.succeeded(succeeded)) {
+            log.line("Succeeded on " + succeeded + " of " + reports.size() + " host(s)");
+            return new DeploymentReport(
+                    "Succeeded", "", succeeded + " of " + reports.size() + " host(s) succeeded", reports, learned);
+        }
+        String firstFailure = reports.stream()
+                .filter(r -> r.status().equals("Failed"))
+                .map(r -> r.host() + ": " + r.message())
+                .findFirst()
+                .orElse("");
+        String message = "only " + succeeded + " of " + reports.size() + " host(s) succeeded, " + rule.minimum()
+                + " needed" + (firstFailure.isEmpty() ? "" : "; " + firstFailure);
+        log.line("Failed: " + message);
+        return new DeploymentReport("Failed", errorCode(reports), message, reports, learned);
+    }
+
+    private static String errorCode(List<HostReport> reports) {
+        boolean scripts = reports.stream()
+                .flatMap(r -> r.events().stream())
+                .map(EventReport::errorCode)
+                .anyMatch(c -> c.startsWith("Script"));
+        return scripts ? "HOOK_EXECUTION_FAILURE" : "HEALTH_CONSTRAINTS";
+    }
+
+    private HostReport deployTo(SshHost host, DeployLog log, List<KnownHostKey> learned) {
+        DeployLog hostLog = log.prefixed("[" + host + "] ");
+        hostLog.line("connecting");
+        try (SshHostShell shell = SshHostShell.connect(
+                host,
+                spec.ssh().privateKey(),
+                spec.ssh().knownHostKeys(),
+                spec.ssh().trustOnFirstUse())) {
+            shell.learnedHostKey().ifPresent(k -> {
+                hostLog.line("trusting its host key on first use: " + k.fingerprint());
+                synchronized (learned) {
+                    learned.add(k);
+                }
+            });
+            return new HostDeployment(shell, spec, revision, stopRequested).run(hostLog);
+        } catch (DeployException e) {
+            hostLog.line("FAILED: " + e.getMessage());
+            return new HostReport(host.toString(), "Failed", List.of(), e.getMessage());
+        }
+    }
+
+    private static HostReport get(Future<HostReport> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeployException("interrupted while deploying", e);
+        } catch (ExecutionException e) {
+            throw new DeployException("a host's deployment broke: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static List<HostReport> skipped(List<SshHost> hosts, int from, String why) {
+        return hosts.subList(from, hosts.size()).stream()
+                .map(h -> new HostReport(h.toString(), "Skipped", List.of(), why))
+                .toList();
+    }
+}
