@@ -5,6 +5,7 @@ import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.backend.docker.DefaultImage;
 import dev.kiln.agent.backend.docker.DockerBackend;
 import dev.kiln.agent.backend.process.ProcessBackend;
+import dev.kiln.agent.remote.BuildJobs;
 import dev.kiln.agent.remote.OrchestratorClient;
 import dev.kiln.agent.remote.RemoteAgent;
 import dev.kiln.agent.remote.ServerConfig;
@@ -94,9 +95,7 @@ public final class AgentBuildCommand implements Callable<Integer> {
                     agentName,
                     labels,
                     maxJobs,
-                    backends,
-                    defaultImage,
-                    certificates,
+                    new BuildJobs(backends, defaultImage, certificates),
                     line -> System.err.println("[" + LocalTime.now().format(time) + "] kiln agent: " + line));
             Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
             agent.run();

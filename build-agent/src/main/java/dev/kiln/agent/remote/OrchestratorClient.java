@@ -2,6 +2,8 @@ package dev.kiln.agent.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.model.deploy.DeploymentOrder;
+import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.job.AgentHello;
 import dev.kiln.model.job.AgentWelcome;
 import dev.kiln.model.job.Heartbeat;
@@ -85,6 +87,27 @@ public final class OrchestratorClient implements AutoCloseable {
     public long log(String jobId, LogBatch batch) {
         JsonNode answer = read(call(HttpMethod.POST, "/api/v1/jobs/" + jobId + "/log", batch, 15_000), JsonNode.class);
         return answer.path("lines").asLong();
+    }
+
+    /**
+     * Starts the deployment of a leased deploy job: the orchestrator records it and answers what to deploy where.
+     */
+    public DeploymentOrder beginDeployment(String jobId) {
+        return read(
+                call(HttpMethod.POST, "/api/v1/jobs/" + jobId + "/deployment", null, 30_000), DeploymentOrder.class);
+    }
+
+    /**
+     * Reports how a deployment of a deploy job ended; the orchestrator answers the rollback to run next, if one is
+     * due (an automatic rollback after a failure), else nothing.
+     */
+    public Optional<DeploymentOrder> reportDeployment(String jobId, String deploymentId, DeploymentReport report) {
+        HttpResponse<Buffer> response =
+                call(HttpMethod.POST, "/api/v1/jobs/" + jobId + "/deployments/" + deploymentId, report, 30_000);
+        if (response.statusCode() == 204) {
+            return Optional.empty();
+        }
+        return Optional.of(read(response, DeploymentOrder.class));
     }
 
     /** Reports a job's result. */

@@ -1,6 +1,5 @@
 package dev.kiln.agent.remote;
 
-import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.store.ArtifactStore;
 import dev.kiln.agent.store.MinioArtifactStore;
 import dev.kiln.model.job.AgentHello;
@@ -13,10 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * A build agent connected to an orchestrator: {@code maxJobs} workers each long-poll for a job and run it, a
+ * An agent connected to an orchestrator: {@code maxJobs} workers each long-poll for a job and run it, a
  * heartbeat thread beats and stops abandoned jobs; a forgotten agent says hello again with the jobs it runs.
  */
 public final class RemoteAgent {
@@ -24,14 +22,11 @@ public final class RemoteAgent {
     private final String name;
     private final List<String> labels;
     private final int maxJobs;
-    private final Supplier<ExecutionBackend> backends;
-    private final String defaultImage;
-    private final List<String> certificates;
+    private final JobFactory jobs;
     private final Consumer<String> say;
-    private final Map<String, RemoteJob> running = new ConcurrentHashMap<>();
+    private final Map<String, AgentJob> running = new ConcurrentHashMap<>();
     private volatile AgentWelcome welcome;
     private ArtifactStore store;
-    private ExecutionBackend backend;
     private StoreSettings storeSettings;
     private volatile boolean stopping;
 
@@ -41,17 +36,13 @@ public final class RemoteAgent {
             String name,
             List<String> labels,
             int maxJobs,
-            Supplier<ExecutionBackend> backends,
-            String defaultImage,
-            List<String> certificates,
+            JobFactory jobs,
             Consumer<String> say) {
         this.client = client;
         this.name = name;
         this.labels = List.copyOf(labels);
         this.maxJobs = maxJobs;
-        this.backends = backends;
-        this.defaultImage = defaultImage;
-        this.certificates = List.copyOf(certificates);
+        this.jobs = jobs;
         this.say = say;
     }
 
@@ -69,7 +60,7 @@ public final class RemoteAgent {
         for (Thread worker : workers) {
             worker.join();
         }
-        closeBackend();
+        jobs.close();
     }
 
     /** Stops taking jobs; jobs running finish. */
@@ -95,7 +86,7 @@ public final class RemoteAgent {
     }
 
     private synchronized void hello() {
-        welcome = client.hello(new AgentHello(name, "build", labels, maxJobs, List.copyOf(running.keySet())));
+        welcome = client.hello(new AgentHello(name, jobs.kind(), labels, maxJobs, List.copyOf(running.keySet())));
         store();
     }
 
@@ -114,9 +105,9 @@ public final class RemoteAgent {
             try {
                 Thread.sleep(welcome.heartbeatSeconds() * 1000L);
                 for (String jobId : client.heartbeat(List.copyOf(running.keySet()))) {
-                    RemoteJob job = running.get(jobId);
+                    AgentJob job = running.get(jobId);
                     if (job != null) {
-                        say.accept("job " + jobId + " was abandoned: stopping its build");
+                        say.accept("job " + jobId + " was abandoned: stopping it");
                         job.stop();
                     }
                 }
@@ -153,22 +144,6 @@ public final class RemoteAgent {
         }
     }
 
-    /** The execution backend, made once and shared by the agent's jobs (finding the engine takes time). */
-    private synchronized ExecutionBackend backend() {
-        if (backend == null) {
-            backend = backends.get();
-        }
-        return backend;
-    }
-
-    /** Closes the shared backend once the agent stops. */
-    private synchronized void closeBackend() {
-        if (backend != null) {
-            backend.close();
-            backend = null;
-        }
-    }
-
     /** The object store the orchestrator named, made once per settings (a MinIO client takes seconds to make). */
     private synchronized ArtifactStore store() {
         StoreSettings settings = welcome.store();
@@ -182,8 +157,7 @@ public final class RemoteAgent {
 
     private void runJob(JobSpec spec) {
         ArtifactStore store = store();
-        RemoteJob job = new RemoteJob(
-                spec, store, this::backend, new AgentOptions(defaultImage, certificates, Optional.of(store)));
+        AgentJob job = jobs.create(spec, store, client);
         job.onStart(() -> {
             Thread tell = new Thread(() -> call(() -> client.started(spec.jobId())), "kiln-agent-started");
             tell.setDaemon(true);

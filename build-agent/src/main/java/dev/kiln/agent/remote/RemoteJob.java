@@ -43,7 +43,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** One job run by the engine: inputs downloaded, the action's buildspec found, the build run, outputs reported. */
-final class RemoteJob {
+final class RemoteJob implements AgentJob {
     private final JobSpec spec;
     private final ArtifactStore store;
     private final Supplier<ExecutionBackend> backends;
@@ -60,13 +60,14 @@ final class RemoteJob {
     }
 
     /** What to do once the inputs are in and the build is about to start (tell the orchestrator). */
-    RemoteJob onStart(Runnable action) {
+    @Override
+    public void onStart(Runnable action) {
         this.started = action;
-        return this;
     }
 
     /** Stops the build (the run was stopped with abandon). */
-    void stop() {
+    @Override
+    public void stop() {
         stopRequested = true;
         synchronized (control) {
             if (control[0] != null) {
@@ -76,7 +77,8 @@ final class RemoteJob {
     }
 
     /** Runs the job, its log lines to {@code lines}; never throws for a build that failed. */
-    JobResult run(java.util.function.Consumer<String> lines) {
+    @Override
+    public JobResult run(java.util.function.Consumer<String> lines) {
         Path work;
         try {
             work = Files.createTempDirectory("kiln-job");

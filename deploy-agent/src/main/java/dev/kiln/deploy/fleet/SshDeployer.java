@@ -7,7 +7,6 @@ import dev.kiln.deploy.revision.Revision;
 import dev.kiln.deploy.ssh.SshHostShell;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.deploy.DeploymentSpec;
-import dev.kiln.model.deploy.EventReport;
 import dev.kiln.model.deploy.HealthRule;
 import dev.kiln.model.deploy.HostReport;
 import dev.kiln.model.deploy.KnownHostKey;
@@ -108,15 +107,7 @@ public final class SshDeployer {
         String message = "only " + succeeded + " of " + reports.size() + " host(s) succeeded, " + rule.minimum()
                 + " needed" + (firstFailure.isEmpty() ? "" : "; " + firstFailure);
         log.line("Failed: " + message);
-        return new DeploymentReport("Failed", errorCode(reports), message, reports, learned);
-    }
-
-    private static String errorCode(List<HostReport> reports) {
-        boolean scripts = reports.stream()
-                .flatMap(r -> r.events().stream())
-                .map(EventReport::errorCode)
-                .anyMatch(c -> c.startsWith("Script"));
-        return scripts ? "HOOK_EXECUTION_FAILURE" : "HEALTH_CONSTRAINTS";
+        return new DeploymentReport("Failed", "HEALTH_CONSTRAINTS", message, reports, learned);
     }
 
     private HostReport deployTo(SshHost host, DeployLog log, List<KnownHostKey> learned) {

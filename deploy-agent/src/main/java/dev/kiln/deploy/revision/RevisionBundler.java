@@ -159,6 +159,7 @@ public final class RevisionBundler {
             String parent = path.substring(0, slash);
             if (paths.putIfAbsent(parent, true) == null) {
                 TarArchiveEntry t = new TarArchiveEntry(parent + "/");
+                t.setModTime(0); // the same zip must make the same bundle, byte for byte: hosts match it by sha256
                 t.setMode(040755);
                 tar.putArchiveEntry(t);
                 tar.closeArchiveEntry();

@@ -28,6 +28,7 @@ public final class ApiRouter {
             Tokens tokens,
             LogHub logs,
             LogArchive archive,
+            DeployRoutes.Parts deploys,
             java.util.function.BooleanSupplier ready) {
         Router router = Router.router(vertx);
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(16 * 1024 * 1024));
@@ -45,6 +46,7 @@ public final class ApiRouter {
         router.route("/api/v1/*").handler(ctx -> authenticate(ctx, tokens));
         new RunRoutes(orchestrator, store, logs, archive).mount(router);
         new AgentRoutes(desk).mount(router);
+        new DeployRoutes(deploys.environments(), deploys.store(), deploys.desk()).mount(router);
         router.route("/api/*")
                 .last()
                 .handler(ctx -> Responses.error(

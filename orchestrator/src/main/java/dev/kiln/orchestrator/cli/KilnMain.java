@@ -5,6 +5,7 @@ import dev.kiln.agent.cli.AgentCommand;
 import dev.kiln.agent.cli.BuildCommand;
 import dev.kiln.agent.cli.KilnCli;
 import dev.kiln.agent.cli.LintCommand;
+import dev.kiln.deploy.cli.AgentDeployCommand;
 import dev.kiln.orchestrator.OrchestratorException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,6 +83,10 @@ public final class KilnMain implements Runnable {
                 .addSubcommand(new LogsCommand())
                 .addSubcommand(new AgentsCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
+        commandLine.getSubcommands().get("agent").addSubcommand(new AgentDeployCommand());
+        commandLine.addSubcommand(new EnvironmentsCommand());
+        commandLine.addSubcommand(new DeploymentsCommand());
+        commandLine.addSubcommand(new RollbackCommand());
         KilnCli.configure(commandLine);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ApiCallException call) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The build agents {@code kiln up} runs as child processes, logging to the data directory. Agents left running by
+ * The agents {@code kiln up} runs as child processes (its build agents and one deploy agent), logging to the data directory. Agents left running by
  * an orchestrator that was killed are counted, not started again: they reconnect by themselves.
  */
 final class LocalAgents {
@@ -19,22 +19,41 @@ final class LocalAgents {
         this.pidFile = dataDirectory.resolve("agents.pids");
     }
 
-    /** Starts agents until {@code count} run. */
+    /**
+     * Starts build agents until {@code count} run, and one deploy agent unless one runs; {@code extraArgs} go to the
+     * build agents.
+     */
     void start(int count, String server, String token, List<String> extraArgs, Path logs) throws IOException {
         adoptLeftovers();
         Files.createDirectories(logs);
-        for (int i = agents.size(); i < count; i++) {
+        for (int i = running("build"); i < count; i++) {
             List<String> command = new ArrayList<>(
                     KilnMain.command("agent", "build", "--server", server, "--name", "local-" + (i + 1)));
             command.addAll(extraArgs);
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            logs.resolve("agent-" + (i + 1) + ".log").toFile()));
-            builder.environment().put("KILN_TOKEN", token);
-            agents.add(builder.start().toHandle());
+            launch(command, token, logs.resolve("agent-" + (i + 1) + ".log"));
+        }
+        if (running("deploy") == 0) {
+            launch(
+                    KilnMain.command("agent", "deploy", "--server", server, "--name", "local-deploy"),
+                    token,
+                    logs.resolve("deploy-agent.log"));
         }
         save();
+    }
+
+    private void launch(List<String> command, String token, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("KILN_TOKEN", token);
+        agents.add(builder.start().toHandle());
+    }
+
+    private int running(String kind) {
+        String marker = KilnMain.class.getName() + " agent " + kind;
+        return (int) agents.stream()
+                .filter(a -> a.info().commandLine().orElse("").contains(marker))
+                .count();
     }
 
     int count() {

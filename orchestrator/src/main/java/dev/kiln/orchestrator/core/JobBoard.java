@@ -22,6 +22,8 @@ final class JobBoard {
     private final Map<String, JobRecord> open = new LinkedHashMap<>();
     private final Map<String, AgentState> agents = new LinkedHashMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
+    /** The environment of each open deploy job: one deployment per environment at a time. */
+    private final Map<String, String> environments = new java.util.HashMap<>();
 
     /** A long poll of an agent for its next job. */
     record Waiter(String agentId, Promise<Optional<JobRecord>> promise) {}
@@ -49,7 +51,7 @@ final class JobBoard {
 
     /** An agent's job a restart left with it: it has 30 s to say hello again. */
     void adopt(JobRecord job, Instant now) {
-        open.put(job.id(), job);
+        open(job);
         job.agentId().ifPresent(agentId -> {
             AgentState agent = agents.computeIfAbsent(
                     agentId, id -> new AgentState(id, new AgentHello(id, job.kind(), List.of(), 1, List.of()), now));
@@ -71,13 +73,14 @@ final class JobBoard {
             open.put(job.id(), job);
         } else {
             open.remove(job.id());
+            environments.remove(job.id());
             job.agentId().map(agents::get).ifPresent(a -> a.jobs.remove(job.id()));
         }
     }
 
     /** Queues a job, or hands it to a waiting agent; answers the leases made. */
     List<Lease> queue(JobRecord job) {
-        open.put(job.id(), job);
+        open(job);
         return match();
     }
 
@@ -89,7 +92,7 @@ final class JobBoard {
         }
         agent.lastSeen = now;
         for (JobRecord job : open.values()) {
-            if (job.state().equals("Queued") && agent.takes(job.kind(), job.labels())) {
+            if (job.state().equals("Queued") && agent.takes(job.kind(), job.labels()) && free(job)) {
                 return Optional.of(lease(agent, job));
             }
         }
@@ -134,7 +137,7 @@ final class JobBoard {
                 continue;
             }
             for (JobRecord job : open.values()) {
-                if (job.state().equals("Queued") && agent.takes(job.kind(), job.labels())) {
+                if (job.state().equals("Queued") && agent.takes(job.kind(), job.labels()) && free(job)) {
                     leases.add(new Lease(waiter, lease(agent, job)));
                     it.remove();
                     break;
@@ -142,6 +145,30 @@ final class JobBoard {
             }
         }
         return leases;
+    }
+
+    private void open(JobRecord job) {
+        open.put(job.id(), job);
+        String environment = Jobs.environmentOf(job);
+        if (!environment.isEmpty()) {
+            environments.put(job.id(), environment);
+        }
+    }
+
+    /** Whether no other job deploys to this job's environment now (jobs of other kinds are always free). */
+    private boolean free(JobRecord job) {
+        String environment = environments.get(job.id());
+        if (environment == null) {
+            return true;
+        }
+        return open.values().stream()
+                .filter(other -> !other.id().equals(job.id()) && !other.state().equals("Queued"))
+                .noneMatch(other -> environment.equals(environments.get(other.id())));
+    }
+
+    /** Matches waiting agents with jobs again: a job ended, so an environment may be free. */
+    List<Lease> rematch() {
+        return match();
     }
 
     private JobRecord lease(AgentState agent, JobRecord job) {

@@ -8,6 +8,7 @@ import dev.kiln.model.pipeline.Action;
 import dev.kiln.model.pipeline.ActionType;
 import dev.kiln.model.pipeline.Pipeline;
 import dev.kiln.orchestrator.run.Dispatch;
+import dev.kiln.orchestrator.state.DeploymentRecord;
 import dev.kiln.orchestrator.state.JobRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,10 @@ import java.util.UUID;
 final class Jobs {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SOURCE_INPUT = "source";
+    /** The environment a deploy job ships to, in its variables. */
+    static final String ENVIRONMENT = "KILN_ENVIRONMENT";
+    /** The deployment a rollback job runs (made before the job), in its variables. */
+    static final String DEPLOYMENT = "KILN_DEPLOYMENT_ID";
 
     private Jobs() {}
 
@@ -51,6 +56,7 @@ final class Jobs {
         env.put("KILN_STAGE", dispatch.stage());
         env.put("KILN_ACTION", dispatch.action());
         env.put("KILN_COMMIT", run.revision);
+        action.environment().ifPresent(e -> env.put(ENVIRONMENT, e));
         run.ref.ifPresent(ref -> env.put(
                 ref.startsWith("refs/tags/") ? "KILN_TAG" : "KILN_BRANCH",
                 ref.replaceFirst("^refs/(heads|tags)/", "")));
@@ -90,6 +96,55 @@ final class Jobs {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The job of a rollback, which belongs to no run: it deploys an earlier revision as {@code deployment}. */
+    static JobRecord rollback(DeploymentRecord deployment, Instant now) {
+        String id = UUID.randomUUID().toString();
+        Map<String, String> env = Map.of(ENVIRONMENT, deployment.environment(), DEPLOYMENT, deployment.id());
+        JobSpec spec = new JobSpec(
+                id,
+                "",
+                deployment.application(),
+                "rollback",
+                deployment.environment(),
+                "deploy",
+                1,
+                deployment.commit(),
+                "",
+                "",
+                List.of(new JobInput("revision", deployment.revisionKey())),
+                List.of(),
+                "",
+                env,
+                60);
+        try {
+            return new JobRecord(
+                    id,
+                    "",
+                    "rollback",
+                    deployment.environment(),
+                    1,
+                    "deploy",
+                    List.of(),
+                    JSON.writeValueAsString(spec),
+                    "Queued",
+                    Optional.empty(),
+                    "",
+                    Map.of(),
+                    now,
+                    Optional.empty());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The environment a deploy job ships to, empty for other jobs. */
+    static String environmentOf(JobRecord job) {
+        if (!job.kind().equals("deploy")) {
+            return "";
+        }
+        return spec(job).environment().getOrDefault(ENVIRONMENT, "");
     }
 
     /** A job's spec back from its JSON. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class Orchestrator {
     private final Map<String, String> pipelines = new HashMap<>();
     private final List<JobRecord> dirtyJobs = new ArrayList<>();
     private final List<JobBoard.Lease> pendingLeases = new ArrayList<>();
+    private final List<Consumer<JobRecord>> endedListeners = new ArrayList<>();
     private Future<Void> saved = Future.succeededFuture();
     private long timer = -1;
     private int defaultPollInterval = 60;
@@ -280,44 +282,28 @@ public final class Orchestrator {
     void tick() {
         book.touchAll();
         book.executors().forEach(PipelineExecutor::expireApprovals);
-        for (AgentState agent : board.lost(clock.instant())) {
-            LOG.warn(
-                    "agent {} ({}) lost: no heartbeat for {} s",
-                    agent.id,
-                    agent.hello.name(),
-                    JobBoard.LOST_AFTER.toSeconds());
-            for (String jobId : agent.jobs) {
-                board.job(jobId).ifPresent(job -> {
-                    if (job.state().equals("Leased")) {
-                        update(job.with("Queued", Optional.empty(), "", Optional.empty()));
-                        pendingLeases.addAll(board.queue(board.job(jobId).orElseThrow()));
-                    } else {
-                        jobEnded(
-                                job,
-                                false,
-                                "the agent " + agent.hello.name() + " running it was lost: no heartbeat" + " for "
-                                        + JobBoard.LOST_AFTER.toSeconds() + " s",
-                                Map.of());
-                    }
-                });
-            }
-        }
+        LostAgents.reap(this, board.lost(clock.instant()));
         step();
     }
 
     /** A job ended: its action ends with it, unless the run has moved on. */
     void jobEnded(JobRecord job, boolean succeeded, String message, Map<String, String> outputs) {
-        update(job.withOutputs(outputs)
-                .with(succeeded ? "Succeeded" : "Failed", job.agentId(), message, Optional.of(clock.instant())));
+        JobRecord ended = job.withOutputs(outputs)
+                .with(succeeded ? "Succeeded" : "Failed", job.agentId(), message, Optional.of(clock.instant()));
+        update(ended);
         book.meta(job.runId()).ifPresent(run -> {
             run.outputs.putAll(outputs);
             book.executorOf(job.runId()).finished(job.runId(), job.stage(), job.action(), succeeded, message);
         });
+        endedListeners.forEach(l -> l.accept(ended));
     }
 
     void update(JobRecord job) {
         board.update(job);
         dirtyJobs.add(job);
+        if (job.kind().equals("deploy") && board.job(job.id()).isEmpty()) {
+            pendingLeases.addAll(board.rematch()); // its environment is free for the next deployment
+        }
     }
 
     /**
@@ -376,24 +362,27 @@ public final class Orchestrator {
 
     /** Jobs whose action no longer runs (abandoned, or the run stopped) end; their agents are told to stop them. */
     private void cancelAbandoned() {
-        for (JobRecord job : board.openJobs()) {
-            Optional<Status> status = book.run(job.runId())
-                    .flatMap(r -> r.stage(job.stage()))
-                    .flatMap(s -> s.action(job.action()))
-                    .flatMap(Run.ActionRun::status);
-            boolean running = status.filter(s -> s == Status.IN_PROGRESS).isPresent()
-                    && book.run(job.runId())
-                            .map(r -> r.stage(job.stage())
-                                            .orElseThrow()
-                                            .action(job.action())
-                                            .orElseThrow()
-                                            .attempt()
-                                    == job.attempt())
-                            .orElse(false);
-            if (!running) {
-                job.agentId().flatMap(board::agent).ifPresent(agent -> agent.cancels.add(job.id()));
-                update(job.with("Abandoned", job.agentId(), "the action was abandoned", Optional.of(clock.instant())));
-            }
+        for (JobRecord job : Abandonment.of(book, board)) {
+            job.agentId().flatMap(board::agent).ifPresent(agent -> agent.cancels.add(job.id()));
+            update(job.with("Abandoned", job.agentId(), "the action was abandoned", Optional.of(clock.instant())));
         }
+    }
+
+    /** A leased job goes back to the queue (its agent was lost before starting it). */
+    void requeue(JobRecord job) {
+        update(job.with("Queued", Optional.empty(), "", Optional.empty()));
+        pendingLeases.addAll(board.queue(board.job(job.id()).orElseThrow()));
+    }
+
+    /** Queues a job that belongs to no run (a rollback); it is saved and leased with the next step. */
+    void queue(JobRecord job) {
+        dirtyJobs.add(job);
+        pendingLeases.addAll(board.queue(job));
+        step();
+    }
+
+    /** Hears every job that ends (after its run heard it). */
+    void onJobEnded(Consumer<JobRecord> listener) {
+        endedListeners.add(listener);
     }
 }

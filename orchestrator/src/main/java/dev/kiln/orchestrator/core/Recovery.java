@@ -68,7 +68,7 @@ final class Recovery {
 
     private static Future<Void> restoreJobs(Orchestrator o, Set<String> restored, List<JobRecord> jobs) {
         for (JobRecord job : jobs) {
-            if (!restored.contains(job.runId())) {
+            if (!job.runId().isEmpty() && !restored.contains(job.runId())) {
                 o.update(job.with(
                         "Abandoned",
                         job.agentId(),

@@ -5,13 +5,19 @@ import dev.kiln.agent.store.MinioArtifactStore;
 import dev.kiln.model.job.StoreSettings;
 import dev.kiln.orchestrator.OrchestratorException;
 import dev.kiln.orchestrator.api.ApiRouter;
+import dev.kiln.orchestrator.api.DeployRoutes;
 import dev.kiln.orchestrator.api.Tokens;
 import dev.kiln.orchestrator.core.AgentDesk;
+import dev.kiln.orchestrator.core.DeployDesk;
 import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
 import dev.kiln.orchestrator.core.Orchestrator;
+import dev.kiln.orchestrator.deploy.Environments;
+import dev.kiln.orchestrator.deploy.SecretBox;
 import dev.kiln.orchestrator.source.GitMirrors;
 import dev.kiln.orchestrator.state.Database;
+import dev.kiln.orchestrator.state.DeploymentStore;
+import dev.kiln.orchestrator.state.HibernateDeploymentStore;
 import dev.kiln.orchestrator.state.HibernateStateStore;
 import dev.kiln.orchestrator.state.StateStore;
 import io.vertx.core.Context;
@@ -76,6 +82,8 @@ public final class KilnServer implements AutoCloseable {
                 database = embedded.database();
             }
             database.migrate();
+            SecretBox secrets =
+                    SecretBox.open(settings.dataDirectory(), Optional.ofNullable(System.getenv("KILN_SECRET_KEY")));
             StoreSettings objects = objectStore(settings, resources, progress);
             ArtifactStore artifacts = new MinioArtifactStore(
                     objects.endpoint(), objects.accessKey(), objects.secretKey(), objects.bucket(), "");
@@ -102,11 +110,25 @@ public final class KilnServer implements AutoCloseable {
                             LogArchive archive = new LogArchive(context, state, artifacts);
                             AgentDesk desk = new AgentDesk(vertx, orchestrator, objects, logs, archive);
                             Tokens tokens = new Tokens(state);
-                            return vertx.createHttpServer()
-                                    .requestHandler(ApiRouter.create(
-                                            vertx, orchestrator, desk, state, tokens, logs, archive, ready::get))
-                                    .listen(settings.port(), settings.host())
-                                    .map(http -> new KilnServer(resources, vertx, http, orchestrator, objects, ready));
+                            DeploymentStore deployments = new HibernateDeploymentStore(sessions);
+                            Environments environments = new Environments(deployments, secrets, Clock.systemUTC());
+                            DeployDesk deploys = new DeployDesk(orchestrator, environments, deployments);
+                            DeployRoutes.Parts parts = new DeployRoutes.Parts(environments, deployments, deploys);
+                            return deploys.recover()
+                                    .compose(recovered -> vertx.createHttpServer()
+                                            .requestHandler(ApiRouter.create(
+                                                    vertx,
+                                                    orchestrator,
+                                                    desk,
+                                                    state,
+                                                    tokens,
+                                                    logs,
+                                                    archive,
+                                                    parts,
+                                                    ready::get))
+                                            .listen(settings.port(), settings.host())
+                                            .map(http -> new KilnServer(
+                                                    resources, vertx, http, orchestrator, objects, ready)));
                         })
                         .onComplete(started);
             });

@@ -89,7 +89,9 @@ public record Database(String jdbcUrl, String user, String password) {
             StageEntryEntity.class,
             JobEntity.class,
             LogChunkEntity.class,
-            TokenEntity.class
+            TokenEntity.class,
+            EnvironmentEntity.class,
+            DeploymentEntity.class
         }) {
             configuration.addAnnotatedClass(entity);
         }

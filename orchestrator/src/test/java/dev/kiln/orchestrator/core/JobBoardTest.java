@@ -3,6 +3,7 @@ package dev.kiln.orchestrator.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.model.job.AgentHello;
+import dev.kiln.orchestrator.state.DeploymentRecord;
 import dev.kiln.orchestrator.state.JobRecord;
 import io.vertx.core.Promise;
 import java.time.Instant;
@@ -33,6 +34,26 @@ class JobBoardTest {
                 Optional.empty());
     }
 
+    private static JobRecord deployJob(String id, String environment) {
+        DeploymentRecord d = DeploymentRecord.created(id, environment, "app", "", "", "rev.zip", "", "user", NOW);
+        JobRecord made = Jobs.rollback(d, NOW);
+        return new JobRecord(
+                id,
+                made.runId(),
+                made.stage(),
+                made.action(),
+                1,
+                "deploy",
+                List.of(),
+                made.spec(),
+                "Queued",
+                Optional.empty(),
+                "",
+                Map.of(),
+                NOW,
+                Optional.empty());
+    }
+
     private static AgentHello agent(String kind, List<String> labels, int maxJobs) {
         return new AgentHello("a", kind, labels, maxJobs, List.of());
     }
@@ -45,7 +66,7 @@ class JobBoardTest {
         board.hello("deployer", agent("deploy", List.of("linux", "gpu"), 1), NOW);
         board.queue(job("needs-gpu", "build", List.of("gpu")));
         board.queue(job("any", "build", List.of()));
-        board.queue(job("ship", "deploy", List.of()));
+        board.queue(deployJob("ship", "dev"));
 
         assertThat(board.leaseNow("plain", NOW).map(JobRecord::id)).contains("any");
         assertThat(board.leaseNow("plain", NOW)).as("one job at a time").isEmpty();
@@ -53,6 +74,23 @@ class JobBoardTest {
         assertThat(board.leaseNow("deployer", NOW).map(JobRecord::id)).contains("ship");
         assertThat(board.job("any").orElseThrow().state()).isEqualTo("Leased");
         assertThat(board.job("any").orElseThrow().agentId()).contains("plain");
+    }
+
+    @Test
+    void one_deployment_per_environment_at_a_time_in_the_order_queued() {
+        JobBoard board = new JobBoard();
+        board.hello("d1", agent("deploy", List.of(), 4), NOW);
+        board.queue(deployJob("dev-1", "dev"));
+        board.queue(deployJob("dev-2", "dev"));
+        board.queue(deployJob("prod-1", "prod"));
+
+        assertThat(board.leaseNow("d1", NOW).map(JobRecord::id)).contains("dev-1");
+        assertThat(board.leaseNow("d1", NOW).map(JobRecord::id))
+                .as("dev is busy: prod goes first")
+                .contains("prod-1");
+        assertThat(board.leaseNow("d1", NOW)).isEmpty();
+        board.update(board.job("dev-1").orElseThrow().with("Succeeded", Optional.of("d1"), "", Optional.of(NOW)));
+        assertThat(board.leaseNow("d1", NOW).map(JobRecord::id)).contains("dev-2");
     }
 
     @Test

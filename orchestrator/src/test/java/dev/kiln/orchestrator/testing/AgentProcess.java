@@ -28,6 +28,16 @@ public final class AgentProcess implements AutoCloseable {
         return new AgentProcess(builder.start(), log);
     }
 
+    /** Starts a deploy agent ({@code kiln agent deploy}). */
+    public static AgentProcess startDeploy(String server, String token, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                        KilnMain.command("agent", "deploy", "--server", server, "--name", "test-deploy"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("KILN_TOKEN", token);
+        return new AgentProcess(builder.start(), log);
+    }
+
     /** Its output so far. */
     public Path log() {
         return log;

@@ -1,0 +1,50 @@
+package dev.kiln.agent.remote;
+
+import dev.kiln.agent.backend.ExecutionBackend;
+import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.model.job.JobSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Build and test jobs, run by the engine on one execution backend made once and shared by the agent's jobs. */
+public final class BuildJobs implements JobFactory {
+    private final Supplier<ExecutionBackend> backends;
+    private final String defaultImage;
+    private final List<String> certificates;
+    private ExecutionBackend backend;
+
+    /** Jobs on the backend {@code backends} makes (once, when the first job needs it). */
+    public BuildJobs(Supplier<ExecutionBackend> backends, String defaultImage, List<String> certificates) {
+        this.backends = backends;
+        this.defaultImage = defaultImage;
+        this.certificates = List.copyOf(certificates);
+    }
+
+    @Override
+    public String kind() {
+        return "build";
+    }
+
+    @Override
+    public AgentJob create(JobSpec spec, ArtifactStore store, OrchestratorClient client) {
+        return new RemoteJob(
+                spec, store, this::backend, new AgentOptions(defaultImage, certificates, Optional.of(store)));
+    }
+
+    /** The execution backend, made once and shared (finding the engine takes time). */
+    private synchronized ExecutionBackend backend() {
+        if (backend == null) {
+            backend = backends.get();
+        }
+        return backend;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (backend != null) {
+            backend.close();
+            backend = null;
+        }
+    }
+}

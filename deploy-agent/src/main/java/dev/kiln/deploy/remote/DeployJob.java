@@ -1,0 +1,144 @@
+package dev.kiln.deploy.remote;
+
+import dev.kiln.agent.remote.AgentJob;
+import dev.kiln.agent.remote.OrchestratorClient;
+import dev.kiln.agent.remote.OrchestratorUnavailableException;
+import dev.kiln.agent.remote.RefusedByOrchestratorException;
+import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.deploy.DeployException;
+import dev.kiln.deploy.DeployLog;
+import dev.kiln.deploy.fleet.SshDeployer;
+import dev.kiln.deploy.revision.InvalidRevisionException;
+import dev.kiln.deploy.revision.Revision;
+import dev.kiln.deploy.revision.RevisionBundler;
+import dev.kiln.model.deploy.DeploymentOrder;
+import dev.kiln.model.deploy.DeploymentReport;
+import dev.kiln.model.job.JobResult;
+import dev.kiln.model.job.JobSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One deploy job: asks the orchestrator for its deployment, reads the revision from the object store, deploys it,
+ * reports it, and runs the rollback the orchestrator answers a failure with. The job succeeds only when its own
+ * deployment does (a rollback does not make a failed deployment succeed, as in CodePipeline).
+ */
+final class DeployJob implements AgentJob {
+    private final JobSpec spec;
+    private final ArtifactStore store;
+    private final OrchestratorClient client;
+    private final Path work;
+    private volatile boolean stopRequested;
+    private Runnable started = () -> {};
+
+    DeployJob(JobSpec spec, ArtifactStore store, OrchestratorClient client, Path work) {
+        this.spec = spec;
+        this.store = store;
+        this.client = client;
+        this.work = work;
+    }
+
+    @Override
+    public void onStart(Runnable action) {
+        this.started = action;
+    }
+
+    @Override
+    public void stop() {
+        stopRequested = true;
+    }
+
+    @Override
+    public JobResult run(Consumer<String> lines) {
+        DeployLog log = lines::accept;
+        try {
+            Files.createDirectories(work);
+            DeploymentOrder order = retried(() -> client.beginDeployment(spec.jobId()));
+            started.run();
+            DeploymentReport first = deploy(order, log);
+            String message = first.succeeded()
+                    ? "deployment " + order.spec().deploymentId() + " succeeded: " + first.message()
+                    : "deployment " + order.spec().deploymentId() + " " + first.status() + ": " + first.message();
+            Optional<DeploymentOrder> next = report(order, first);
+            while (next.isPresent()) {
+                DeploymentOrder rollback = next.get();
+                log.line("");
+                log.line("automatic rollback: redeploying the last successful revision as "
+                        + rollback.spec().deploymentId());
+                DeploymentReport r = deploy(rollback, log);
+                message += "; rolled back by " + rollback.spec().deploymentId() + ": " + r.status();
+                next = report(rollback, r);
+            }
+            String status = first.succeeded() ? "SUCCEEDED" : first.status().equals("Stopped") ? "STOPPED" : "FAILED";
+            return new JobResult(status, message, Map.of(), 0);
+        } catch (RefusedByOrchestratorException e) {
+            log.line("[Kiln] the orchestrator refused the deployment: " + e.getMessage());
+            return new JobResult("FAILED", e.getMessage(), Map.of(), 0);
+        } catch (DeployException | OrchestratorUnavailableException | IOException e) {
+            log.line("[Kiln] " + e.getMessage());
+            return new JobResult("FAULT", e.getMessage(), Map.of(), 0);
+        } finally {
+            clean();
+        }
+    }
+
+    private DeploymentReport deploy(DeploymentOrder order, DeployLog log) throws IOException {
+        String id = order.spec().deploymentId();
+        Path zip = work.resolve(id + ".zip");
+        log.line("reading revision " + order.revisionKey() + " from the object store");
+        try (InputStream in = store.get(order.revisionKey())) {
+            Files.copy(in, zip, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Revision revision;
+        try {
+            revision = RevisionBundler.prepare(zip, work.resolve(id + ".tar.gz"));
+        } catch (InvalidRevisionException e) {
+            log.line(e.getMessage());
+            return new DeploymentReport("Failed", "INVALID_REVISION", e.getMessage(), List.of(), List.of());
+        }
+        return new SshDeployer(order.spec(), revision, () -> stopRequested).run(log);
+    }
+
+    private Optional<DeploymentOrder> report(DeploymentOrder order, DeploymentReport report) {
+        return retried(() -> client.reportDeployment(spec.jobId(), order.spec().deploymentId(), report));
+    }
+
+    /** A call retried for a minute while the orchestrator restarts. */
+    private static <T> T retried(Supplier<T> call) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                return call.get();
+            } catch (OrchestratorUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void clean() {
+        try (var files = Files.list(work)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(work);
+        } catch (IOException e) {
+            // a leftover bundle in the work folder; the next start of the agent clears it
+        }
+    }
+}

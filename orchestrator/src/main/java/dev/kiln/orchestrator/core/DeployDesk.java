@@ -1,0 +1,299 @@
+package dev.kiln.orchestrator.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kiln.model.deploy.DeploymentOrder;
+import dev.kiln.model.deploy.DeploymentReport;
+import dev.kiln.model.deploy.DeploymentSpec;
+import dev.kiln.model.job.JobSpec;
+import dev.kiln.orchestrator.deploy.EnvironmentSettings;
+import dev.kiln.orchestrator.deploy.Environments;
+import dev.kiln.orchestrator.deploy.UnknownEnvironmentException;
+import dev.kiln.orchestrator.state.DeploymentRecord;
+import dev.kiln.orchestrator.state.DeploymentStore;
+import dev.kiln.orchestrator.state.EnvironmentRecord;
+import dev.kiln.orchestrator.state.JobRecord;
+import io.vertx.core.Future;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deployments and the jobs that run them: a deploy agent starts each deployment of its leased job here and reports
+ * it here; a failed deployment is answered with its automatic rollback (the environment's last successful revision,
+ * a new deployment linked to the failed one); a deployment whose agent was lost fails and its rollback queues as a
+ * job of its own; users roll back by hand. Runs on the orchestrator's context.
+ */
+public final class DeployDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(DeployDesk.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private final Orchestrator orchestrator;
+    private final Environments environments;
+    private final DeploymentStore store;
+    /** The deployment each open deploy job runs now. */
+    private final Map<String, String> current = new HashMap<>();
+
+    /** A desk over the orchestrator's jobs; it hears every job that ends. */
+    public DeployDesk(Orchestrator orchestrator, Environments environments, DeploymentStore store) {
+        this.orchestrator = orchestrator;
+        this.environments = environments;
+        this.store = store;
+        orchestrator.onJobEnded(this::jobEnded);
+    }
+
+    /**
+     * After a start: deployments whose job is still open are followed again; those whose job is gone end Failed
+     * (their hosts roll back with the next deployment).
+     */
+    public Future<Void> recover() {
+        return store.unfinished().compose(list -> {
+            List<Future<Void>> saves = new java.util.ArrayList<>();
+            for (DeploymentRecord d : list) {
+                if (orchestrator.board.job(d.jobId()).isPresent()) {
+                    if (d.status().equals("InProgress")) {
+                        current.put(d.jobId(), d.id());
+                    }
+                } else {
+                    saves.add(store.saveDeployment(d.ended(
+                            "Failed",
+                            "INTERNAL_ERROR",
+                            "the orchestrator stopped while this deployment ran, and its job is gone",
+                            "",
+                            orchestrator.clock.instant())));
+                }
+            }
+            return Future.all(saves).mapEmpty();
+        });
+    }
+
+    /** The agent starts the deployment of its leased deploy job; answers what to deploy where. */
+    public Future<DeploymentOrder> begin(String agentId, String jobId) {
+        JobRecord job = held(agentId, jobId);
+        JobSpec spec = Jobs.spec(job);
+        String name = spec.environment().getOrDefault(Jobs.ENVIRONMENT, "");
+        String made = spec.environment().getOrDefault(Jobs.DEPLOYMENT, "");
+        return environments.get(name).compose(env -> {
+            Future<DeploymentRecord> deployment = made.isEmpty()
+                    ? Future.succeededFuture(fresh(name, spec, job))
+                    : store.deployment(made)
+                            .map(d -> d.orElseThrow(
+                                    () -> new UnknownEnvironmentException("deployment " + made + " is missing")));
+            return deployment.compose(d -> {
+                DeploymentRecord running = d.withJob(jobId).withStatus("InProgress");
+                current.put(jobId, running.id());
+                return store.saveDeployment(running).map(v -> order(env, running, running.redeployOf()));
+            });
+        });
+    }
+
+    private DeploymentRecord fresh(String environment, JobSpec spec, JobRecord job) {
+        String revision = spec.inputs().isEmpty() ? "" : spec.inputs().get(0).key();
+        return DeploymentRecord.created(
+                newId(),
+                environment,
+                spec.pipeline(),
+                job.runId(),
+                job.id(),
+                revision,
+                spec.revision(),
+                "pipeline",
+                orchestrator.clock.instant());
+    }
+
+    private DeploymentOrder order(EnvironmentRecord env, DeploymentRecord d, String reuseRelease) {
+        EnvironmentSettings settings = Environments.settings(env);
+        DeploymentSpec spec = new DeploymentSpec(
+                d.id(),
+                d.application(),
+                env.name(),
+                env.id(),
+                d.commit(),
+                d.creator(),
+                Environments.config(settings),
+                environments.target(env),
+                reuseRelease);
+        return new DeploymentOrder(spec, d.revisionKey());
+    }
+
+    /**
+     * The agent reports how a deployment of its job ended; answers the automatic rollback to run next, if one is
+     * due.
+     */
+    public Future<Optional<DeploymentOrder>> reported(
+            String agentId, String jobId, String deploymentId, DeploymentReport report) {
+        held(agentId, jobId);
+        return store.deployment(deploymentId)
+                .map(d -> d.filter(x -> x.jobId().equals(jobId))
+                        .orElseThrow(() ->
+                                new UnknownJobException("deployment " + deploymentId + " is not run by job " + jobId)))
+                .compose(d -> {
+                    DeploymentRecord ended = d.ended(
+                            report.status(),
+                            report.errorCode(),
+                            report.message(),
+                            json(report),
+                            orchestrator.clock.instant());
+                    current.remove(jobId);
+                    return store.saveDeployment(ended)
+                            .compose(v -> environments.trust(d.environment(), report.learnedHostKeys()))
+                            .compose(v -> report.succeeded()
+                                            || !touched(report)
+                                            || d.creator().equals("rollback")
+                                    ? Future.succeededFuture(Optional.<DeploymentOrder>empty())
+                                    : rollbackOf(ended, jobId));
+                });
+    }
+
+    /** Whether any host got as far as running a lifecycle event (else there is nothing to roll back). */
+    private static boolean touched(DeploymentReport report) {
+        return report.hosts().stream()
+                .anyMatch(h -> h.events().stream().anyMatch(e -> !e.status().equals("Skipped")));
+    }
+
+    /** The rollback of a failed deployment, run by {@code jobId}: empty when the environment has none to go to. */
+    private Future<Optional<DeploymentOrder>> rollbackOf(DeploymentRecord failed, String jobId) {
+        return environments.get(failed.environment()).compose(env -> {
+            if (!Environments.settings(env).autoRollback()) {
+                return Future.succeededFuture(Optional.empty());
+            }
+            return store.lastSuccessful(failed.environment()).compose(last -> {
+                if (last.isEmpty()) {
+                    LOG.info("deployment {} failed; no earlier successful deployment to roll back to", failed.id());
+                    return Future.succeededFuture(Optional.empty());
+                }
+                DeploymentRecord rollback = DeploymentRecord.created(
+                                newId(),
+                                failed.environment(),
+                                failed.application(),
+                                failed.runId(),
+                                jobId,
+                                last.get().revisionKey(),
+                                last.get().commit(),
+                                "rollback",
+                                orchestrator.clock.instant())
+                        .rollingBack(failed.id(), last.get().id())
+                        .withStatus("InProgress");
+                if (!jobId.isEmpty()) {
+                    current.put(jobId, rollback.id());
+                }
+                return store.saveDeployment(rollback)
+                        .compose(v -> store.saveDeployment(failed.rolledBackBy(rollback.id())))
+                        .map(v -> Optional.of(order(env, rollback, last.get().id())));
+            });
+        });
+    }
+
+    /** A deploy job ended: a deployment it left running (its agent was lost) fails and is rolled back. */
+    private void jobEnded(JobRecord job) {
+        String deploymentId = current.remove(job.id());
+        if (deploymentId == null) {
+            return;
+        }
+        store.deployment(deploymentId)
+                .compose(d -> {
+                    if (d.isEmpty() || d.get().endedAt().isPresent()) {
+                        return Future.succeededFuture();
+                    }
+                    DeploymentRecord failed =
+                            d.get().ended("Failed", "AGENT_ISSUE", job.message(), "", orchestrator.clock.instant());
+                    return store.saveDeployment(failed)
+                            .compose(v -> failed.creator().equals("rollback")
+                                    ? Future.succeededFuture(Optional.<DeploymentOrder>empty())
+                                    : rollbackOf(failed, ""))
+                            .map(order -> {
+                                order.ifPresent(o -> queueRollback(o.spec().deploymentId()));
+                                return null;
+                            });
+                })
+                .onFailure(e -> LOG.error("could not end deployment {} of lost job {}", deploymentId, job.id(), e));
+    }
+
+    private void queueRollback(String deploymentId) {
+        store.deployment(deploymentId)
+                .onSuccess(d -> d.ifPresent(r -> {
+                    JobRecord job = Jobs.rollback(r, orchestrator.clock.instant());
+                    DeploymentRecord queued = r.withJob(job.id()).withStatus("Queued");
+                    store.saveDeployment(queued).onSuccess(v -> orchestrator.queue(job));
+                }));
+    }
+
+    /**
+     * A user's rollback: redeploys {@code to} (a deployment that succeeded in the environment), by default the
+     * successful deployment before the live one. Answers the new deployment, queued.
+     */
+    public Future<DeploymentRecord> rollback(String environment, Optional<String> to) {
+        return environments
+                .get(environment)
+                .compose(env -> store.deployments(environment, 200)
+                        .map(all -> target(environment, all, to))
+                        .compose(target -> {
+                            DeploymentRecord d = DeploymentRecord.created(
+                                            newId(),
+                                            environment,
+                                            target.application(),
+                                            "",
+                                            "",
+                                            target.revisionKey(),
+                                            target.commit(),
+                                            "user",
+                                            orchestrator.clock.instant())
+                                    .rollingBack("", target.id());
+                            JobRecord job = Jobs.rollback(d, orchestrator.clock.instant());
+                            DeploymentRecord queued = d.withJob(job.id()).withStatus("Queued");
+                            return store.saveDeployment(queued).map(v -> {
+                                orchestrator.queue(job);
+                                return queued;
+                            });
+                        }));
+    }
+
+    private static DeploymentRecord target(String environment, List<DeploymentRecord> all, Optional<String> to) {
+        List<DeploymentRecord> good =
+                all.stream().filter(d -> d.status().equals("Succeeded")).toList();
+        if (to.isPresent()) {
+            return good.stream()
+                    .filter(d -> d.id().equals(to.get()))
+                    .findFirst()
+                    .orElseThrow(() -> new UnknownEnvironmentException("no successful deployment " + to.get()
+                            + " in " + environment + "; see 'kiln deployments list --environment " + environment
+                            + "'"));
+        }
+        if (good.size() < 2) {
+            throw new UnknownEnvironmentException(
+                    "environment " + environment + " has no earlier successful deployment to roll back to");
+        }
+        return good.get(1);
+    }
+
+    private JobRecord held(String agentId, String jobId) {
+        JobRecord job = orchestrator
+                .board
+                .job(jobId)
+                .orElseThrow(() -> new UnknownJobException("job " + jobId + " is not open; stop it"));
+        if (!job.agentId().filter(agentId::equals).isPresent() || !job.kind().equals("deploy")) {
+            throw new UnknownJobException("deploy job " + jobId + " is not held by agent " + agentId + "; stop it");
+        }
+        return job;
+    }
+
+    private static String newId() {
+        StringBuilder id = new StringBuilder("d-");
+        for (int i = 0; i < 9; i++) {
+            id.append(ID_CHARS.charAt(RANDOM.nextInt(ID_CHARS.length())));
+        }
+        return id.toString();
+    }
+
+    private static String json(DeploymentReport report) {
+        try {
+            return Jobs.JSON.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

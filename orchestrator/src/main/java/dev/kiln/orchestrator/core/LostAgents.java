@@ -1,0 +1,37 @@
+package dev.kiln.orchestrator.core;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What happens to the jobs of agents silent for too long: leased ones queue again, started ones fail. */
+final class LostAgents {
+    private static final Logger LOG = LoggerFactory.getLogger(LostAgents.class);
+
+    private LostAgents() {}
+
+    static void reap(Orchestrator o, List<AgentState> lost) {
+        for (AgentState agent : lost) {
+            LOG.warn(
+                    "agent {} ({}) lost: no heartbeat for {} s",
+                    agent.id,
+                    agent.hello.name(),
+                    JobBoard.LOST_AFTER.toSeconds());
+            for (String jobId : agent.jobs) {
+                o.board.job(jobId).ifPresent(job -> {
+                    if (job.state().equals("Leased")) {
+                        o.requeue(job);
+                    } else {
+                        o.jobEnded(
+                                job,
+                                false,
+                                "the agent " + agent.hello.name() + " running it was lost: no heartbeat for "
+                                        + JobBoard.LOST_AFTER.toSeconds() + " s",
+                                Map.of());
+                    }
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.kiln.orchestrator.deploy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.deploy.ssh.KnownHostsFile;
+import dev.kiln.model.deploy.DeploymentConfig;
+import dev.kiln.model.deploy.KnownHostKey;
+import dev.kiln.model.deploy.SshHost;
+import dev.kiln.model.deploy.SshTarget;
+import dev.kiln.orchestrator.state.DeploymentStore;
+import dev.kiln.orchestrator.state.EnvironmentRecord;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Adds, reads and removes environments; the only place their private keys are sealed and opened. */
+public final class Environments {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.-]{0,99}";
+
+    private final DeploymentStore store;
+    private final SecretBox secrets;
+    private final Clock clock;
+
+    /** Environments kept in {@code store}, keys sealed in {@code secrets}. */
+    public Environments(DeploymentStore store, SecretBox secrets, Clock clock) {
+        this.store = store;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** Checks and adds an environment; fails naming the field when one is wrong. */
+    public Future<EnvironmentRecord> add(NewEnvironment request) {
+        EnvironmentSettings settings;
+        try {
+            settings = settings(request);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(new InvalidEnvironmentException(e.getMessage()));
+        } catch (InvalidEnvironmentException e) {
+            return Future.failedFuture(e);
+        }
+        EnvironmentRecord record = new EnvironmentRecord(
+                request.name(),
+                "env-" + UUID.randomUUID().toString().substring(0, 8),
+                json(settings),
+                secrets.seal(request.privateKey()),
+                clock.instant());
+        return store.addEnvironment(record).map(record);
+    }
+
+    private static EnvironmentSettings settings(NewEnvironment r) {
+        if (r.name() == null || !r.name().matches(NAME)) {
+            throw new InvalidEnvironmentException("field name: '" + r.name() + "' is not an environment name: use"
+                    + " letters, digits and . _ -, up to 100, starting with a letter or digit");
+        }
+        if (r.ssh() == null || r.ssh().isEmpty()) {
+            throw new InvalidEnvironmentException(
+                    "field ssh: an environment needs at least one host, USER@HOST[:PORT]");
+        }
+        List<String> hosts = new ArrayList<>();
+        for (String h : r.ssh()) {
+            hosts.add(SshHost.parse(h).toString());
+        }
+        if (hosts.stream().distinct().count() != hosts.size()) {
+            throw new InvalidEnvironmentException("field ssh: a host is listed twice");
+        }
+        String key = r.privateKey() == null ? "" : r.privateKey();
+        if (!key.contains("PRIVATE KEY-----")) {
+            throw new InvalidEnvironmentException("field privateKey: expected a private key in OpenSSH or PEM form"
+                    + " (the file ssh-keygen wrote, not the .pub)");
+        }
+        List<KnownHostKey> known =
+                r.knownHosts() == null || r.knownHosts().isBlank() ? List.of() : KnownHostsFile.parse(r.knownHosts());
+        String config = r.config() == null || r.config().isBlank() ? "OneAtATime" : r.config();
+        DeploymentConfig.of(config, r.minHealthy());
+        int healthTimeout = r.healthTimeoutSeconds() == null ? 60 : r.healthTimeoutSeconds();
+        if (healthTimeout < 1 || healthTimeout > 3600) {
+            throw new InvalidEnvironmentException("field healthTimeoutSeconds: must be from 1 to 3600");
+        }
+        String url = r.healthUrl() == null ? "" : r.healthUrl().strip();
+        if (!url.isEmpty() && !url.matches("https?://\\S+")) {
+            throw new InvalidEnvironmentException(
+                    "field healthUrl: expected an http:// or https:// URL, found '" + url + "'");
+        }
+        int keep = r.keepReleases() == null ? 5 : r.keepReleases();
+        if (keep < 1 || keep > 100) {
+            throw new InvalidEnvironmentException("field keepReleases: must be from 1 to 100");
+        }
+        String root = r.root() == null || r.root().isBlank()
+                ? "~/kiln/" + r.name()
+                : r.root().strip();
+        if (!root.startsWith("/") && !root.startsWith("~/")) {
+            throw new InvalidEnvironmentException(
+                    "field root: expected an absolute folder or one under ~/, found '" + root + "'");
+        }
+        return new EnvironmentSettings(
+                "ssh",
+                hosts,
+                root,
+                config,
+                r.minHealthy(),
+                url,
+                healthTimeout,
+                keep,
+                Boolean.TRUE.equals(r.trustOnFirstUse()),
+                known,
+                r.autoRollback() == null || r.autoRollback());
+    }
+
+    /** Every environment. */
+    public Future<List<EnvironmentRecord>> list() {
+        return store.environments();
+    }
+
+    /** One environment; fails with a 404 saying how to add it. */
+    public Future<EnvironmentRecord> get(String name) {
+        return store.environment(name)
+                .map(found -> found.orElseThrow(() -> new UnknownEnvironmentException("no environment named '" + name
+                        + "'; add it with 'kiln environments add " + name + " --ssh USER@HOST --key FILE'")));
+    }
+
+    /** Removes an environment; false when there was none. */
+    public Future<Boolean> remove(String name) {
+        return store.removeEnvironment(name);
+    }
+
+    /** Records host keys trusted on first use. */
+    public Future<Void> trust(String name, List<KnownHostKey> keys) {
+        if (keys.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return get(name)
+                .compose(e -> store.updateEnvironment(new EnvironmentRecord(
+                        e.name(), e.id(), json(settings(e).withKeys(keys)), e.encryptedKey(), e.createdAt())));
+    }
+
+    /** The SSH target a deploy agent is given, with the private key opened. */
+    public SshTarget target(EnvironmentRecord e) {
+        EnvironmentSettings s = settings(e);
+        return new SshTarget(
+                s.hosts().stream().map(SshHost::parse).toList(),
+                secrets.open(e.encryptedKey()),
+                s.knownHostKeys(),
+                s.trustOnFirstUse(),
+                s.root(),
+                s.healthUrl(),
+                s.healthTimeoutSeconds(),
+                s.keepReleases());
+    }
+
+    /** An environment's settings. */
+    public static EnvironmentSettings settings(EnvironmentRecord e) {
+        try {
+            return JSON.readValue(e.settings(), EnvironmentSettings.class);
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException("the settings of environment " + e.name() + " are not readable", x);
+        }
+    }
+
+    /** The deployment configuration of an environment. */
+    public static DeploymentConfig config(EnvironmentSettings s) {
+        return DeploymentConfig.of(s.config(), s.minHealthy());
+    }
+
+    private static String json(EnvironmentSettings settings) {
+        try {
+            return JSON.writeValueAsString(settings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
