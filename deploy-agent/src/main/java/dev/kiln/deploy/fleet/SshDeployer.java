@@ -12,7 +12,9 @@ import dev.kiln.model.deploy.HostReport;
 import dev.kiln.model.deploy.KnownHostKey;
 import dev.kiln.model.deploy.SshHost;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +60,11 @@ public final class SshDeployer {
         int next = 0;
         AtomicInteger succeeded = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(hosts.size(), 16)));
+        // every host is connected at once, up front: a host's turn then starts with its session ready
+        Map<SshHost, Future<SshHostShell>> shells = new LinkedHashMap<>();
+        for (SshHost host : hosts) {
+            shells.put(host, pool.submit(() -> connect(host, log, learned)));
+        }
         try {
             while (next < hosts.size()) {
                 if (stopRequested.getAsBoolean()) {
@@ -75,7 +82,7 @@ public final class SshDeployer {
                 }
                 List<Future<HostReport>> running = new ArrayList<>();
                 for (SshHost host : hosts.subList(next, next + batch)) {
-                    running.add(pool.submit(() -> deployTo(host, log, learned)));
+                    running.add(pool.submit(() -> deployTo(host, shells.get(host), log)));
                 }
                 for (Future<HostReport> f : running) {
                     HostReport r = get(f);
@@ -87,6 +94,7 @@ public final class SshDeployer {
                 next += batch;
             }
         } finally {
+            shells.values().forEach(SshDeployer::closeWhenOpen);
             pool.shutdownNow();
         }
         return outcome(rule, succeeded.get(), reports, learned, log);
@@ -110,20 +118,27 @@ public final class SshDeployer {
         return new DeploymentReport("Failed", "HEALTH_CONSTRAINTS", message, reports, learned);
     }
 
-    private HostReport deployTo(SshHost host, DeployLog log, List<KnownHostKey> learned) {
+    private SshHostShell connect(SshHost host, DeployLog log, List<KnownHostKey> learned) {
         DeployLog hostLog = log.prefixed("[" + host + "] ");
-        hostLog.line("connecting");
-        try (SshHostShell shell = SshHostShell.connect(
+        SshHostShell shell = SshHostShell.connect(
                 host,
                 spec.ssh().privateKey(),
                 spec.ssh().knownHostKeys(),
-                spec.ssh().trustOnFirstUse())) {
-            shell.learnedHostKey().ifPresent(k -> {
-                hostLog.line("trusting its host key on first use: " + k.fingerprint());
-                synchronized (learned) {
-                    learned.add(k);
-                }
-            });
+                spec.ssh().trustOnFirstUse());
+        shell.learnedHostKey().ifPresent(k -> {
+            hostLog.line("trusting its host key on first use: " + k.fingerprint());
+            synchronized (learned) {
+                learned.add(k);
+            }
+        });
+        return shell;
+    }
+
+    private HostReport deployTo(SshHost host, Future<SshHostShell> connection, DeployLog log) {
+        DeployLog hostLog = log.prefixed("[" + host + "] ");
+        try {
+            SshHostShell shell = get(connection);
+            hostLog.line("connected");
             return new HostDeployment(shell, spec, revision, stopRequested).run(hostLog);
         } catch (DeployException e) {
             hostLog.line("FAILED: " + e.getMessage());
@@ -131,13 +146,26 @@ public final class SshDeployer {
         }
     }
 
-    private static HostReport get(Future<HostReport> f) {
+    private static void closeWhenOpen(Future<SshHostShell> connection) {
+        try {
+            connection.get().close();
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            // never connected: nothing to close
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> T get(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeployException("interrupted while deploying", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof DeployException d) {
+                throw d;
+            }
             throw new DeployException("a host's deployment broke: " + e.getCause(), e.getCause());
         }
     }

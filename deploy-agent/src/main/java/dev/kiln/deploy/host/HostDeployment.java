@@ -173,6 +173,7 @@ public final class HostDeployment {
                     "the bundle arrived damaged: sha256 " + sum + " on the host, " + revision.sha256() + " sent",
                     start);
         }
+        // unpacked beside the releases, then moved into place: a release folder is always whole
         shell.capture(
                 layout.script("D=" + HostLayout.deployment(id) + "\nP=" + HostLayout.release(id) + ".part\n"
                         + "rm -rf \"$P\"; mkdir -p \"$P\"\n"

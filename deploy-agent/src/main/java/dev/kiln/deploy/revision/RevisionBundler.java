@@ -17,14 +17,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Turns a revision zip (an artifact) into a {@link Revision}: reads its appspec, strips a single top folder that
@@ -107,11 +104,10 @@ public final class RevisionBundler {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this Java has no SHA-256", e);
         }
-        GzipParameters gzip = new GzipParameters();
-        gzip.setCompressionLevel(Deflater.BEST_SPEED);
         try (OutputStream raw = new DigestOutputStream(
                         new BufferedOutputStream(Files.newOutputStream(bundle), 1 << 16), digest);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(raw, gzip))) {
+                AdaptiveGzip gzip = new AdaptiveGzip(raw);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (ZipArchiveEntry e : entries) {
@@ -140,6 +136,7 @@ public final class RevisionBundler {
                 if (!dir && !link) {
                     t.setSize(e.getSize());
                 }
+                gzip.compress(worthCompressing(e));
                 tar.putArchiveEntry(t);
                 if (!dir && !link) {
                     try (InputStream in = file.getInputStream(e)) {
@@ -166,6 +163,20 @@ public final class RevisionBundler {
             }
             slash = path.indexOf('/', slash + 1);
         }
+    }
+
+    /** Whether an entry shrank in the zip: one that did not (already compressed data) is sent as it is. */
+    private static boolean worthCompressing(ZipArchiveEntry e) {
+        if (e.getMethod() == ZipArchiveEntry.STORED) {
+            return !looksCompressed(e.getName());
+        }
+        long size = e.getSize();
+        long compressed = e.getCompressedSize();
+        return size < 0 || compressed < 0 || compressed < size * 0.9;
+    }
+
+    private static boolean looksCompressed(String name) {
+        return name.matches("(?i).*\\.(gz|tgz|zip|jar|war|png|jpe?g|gif|webp|mp4|woff2?|xz|bz2|zst|7z)$");
     }
 
     /** The Unix mode a zip written by Kiln (or by Info-ZIP) keeps in its extra attributes, else a default. */

@@ -6,6 +6,7 @@ import dev.kiln.agent.cli.BuildCommand;
 import dev.kiln.agent.cli.KilnCli;
 import dev.kiln.agent.cli.LintCommand;
 import dev.kiln.deploy.cli.AgentDeployCommand;
+import dev.kiln.deploy.cli.DeployCommand;
 import dev.kiln.orchestrator.OrchestratorException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,6 +85,7 @@ public final class KilnMain implements Runnable {
                 .addSubcommand(new AgentsCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
         commandLine.getSubcommands().get("agent").addSubcommand(new AgentDeployCommand());
+        commandLine.addSubcommand(new DeployCommand());
         commandLine.addSubcommand(new EnvironmentsCommand());
         commandLine.addSubcommand(new DeploymentsCommand());
         commandLine.addSubcommand(new RollbackCommand());

@@ -33,10 +33,11 @@ final class LocalAgents {
             launch(command, token, logs.resolve("agent-" + (i + 1) + ".log"));
         }
         if (running("deploy") == 0) {
-            launch(
-                    KilnMain.command("agent", "deploy", "--server", server, "--name", "local-deploy"),
-                    token,
-                    logs.resolve("deploy-agent.log"));
+            // the deploy agent runs long and encrypts every upload: it gets the optimizing compiler too
+            List<String> command =
+                    new ArrayList<>(KilnMain.command("agent", "deploy", "--server", server, "--name", "local-deploy"));
+            command.remove("-XX:TieredStopAtLevel=1");
+            launch(command, token, logs.resolve("deploy-agent.log"));
         }
         save();
     }
