@@ -10,7 +10,6 @@ import dev.kiln.agent.remote.OrchestratorClient;
 import dev.kiln.agent.remote.RemoteAgent;
 import dev.kiln.agent.remote.ServerConfig;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,11 +19,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kiln agent build}: a build agent leasing build and test jobs from an orchestrator. */
@@ -36,20 +35,11 @@ import picocli.CommandLine.Option;
             "The server and token come from the flags, else KILN_SERVER and KILN_TOKEN, else ~/.kiln/config."
         })
 public final class AgentBuildCommand implements Callable<Integer> {
-    @Option(names = "--server", paramLabel = "URL", description = "The orchestrator's URL.")
-    private String server;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "An API token of the orchestrator.")
-    private String token;
-
-    @Option(names = "--labels", split = ",", paramLabel = "LABEL", description = "This agent's labels, a,b,c.")
-    private List<String> labels = new ArrayList<>();
+    @Mixin
+    private AgentConnection connection;
 
     @Option(names = "--max-jobs", paramLabel = "N", description = "How many jobs it runs at once (default 1).")
     private int maxJobs = 1;
-
-    @Option(names = "--name", paramLabel = "NAME", description = "A name for people (default: the host's name).")
-    private String name;
 
     @Option(names = "--backend", paramLabel = "NAME", description = "docker (default) or process.")
     private String backendName = "docker";
@@ -73,7 +63,7 @@ public final class AgentBuildCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         ServerConfig config;
         try {
-            config = ServerConfig.resolve(Optional.ofNullable(server), Optional.ofNullable(token), env);
+            config = connection.config(env);
         } catch (AgentException e) {
             System.err.println("kiln agent build: " + e.getMessage());
             return KilnCli.EXIT_INVALID;
@@ -86,14 +76,14 @@ public final class AgentBuildCommand implements Callable<Integer> {
         Supplier<ExecutionBackend> backends = backendName.equals("process")
                 ? () -> new ProcessBackend(env)
                 : () -> new DockerBackend(env, new DefaultImage(defaultImage));
-        String agentName = name != null ? name : InetAddress.getLocalHost().getHostName();
+        String agentName = connection.name();
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
         try (OrchestratorClient client = new OrchestratorClient(
                 URI.create(config.server()), config.token(), UUID.randomUUID().toString())) {
             RemoteAgent agent = new RemoteAgent(
                     client,
                     agentName,
-                    labels,
+                    connection.labels(),
                     maxJobs,
                     new BuildJobs(backends, defaultImage, certificates),
                     line -> System.err.println("[" + LocalTime.now().format(time) + "] kiln agent: " + line));

@@ -1,6 +1,7 @@
 package dev.kiln.deploy.cli;
 
 import dev.kiln.agent.AgentException;
+import dev.kiln.agent.cli.AgentConnection;
 import dev.kiln.agent.cli.KilnCli;
 import dev.kiln.agent.remote.OrchestratorClient;
 import dev.kiln.agent.remote.RemoteAgent;
@@ -8,19 +9,16 @@ import dev.kiln.agent.remote.ServerConfig;
 import dev.kiln.deploy.remote.DeployJobs;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kiln agent deploy}: a deploy agent leasing deploy jobs from an orchestrator. */
@@ -32,23 +30,14 @@ import picocli.CommandLine.Option;
             "The server and token come from the flags, else KILN_SERVER and KILN_TOKEN, else ~/.kiln/config."
         })
 public final class AgentDeployCommand implements Callable<Integer> {
-    @Option(names = "--server", paramLabel = "URL", description = "The orchestrator's URL.")
-    private String server;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "An API token of the orchestrator.")
-    private String token;
-
-    @Option(names = "--labels", split = ",", paramLabel = "LABEL", description = "This agent's labels, a,b,c.")
-    private List<String> labels = new ArrayList<>();
+    @Mixin
+    private AgentConnection connection;
 
     @Option(
             names = "--max-jobs",
             paramLabel = "N",
             description = "How many deployments it runs at once, to different environments (default 2).")
     private int maxJobs = 2;
-
-    @Option(names = "--name", paramLabel = "NAME", description = "A name for people (default: the host's name).")
-    private String name;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -59,12 +48,12 @@ public final class AgentDeployCommand implements Callable<Integer> {
         }
         ServerConfig config;
         try {
-            config = ServerConfig.resolve(Optional.ofNullable(server), Optional.ofNullable(token), System.getenv());
+            config = connection.config(System.getenv());
         } catch (AgentException e) {
             err.println("kiln agent deploy: " + e.getMessage());
             return KilnCli.EXIT_INVALID;
         }
-        String agentName = name != null ? name : InetAddress.getLocalHost().getHostName();
+        String agentName = connection.name();
         Path work = Files.createTempDirectory("kiln-deploy-");
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
         try (OrchestratorClient client = new OrchestratorClient(
@@ -72,7 +61,7 @@ public final class AgentDeployCommand implements Callable<Integer> {
             RemoteAgent agent = new RemoteAgent(
                     client,
                     agentName,
-                    labels,
+                    connection.labels(),
                     maxJobs,
                     new DeployJobs(work),
                     line -> err.println("[" + LocalTime.now().format(time) + "] kiln deploy agent: " + line));

@@ -131,13 +131,27 @@ public final class SshHostShell implements HostShell {
 
     @Override
     public String capture(String script, Duration timeout) {
+        return exec(script, null, timeout);
+    }
+
+    @Override
+    public void send(InputStream data, String script, Duration timeout) {
+        exec(script, data, timeout);
+    }
+
+    /** Runs a script, its standard input {@code data} (or nothing); fails on a non-zero exit. */
+    private String exec(String script, InputStream data, Duration timeout) {
         try (Session session = client.startSession()) {
             Session.Command command = session.exec("sh -c " + ShellWords.quote(script));
-            command.getOutputStream().close();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Thread errors = new Thread(() -> copy(command.getErrorStream(), err), "ssh-errors-" + host);
             errors.setDaemon(true);
             errors.start();
+            try (OutputStream in = command.getOutputStream()) {
+                if (data != null) {
+                    data.transferTo(in);
+                }
+            }
             byte[] out = command.getInputStream().readAllBytes();
             command.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
             errors.join(5_000);
@@ -147,29 +161,6 @@ public final class SshHostShell implements HostShell {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HostUnreachableException("interrupted while running a command on " + host, e);
-        }
-    }
-
-    @Override
-    public void send(InputStream data, String script, Duration timeout) {
-        try (Session session = client.startSession()) {
-            Session.Command command = session.exec("sh -c " + ShellWords.quote(script));
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Thread errors = new Thread(() -> copy(command.getErrorStream(), err), "ssh-errors-" + host);
-            errors.setDaemon(true);
-            errors.start();
-            try (OutputStream in = command.getOutputStream()) {
-                data.transferTo(in);
-            }
-            byte[] out = command.getInputStream().readAllBytes();
-            command.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            errors.join(5_000);
-            checked(command.getExitStatus(), new String(out, StandardCharsets.UTF_8), err, script);
-        } catch (IOException e) {
-            throw new HostUnreachableException("lost the connection to " + host + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HostUnreachableException("interrupted while sending to " + host, e);
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Lints an {@code appspec.yml} (CodeDeploy's server format, version 0.0) and compiles it into an {@link AppSpec}.
@@ -75,7 +74,7 @@ public final class AppSpecParser {
 
     private static List<FileMapping> files(MappingReader top, Problems problems) {
         List<FileMapping> out = new ArrayList<>();
-        List<Node> items = items(top, "files", problems);
+        List<Node> items = top.items("files", "a list");
         for (int i = 0; i < items.size(); i++) {
             MappingReader entry = MappingReader.of(items.get(i), top.child("files") + "[" + i + "]", problems);
             if (!entry.isMapping()) {
@@ -157,7 +156,7 @@ public final class AppSpecParser {
 
     private static List<Hook> scripts(MappingReader hooks, String name, Problems problems) {
         List<Hook> out = new ArrayList<>();
-        List<Node> items = items(hooks, name, problems);
+        List<Node> items = hooks.items(name, "a list");
         for (int i = 0; i < items.size(); i++) {
             MappingReader s = MappingReader.of(items.get(i), hooks.child(name) + "[" + i + "]", problems);
             if (!s.isMapping()) {
@@ -173,23 +172,6 @@ public final class AppSpecParser {
             location.ifPresent(l -> out.add(new Hook(l, timeout, runas)));
         }
         return out;
-    }
-
-    /** The items of a list value; records an error when it is something else. */
-    static List<Node> items(MappingReader reader, String key, Problems problems) {
-        Optional<Node> value = reader.value(key);
-        if (value.isEmpty() || MappingReader.isNullNode(value.get())) {
-            return List.of();
-        }
-        if (value.get() instanceof SequenceNode sequence) {
-            return sequence.getValue();
-        }
-        problems.error(
-                YamlDocument.line(value.get()),
-                YamlDocument.column(value.get()),
-                reader.child(key),
-                "expected a list but found " + MappingReader.describe(value.get()));
-        return List.of();
     }
 
     static List<String> values(List<Located<String>> located) {

@@ -15,7 +15,7 @@ final class PermissionReader {
 
     static List<Permission> read(MappingReader top, Problems problems) {
         List<Permission> out = new ArrayList<>();
-        List<Node> items = AppSpecParser.items(top, "permissions", problems);
+        List<Node> items = top.items("permissions", "a list");
         for (int i = 0; i < items.size(); i++) {
             MappingReader p = MappingReader.of(items.get(i), top.child("permissions") + "[" + i + "]", problems);
             if (!p.isMapping()) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads {@code stages}: each stage's actions, then checks that every input is produced before it is used. */
 final class StageReader {
@@ -20,7 +19,7 @@ final class StageReader {
             top.requireKey("stages", "missing 'stages': a pipeline needs at least one stage with one action");
             return List.of();
         }
-        List<Node> items = sequence(top, "stages", "a list of stages", problems);
+        List<Node> items = top.items("stages", "a list of stages");
         if (items.isEmpty() && !top.isNull("stages")) {
             return List.of();
         }
@@ -49,7 +48,7 @@ final class StageReader {
             if (!stage.has("actions")) {
                 stage.requireKey("actions", "stage '" + name + "' needs at least one action");
             } else {
-                List<Node> actionNodes = sequence(stage, "actions", "a list of actions", problems);
+                List<Node> actionNodes = stage.items("actions", "a list of actions");
                 if (actionNodes.isEmpty()) {
                     stage.error("actions", "stage '" + name + "' has no actions");
                 }
@@ -76,22 +75,5 @@ final class StageReader {
         }
         Artifacts.check(all, problems);
         return stages;
-    }
-
-    /** The items of a list value; records an error when it is something else. */
-    static List<Node> sequence(MappingReader reader, String key, String expected, Problems problems) {
-        Optional<Node> value = reader.value(key);
-        if (value.isEmpty() || MappingReader.isNullNode(value.get())) {
-            return List.of();
-        }
-        if (value.get() instanceof SequenceNode sequence) {
-            return sequence.getValue();
-        }
-        problems.error(
-                YamlDocument.line(value.get()),
-                YamlDocument.column(value.get()),
-                reader.child(key),
-                "expected " + expected + " but found " + MappingReader.describe(value.get()));
-        return List.of();
     }
 }

@@ -285,6 +285,26 @@ public final class MappingReader {
         return out;
     }
 
+    /**
+     * The items of a list value, none when absent or empty; records an error naming {@code expected} when the value
+     * is something else.
+     */
+    public List<Node> items(String key, String expected) {
+        Optional<Node> value = value(key);
+        if (value.isEmpty() || isNullNode(value.get())) {
+            return List.of();
+        }
+        if (value.get() instanceof SequenceNode sequence) {
+            return sequence.getValue();
+        }
+        problems.error(
+                YamlDocument.line(value.get()),
+                YamlDocument.column(value.get()),
+                child(key),
+                "expected " + expected + " but found " + describe(value.get()));
+        return List.of();
+    }
+
     /** A nested mapping reader; empty (and an error recorded) if the value is not a mapping. */
     public Optional<MappingReader> mapping(String key) {
         Optional<Node> value = value(key);

@@ -73,7 +73,8 @@ final class AgentRoutes {
                 }));
     }
 
-    private static String agent(RoutingContext ctx) {
+    /** The agent a call comes from, as it names itself in {@code X-Kiln-Agent}. */
+    static String agent(RoutingContext ctx) {
         String agent = ctx.request().getHeader("X-Kiln-Agent");
         if (agent == null || agent.isBlank()) {
             throw new BadRequestException("header X-Kiln-Agent is required: the agent's id");

@@ -93,14 +93,16 @@ public final class DeployRoutes {
                                                 + "; see 'kiln deployments list'")),
                                         true))));
         router.post("/api/v1/jobs/:id/deployment")
-                .handler(ctx -> Responses.json(ctx, 200, () -> desk.begin(agent(ctx), ctx.pathParam("id"))));
+                .handler(
+                        ctx -> Responses.json(ctx, 200, () -> desk.begin(AgentRoutes.agent(ctx), ctx.pathParam("id"))));
         router.post("/api/v1/jobs/:id/deployments/:deployment")
                 .handler(ctx -> Responses.json(ctx, 200, () -> {
                     DeploymentReport report = ApiJson.read(ctx.body().buffer(), DeploymentReport.class);
                     if (report.status() == null || report.hosts() == null) {
                         throw new BadRequestException("fields status and hosts are required");
                     }
-                    return desk.reported(agent(ctx), ctx.pathParam("id"), ctx.pathParam("deployment"), report)
+                    return desk.reported(
+                                    AgentRoutes.agent(ctx), ctx.pathParam("id"), ctx.pathParam("deployment"), report)
                             .map(next -> next.orElse(null));
                 }));
     }
@@ -118,13 +120,5 @@ public final class DeployRoutes {
                                         recent.stream()
                                                 .map(d -> DeploymentView.of(d, false))
                                                 .toList()))));
-    }
-
-    private static String agent(RoutingContext ctx) {
-        String agent = ctx.request().getHeader("X-Kiln-Agent");
-        if (agent == null || agent.isBlank()) {
-            throw new BadRequestException("header X-Kiln-Agent is required: the agent's id");
-        }
-        return agent;
     }
 }

@@ -77,25 +77,16 @@ final class Jobs {
                 "runs/" + run.id + "/" + dispatch.stage() + "/" + dispatch.action() + "/" + dispatch.attempt(),
                 env,
                 action.timeoutMinutes().orElse(60));
-        try {
-            return new JobRecord(
-                    id,
-                    run.id,
-                    dispatch.stage(),
-                    dispatch.action(),
-                    dispatch.attempt(),
-                    action.type() == ActionType.DEPLOY ? "deploy" : "build",
-                    action.labels(),
-                    JSON.writeValueAsString(spec),
-                    "Queued",
-                    Optional.empty(),
-                    "",
-                    Map.of(),
-                    now,
-                    Optional.empty());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return queued(
+                id,
+                run.id,
+                dispatch.stage(),
+                dispatch.action(),
+                dispatch.attempt(),
+                action.type() == ActionType.DEPLOY ? "deploy" : "build",
+                action.labels(),
+                spec,
+                now);
     }
 
     /** The job of a rollback, which belongs to no run: it deploys an earlier revision as {@code deployment}. */
@@ -118,15 +109,28 @@ final class Jobs {
                 "",
                 env,
                 60);
+        return queued(id, "", "rollback", deployment.environment(), 1, "deploy", List.of(), spec, now);
+    }
+
+    private static JobRecord queued(
+            String id,
+            String runId,
+            String stage,
+            String action,
+            int attempt,
+            String kind,
+            List<String> labels,
+            JobSpec spec,
+            Instant now) {
         try {
             return new JobRecord(
                     id,
-                    "",
-                    "rollback",
-                    deployment.environment(),
-                    1,
-                    "deploy",
-                    List.of(),
+                    runId,
+                    stage,
+                    action,
+                    attempt,
+                    kind,
+                    labels,
                     JSON.writeValueAsString(spec),
                     "Queued",
                     Optional.empty(),
