@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.kiln.deploy.revision.InvalidRevisionException;
 import dev.kiln.deploy.revision.RevisionBundler;
+import dev.kiln.deploy.testing.ClientKey;
+import dev.kiln.deploy.testing.Processes;
 import dev.kiln.deploy.testing.RevisionZip;
+import dev.kiln.deploy.testing.Sshd;
 import dev.kiln.model.deploy.DeploymentConfig;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.deploy.EventReport;
@@ -223,6 +226,38 @@ class SshHostRulesTest {
         assertThat(trusted.succeeded()).isTrue();
         assertThat(trusted.learnedHostKeys()).containsExactly(fleet.hosts.get(0).knownKey());
         assertThat(mismatch.hosts().get(0).message()).contains("CHANGED").contains(fingerprint);
+    }
+
+    @Test
+    void an_rsa_key_in_pem_form_logs_in_as_well() throws Exception {
+        Path keys = dir.resolve("rsa");
+        Files.createDirectories(keys);
+        Processes.run(
+                "ssh-keygen",
+                "-q",
+                "-t",
+                "rsa",
+                "-b",
+                "3072",
+                "-m",
+                "PEM",
+                "-N",
+                "",
+                "-f",
+                keys.resolve("id").toString());
+        ClientKey rsa = new ClientKey(Files.readString(keys.resolve("id")), Files.readString(keys.resolve("id.pub")));
+        try (Sshd host = Sshd.start(dir.resolve("rsa-host"), rsa)) {
+            SshTarget target = new SshTarget(
+                    List.of(host.host()), rsa.privateKey(), List.of(host.knownKey()), false, "~/kiln/dev", "", 5, 5);
+
+            DeploymentReport report = fleet.deploy(
+                    new RevisionZip().file("index.html", "rsa"),
+                    fleet.spec(fleet.nextId(), DeploymentConfig.ONE_AT_A_TIME, target));
+
+            assertThat(rsa.privateKey()).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+            assertThat(report.succeeded()).as(report.toString()).isTrue();
+            assertThat(host.home().resolve("kiln/dev/current/index.html")).hasContent("rsa");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import dev.kiln.deploy.testing.ClientKey;
 import dev.kiln.deploy.testing.Sshd;
 import dev.kiln.orchestrator.server.KilnServer;
@@ -12,6 +13,7 @@ import dev.kiln.orchestrator.testing.Api;
 import dev.kiln.orchestrator.testing.GitRemote;
 import dev.kiln.orchestrator.testing.Runs;
 import dev.kiln.orchestrator.testing.Waits;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A pipeline that builds a revision and deploys it to an environment of three real OpenSSH servers on loopback,
- * through a deploy agent process: success, a failed ValidateService rolled back automatically, a missing
+ * through a deploy agent process: success, a failed health check rolled back automatically, a missing
  * environment, and a deploy agent killed mid-deployment.
  */
 class DeployPipelineTest {
@@ -78,6 +80,8 @@ class DeployPipelineTest {
     String token;
     GitRemote remote;
     List<AgentProcess> agents = new ArrayList<>();
+    /** The application's health, as the hosts ask it: 503 while any host runs a revision marked sick. */
+    HttpServer health;
 
     @BeforeEach
     void start() throws Exception {
@@ -97,6 +101,19 @@ class DeployPipelineTest {
         env.put("ssh", hosts.stream().map(h -> h.host().toString()).toList());
         env.put("privateKey", key.privateKey());
         env.put("knownHosts", known.toString());
+        health = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        health.createContext("/health", exchange -> {
+            boolean sick = false;
+            for (Sshd h : hosts) {
+                Path version = h.home().resolve("app/version");
+                sick |= Files.exists(version) && Files.readString(version).contains("sick");
+            }
+            exchange.sendResponseHeaders(sick ? 503 : 200, -1);
+            exchange.close();
+        });
+        health.start();
+        env.put("healthUrl", "http://127.0.0.1:" + health.getAddress().getPort() + "/health");
+        env.put("healthTimeoutSeconds", 3);
         Api.Answer added = api.post("/api/v1/environments", JSON.writeValueAsString(env));
         assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
         remote = GitRemote.create(dir, "site");
@@ -114,6 +131,9 @@ class DeployPipelineTest {
     @AfterEach
     void stop() {
         agents.forEach(AgentProcess::close);
+        if (health != null) {
+            health.stop(0);
+        }
         if (server != null) {
             server.close();
         }
@@ -142,7 +162,7 @@ class DeployPipelineTest {
     }
 
     @Test
-    void deploys_then_rolls_a_failed_validation_back_to_the_last_good_revision() throws Exception {
+    void deploys_then_rolls_a_failed_health_check_back_to_the_last_good_revision() throws Exception {
         {
             deployAgent("deploy.log");
             String v1 = push("v1", "test \"$(cat \"$HOME/app/version\")\" = v1", "dev");
@@ -153,7 +173,7 @@ class DeployPipelineTest {
                 assertThat(live(i)).isEqualTo("v1");
             }
 
-            String v2 = push("v2", "echo 'v2 is broken' >&2; exit 1", "dev");
+            String v2 = push("v2-sick", "true", "dev");
             JsonNode second = Runs.ended(api, v2, Duration.ofSeconds(120));
 
             assertThat(second.path("status").asText()).isEqualTo("Failed");
@@ -183,13 +203,10 @@ class DeployPipelineTest {
             }
             JsonNode shown =
                     api.get("/api/v1/deployments/" + failed.path("id").asText()).body();
-            assertThat(shown.path("hosts")
-                            .get(0)
-                            .path("events")
-                            .get(6)
-                            .path("errorCode")
-                            .asText())
-                    .isEqualTo("ScriptFailed");
+            JsonNode validate = shown.path("hosts").get(0).path("events").get(6);
+            assertThat(validate.path("errorCode").asText()).isEqualTo("HealthCheckFailed");
+            assertThat(validate.path("message").asText()).contains("/health did not answer 2xx within 3 s");
+            assertThat(shown.path("hosts").get(1).path("status").asText()).isEqualTo("Skipped");
             JsonNode env = api.get("/api/v1/environments/dev").body();
             assertThat(env.path("current").path("id").asText())
                     .isEqualTo(rollback.path("id").asText());
