@@ -76,7 +76,9 @@ public final class DeployDesk {
         JobRecord job = held(agentId, jobId);
         JobSpec spec = Jobs.spec(job);
         String name = spec.environment().getOrDefault(Jobs.ENVIRONMENT, "");
-        String made = spec.environment().getOrDefault(Jobs.DEPLOYMENT, "");
+        // a rollback job's deployment is made with the job; a job begun before (its agent lost before it
+        // started, the job leased again) goes on with the same deployment
+        String made = current.getOrDefault(jobId, spec.environment().getOrDefault(Jobs.DEPLOYMENT, ""));
         return environments.get(name).compose(env -> {
             Future<DeploymentRecord> deployment = made.isEmpty()
                     ? Future.succeededFuture(fresh(name, spec, job))
