@@ -20,8 +20,8 @@ final class LocalAgents {
     }
 
     /**
-     * Starts build agents until {@code count} run, and one deploy agent unless one runs; {@code extraArgs} go to the
-     * build agents.
+     * Starts build agents until {@code count} run, and one deploy agent unless one runs (none at all with a count of
+     * 0: agents run elsewhere); {@code extraArgs} go to the build agents.
      */
     void start(int count, String server, String token, List<String> extraArgs, Path logs) throws IOException {
         adoptLeftovers();
@@ -32,7 +32,7 @@ final class LocalAgents {
             command.addAll(extraArgs);
             launch(command, token, logs.resolve("agent-" + (i + 1) + ".log"));
         }
-        if (running("deploy") == 0) {
+        if (count > 0 && running("deploy") == 0) {
             // the deploy agent runs long and encrypts every upload: it gets the optimizing compiler too
             List<String> command =
                     new ArrayList<>(KilnMain.command("agent", "deploy", "--server", server, "--name", "local-deploy"));

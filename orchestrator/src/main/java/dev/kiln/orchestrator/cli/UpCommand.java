@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         name = "up",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the Kiln orchestrator in the foreground, with N local build agents as child processes.",
+            "Run the Kiln orchestrator in the foreground, with N local build agents and a deploy agent as child"
+                    + " processes.",
             "On embedded defaults it runs its own PostgreSQL and S3-compatible server in the data directory;",
             "--database and --s3 point it at real ones. Ready when GET /api/v1/health answers 200.",
             "Writes the server URL and an admin token to ~/.kiln/config (mode 0600) for the other commands."
@@ -42,7 +43,10 @@ final class UpCommand implements Callable<Integer> {
             description = "Poll interval of repositories added" + " without one (default 60).")
     int pollInterval = 60;
 
-    @Option(names = "--agents", paramLabel = "N", description = "Local build agents to run (default 1).")
+    @Option(
+            names = "--agents",
+            paramLabel = "N",
+            description = "Local build agents to run (default 1), plus one local deploy agent; 0 runs no local agent.")
     int agents = 1;
 
     @Option(
