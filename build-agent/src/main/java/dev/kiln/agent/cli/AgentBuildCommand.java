@@ -6,20 +6,14 @@ import dev.kiln.agent.backend.docker.DefaultImage;
 import dev.kiln.agent.backend.docker.DockerBackend;
 import dev.kiln.agent.backend.process.ProcessBackend;
 import dev.kiln.agent.remote.BuildJobs;
-import dev.kiln.agent.remote.OrchestratorClient;
-import dev.kiln.agent.remote.RemoteAgent;
 import dev.kiln.agent.remote.ServerConfig;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -76,20 +70,7 @@ public final class AgentBuildCommand implements Callable<Integer> {
         Supplier<ExecutionBackend> backends = backendName.equals("process")
                 ? () -> new ProcessBackend(env)
                 : () -> new DockerBackend(env, new DefaultImage(defaultImage));
-        String agentName = connection.name();
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
-        try (OrchestratorClient client = new OrchestratorClient(
-                URI.create(config.server()), config.token(), UUID.randomUUID().toString())) {
-            RemoteAgent agent = new RemoteAgent(
-                    client,
-                    agentName,
-                    connection.labels(),
-                    maxJobs,
-                    new BuildJobs(backends, defaultImage, certificates),
-                    line -> System.err.println("[" + LocalTime.now().format(time) + "] kiln agent: " + line));
-            Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
-            agent.run();
-        }
+        connection.serve(config, maxJobs, new BuildJobs(backends, defaultImage, certificates), "kiln agent");
         return 0;
     }
 }

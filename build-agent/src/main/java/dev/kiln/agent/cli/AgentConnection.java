@@ -1,12 +1,23 @@
 package dev.kiln.agent.cli;
 
+import dev.kiln.agent.remote.JobFactory;
+import dev.kiln.agent.remote.OrchestratorClient;
+import dev.kiln.agent.remote.RemoteAgent;
 import dev.kiln.agent.remote.ServerConfig;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import picocli.CommandLine.Option;
 
 /** The options every agent command shares: which orchestrator, with which token, under which name and labels. */
@@ -31,6 +42,28 @@ public final class AgentConnection {
     /** The agent's labels. */
     public List<String> labels() {
         return List.copyOf(labels);
+    }
+
+    /**
+     * Runs an agent of {@code jobs} until the process is asked to stop: connected to {@code config}'s orchestrator,
+     * saying what it does on standard error, each line stamped and prefixed {@code who}.
+     */
+    public void serve(ServerConfig config, int maxJobs, JobFactory jobs, String who)
+            throws IOException, InterruptedException {
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
+        try (OrchestratorClient client = new OrchestratorClient(
+                URI.create(config.server()), config.token(), UUID.randomUUID().toString())) {
+            RemoteAgent agent = new RemoteAgent(
+                    client,
+                    name(),
+                    labels(),
+                    maxJobs,
+                    jobs,
+                    line -> err.println("[" + LocalTime.now().format(time) + "] " + who + ": " + line));
+            Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
+            agent.run();
+        }
     }
 
     /** The agent's name: the flag, else the host's name. */

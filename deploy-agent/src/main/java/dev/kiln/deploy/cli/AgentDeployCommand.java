@@ -3,19 +3,12 @@ package dev.kiln.deploy.cli;
 import dev.kiln.agent.AgentException;
 import dev.kiln.agent.cli.AgentConnection;
 import dev.kiln.agent.cli.KilnCli;
-import dev.kiln.agent.remote.OrchestratorClient;
-import dev.kiln.agent.remote.RemoteAgent;
 import dev.kiln.agent.remote.ServerConfig;
 import dev.kiln.deploy.remote.DeployJobs;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,21 +46,8 @@ public final class AgentDeployCommand implements Callable<Integer> {
             err.println("kiln agent deploy: " + e.getMessage());
             return KilnCli.EXIT_INVALID;
         }
-        String agentName = connection.name();
-        Path work = Files.createTempDirectory("kiln-deploy-");
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
-        try (OrchestratorClient client = new OrchestratorClient(
-                URI.create(config.server()), config.token(), UUID.randomUUID().toString())) {
-            RemoteAgent agent = new RemoteAgent(
-                    client,
-                    agentName,
-                    connection.labels(),
-                    maxJobs,
-                    new DeployJobs(work),
-                    line -> err.println("[" + LocalTime.now().format(time) + "] kiln deploy agent: " + line));
-            Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
-            agent.run();
-        }
+        connection.serve(
+                config, maxJobs, new DeployJobs(Files.createTempDirectory("kiln-deploy-")), "kiln deploy agent");
         return 0;
     }
 }

@@ -301,8 +301,8 @@ public final class Orchestrator {
     void update(JobRecord job) {
         board.update(job);
         dirtyJobs.add(job);
-        if (job.kind().equals("deploy") && board.job(job.id()).isEmpty()) {
-            pendingLeases.addAll(board.rematch()); // its environment is free for the next deployment
+        if (board.job(job.id()).isEmpty()) {
+            pendingLeases.addAll(board.rematch()); // it ended: what it held (an environment) is free again
         }
     }
 
