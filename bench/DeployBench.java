@@ -30,7 +30,7 @@ public class DeployBench {
             long bundled = System.nanoTime();
             String id = "d-" + config + "-" + (i - 4) + "-" + System.currentTimeMillis();
             DeploymentSpec spec = new DeploymentSpec(
-                    id, "bench", "bench", "bench", "", "user", DeploymentConfig.of(config, null), target, "");
+                    id, "bench", "bench", "bench", "", "user", DeploymentConfig.of(config, null), target, null, "");
             DeploymentReport report = new SshDeployer(spec, revision, () -> false).run(line -> {});
             long end = System.nanoTime();
             Files.deleteIfExists(bundle);

@@ -1,6 +1,7 @@
 package dev.kiln.deploy.cli;
 
 import dev.kiln.agent.AgentException;
+import dev.kiln.agent.backend.docker.RegistryCredentials;
 import dev.kiln.agent.cli.AgentConnection;
 import dev.kiln.agent.cli.KilnCli;
 import dev.kiln.agent.remote.ServerConfig;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
         name = "deploy",
         mixinStandardHelpOptions = true,
         description = {
-            "Take deploy jobs from a Kiln orchestrator and ship each revision to its environment's hosts over SSH.",
+            "Take deploy jobs from a Kiln orchestrator and ship each revision to its environment: to hosts over SSH, or"
+                    + " as a container on an engine.",
             "The server and token come from the flags, else KILN_SERVER and KILN_TOKEN, else ~/.kiln/config."
         })
 public final class AgentDeployCommand implements Callable<Integer> {
@@ -31,6 +34,14 @@ public final class AgentDeployCommand implements Callable<Integer> {
             paramLabel = "N",
             description = "How many deployments it runs at once, to different environments (default 2).")
     private int maxJobs = 2;
+
+    @Option(
+            names = "--image-pull-credentials",
+            paramLabel = "FILE",
+            description = "Logins for the registries container environments pull from: Docker's config.json, or a"
+                    + " JSON object of registry hosts to {\"username\": ..., \"password\": ...} (default:"
+                    + " ~/.docker/config.json, if there is one).")
+    private Path pullCredentials;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -46,8 +57,20 @@ public final class AgentDeployCommand implements Callable<Integer> {
             err.println("kiln agent deploy: " + e.getMessage());
             return KilnCli.EXIT_INVALID;
         }
+        RegistryCredentials logins;
+        try {
+            logins = pullCredentials != null
+                    ? RegistryCredentials.read(pullCredentials)
+                    : RegistryCredentials.dockerLogin(Path.of(System.getProperty("user.home")));
+        } catch (AgentException e) {
+            err.println("kiln agent deploy: " + e.getMessage());
+            return KilnCli.EXIT_INVALID;
+        }
         connection.serve(
-                config, maxJobs, new DeployJobs(Files.createTempDirectory("kiln-deploy-")), "kiln deploy agent");
+                config,
+                maxJobs,
+                new DeployJobs(Files.createTempDirectory("kiln-deploy-"), logins),
+                "kiln deploy agent");
         return 0;
     }
 }

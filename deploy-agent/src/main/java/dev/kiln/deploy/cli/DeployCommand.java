@@ -152,6 +152,7 @@ public final class DeployCommand implements Callable<Integer> {
                 "user",
                 DeploymentConfig.of(config, minHealthy),
                 target,
+                null,
                 "");
     }
 

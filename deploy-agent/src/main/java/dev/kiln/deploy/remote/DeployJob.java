@@ -1,5 +1,6 @@
 package dev.kiln.deploy.remote;
 
+import dev.kiln.agent.backend.docker.RegistryCredentials;
 import dev.kiln.agent.remote.AgentJob;
 import dev.kiln.agent.remote.OrchestratorClient;
 import dev.kiln.agent.remote.OrchestratorUnavailableException;
@@ -7,6 +8,9 @@ import dev.kiln.agent.remote.RefusedByOrchestratorException;
 import dev.kiln.agent.store.ArtifactStore;
 import dev.kiln.deploy.DeployException;
 import dev.kiln.deploy.DeployLog;
+import dev.kiln.deploy.container.ContainerDeployer;
+import dev.kiln.deploy.container.ImageDefinition;
+import dev.kiln.deploy.container.ImageDefinitions;
 import dev.kiln.deploy.fleet.SshDeployer;
 import dev.kiln.deploy.revision.InvalidRevisionException;
 import dev.kiln.deploy.revision.Revision;
@@ -36,11 +40,13 @@ final class DeployJob implements AgentJob {
     private final ArtifactStore store;
     private final OrchestratorClient client;
     private final Path work;
+    private final RegistryCredentials pullLogins;
     private volatile boolean stopRequested;
     private Runnable started = () -> {};
 
-    DeployJob(JobSpec spec, ArtifactStore store, OrchestratorClient client, Path work) {
+    DeployJob(JobSpec spec, ArtifactStore store, OrchestratorClient client, Path work, RegistryCredentials pullLogins) {
         this.spec = spec;
+        this.pullLogins = pullLogins;
         this.store = store;
         this.client = client;
         this.work = work;
@@ -96,6 +102,16 @@ final class DeployJob implements AgentJob {
         log.line("reading revision " + order.revisionKey() + " from the object store");
         try (InputStream in = store.get(order.revisionKey())) {
             Files.copy(in, zip, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (order.spec().container() != null) {
+            List<ImageDefinition> images;
+            try {
+                images = ImageDefinitions.read(zip);
+            } catch (InvalidRevisionException e) {
+                log.line(e.getMessage());
+                return new DeploymentReport("Failed", "INVALID_REVISION", e.getMessage(), List.of(), List.of());
+            }
+            return new ContainerDeployer(order.spec(), images, pullLogins, () -> stopRequested).run(log);
         }
         Revision revision;
         try {

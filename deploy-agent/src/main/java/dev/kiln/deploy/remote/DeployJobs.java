@@ -1,5 +1,6 @@
 package dev.kiln.deploy.remote;
 
+import dev.kiln.agent.backend.docker.RegistryCredentials;
 import dev.kiln.agent.remote.AgentJob;
 import dev.kiln.agent.remote.JobFactory;
 import dev.kiln.agent.remote.OrchestratorClient;
@@ -10,10 +11,12 @@ import java.nio.file.Path;
 /** Deploy jobs, each working in its own folder under the agent's work folder. */
 public final class DeployJobs implements JobFactory {
     private final Path work;
+    private final RegistryCredentials pullLogins;
 
-    /** Jobs that keep their bundles under {@code work}. */
-    public DeployJobs(Path work) {
+    /** Jobs that keep their bundles under {@code work} and pull images with {@code pullLogins}. */
+    public DeployJobs(Path work, RegistryCredentials pullLogins) {
         this.work = work;
+        this.pullLogins = pullLogins;
     }
 
     @Override
@@ -23,6 +26,6 @@ public final class DeployJobs implements JobFactory {
 
     @Override
     public AgentJob create(JobSpec spec, ArtifactStore store, OrchestratorClient client) {
-        return new DeployJob(spec, store, client, work.resolve(spec.jobId()));
+        return new DeployJob(spec, store, client, work.resolve(spec.jobId()), pullLogins);
     }
 }

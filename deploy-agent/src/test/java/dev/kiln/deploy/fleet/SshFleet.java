@@ -53,7 +53,7 @@ final class SshFleet implements AutoCloseable {
     }
 
     DeploymentSpec spec(String id, DeploymentConfig config, SshTarget target) {
-        return new DeploymentSpec(id, "shop", "dev", "env-1", "0123abcd", "pipeline", config, target, "");
+        return new DeploymentSpec(id, "shop", "dev", "env-1", "0123abcd", "pipeline", config, target, null, "");
     }
 
     String nextId() {

@@ -10,7 +10,8 @@ package dev.kiln.model.deploy;
  * @param commit the commit the revision was built from, or empty
  * @param creator {@code user}, {@code pipeline} or {@code rollback}
  * @param config how hosts are taken
- * @param ssh the SSH target
+ * @param ssh the SSH target, or null for a container environment
+ * @param container the container target, or null for an SSH environment
  * @param reuseRelease for a rollback: the deployment whose release hosts keep and may reinstall without upload, or
  *     empty
  */
@@ -23,10 +24,14 @@ public record DeploymentSpec(
         String creator,
         DeploymentConfig config,
         SshTarget ssh,
+        ContainerTarget container,
         String reuseRelease) {
 
     public DeploymentSpec {
         commit = commit == null ? "" : commit;
         reuseRelease = reuseRelease == null ? "" : reuseRelease;
+        if ((ssh == null) == (container == null)) {
+            throw new IllegalArgumentException("a deployment goes either to SSH hosts or to a container engine");
+        }
     }
 }

@@ -117,7 +117,8 @@ public final class DeployDesk {
                 d.commit(),
                 d.creator(),
                 Environments.config(settings),
-                environments.target(env),
+                environments.sshTarget(env),
+                environments.containerTarget(env),
                 reuseRelease);
         return new DeploymentOrder(spec, d.revisionKey());
     }

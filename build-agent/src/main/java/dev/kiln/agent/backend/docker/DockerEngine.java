@@ -56,6 +56,22 @@ public record DockerEngine(DockerClient client, String host, String product, lon
                 + " set DOCKER_HOST, or run with --backend process (not isolated).");
     }
 
+    /**
+     * Connects to the engine at one address ({@code unix://...} or {@code tcp://...}); fails saying why it did not
+     * answer.
+     */
+    public static DockerEngine at(String host) {
+        String why = unreachableReason(host);
+        if (why != null) {
+            throw new EngineUnavailableException("the container engine at " + host + " is unreachable: " + why);
+        }
+        try {
+            return connect(host);
+        } catch (RuntimeException e) {
+            throw new EngineUnavailableException("the container engine at " + host + " did not answer: " + describe(e));
+        }
+    }
+
     static Set<String> candidates(Map<String, String> env) {
         Set<String> out = new LinkedHashSet<>();
         String dockerHost = env.get("DOCKER_HOST");
@@ -158,7 +174,8 @@ public record DockerEngine(DockerClient client, String host, String product, lon
         return 0;
     }
 
-    static String describe(Throwable e) {
+    /** The innermost cause's message, on one line. */
+    public static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

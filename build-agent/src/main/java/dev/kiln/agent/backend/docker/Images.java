@@ -8,7 +8,7 @@ import dev.kiln.agent.backend.ProgressListener;
 import java.util.concurrent.TimeUnit;
 
 /** Makes sure a build image is on the engine: present, pulled, or (the default image) built locally. */
-final class Images {
+public final class Images {
     private final DockerClient client;
     private final DefaultImage defaultImage;
     private final RegistryCredentials credentials;
@@ -62,6 +62,16 @@ final class Images {
     }
 
     private void pull(String image, ProgressListener progress) {
+        pull(client, image, credentials, progress);
+    }
+
+    /**
+     * Pulls an image with the login its registry needs, if any; fails with the engine's message.
+     *
+     * @throws IllegalStateException with the engine's message when the pull fails
+     */
+    public static void pull(
+            DockerClient client, String image, RegistryCredentials credentials, ProgressListener progress) {
         progress.progress("pulling image " + image);
         String repository = image;
         String tag = null;
@@ -100,7 +110,7 @@ final class Images {
     }
 
     /** Whether a reference names a registry host ({@code host.tld/...}, {@code host:port/...}, {@code localhost/}). */
-    static boolean hasRegistry(String image) {
+    public static boolean hasRegistry(String image) {
         int slash = image.indexOf('/');
         if (slash < 0) {
             return false;

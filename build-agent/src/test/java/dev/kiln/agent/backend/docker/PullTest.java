@@ -3,22 +3,17 @@ package dev.kiln.agent.backend.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.AuthConfig;
-import com.github.dockerjava.api.model.PushResponseItem;
 import dev.kiln.agent.testing.Engines;
 import dev.kiln.agent.testing.TestBuild;
 import dev.kiln.agent.testing.TestImages;
+import dev.kiln.agent.testing.TestRegistry;
 import dev.kiln.model.build.PhaseType;
 import dev.kiln.model.build.StatusType;
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,12 +31,12 @@ class PullTest {
     @Test
     void a_missing_image_is_pulled_from_its_registry() throws Exception {
         DockerClient client = Engines.docker().engine().client();
-        Process registry = startRegistry();
+        TestRegistry registry = TestRegistry.start(work);
         String repository = TestImages.REGISTRY + "/kiln-test/pulled";
         String tag = Long.toString(System.nanoTime());
         try {
             client.tagImageCmd(TestImages.BUSYBOX, repository, tag).exec();
-            push(client, repository, tag, null);
+            TestRegistry.push(client, repository, tag, null);
             client.removeImageCmd(repository + ":" + tag).exec();
 
             var result = new TestBuild(Engines.docker(), work)
@@ -58,8 +53,7 @@ class PullTest {
             } catch (RuntimeException e) {
                 // not pulled
             }
-            registry.destroy();
-            registry.waitFor(10, TimeUnit.SECONDS);
+            registry.close();
         }
     }
 
@@ -67,15 +61,15 @@ class PullTest {
     void a_private_registry_needs_the_login_from_the_pull_credentials() throws Exception {
         DockerClient client = Engines.docker().engine().client();
         Files.writeString(work.resolve("htpasswd"), "ci:" + BCRYPT_OF_PASSWORD + "\n");
-        Process registry = startRegistry(
-                "auth:\n  htpasswd:\n    realm: kiln-tests\n    path: " + work.resolve("htpasswd") + "\n");
+        TestRegistry registry = TestRegistry.start(
+                work, "auth:\n  htpasswd:\n    realm: kiln-tests\n    path: " + work.resolve("htpasswd") + "\n");
         String repository = TestImages.REGISTRY + "/kiln-test/private";
         String tag = Long.toString(System.nanoTime());
         AuthConfig login =
                 new AuthConfig().withUsername("ci").withPassword(PASSWORD).withRegistryAddress(TestImages.REGISTRY);
         try {
             client.tagImageCmd(TestImages.BUSYBOX, repository, tag).exec();
-            push(client, repository, tag, login);
+            TestRegistry.push(client, repository, tag, login);
             client.removeImageCmd(repository + ":" + tag).exec();
             String buildspec = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo private image runs\n";
 
@@ -113,62 +107,7 @@ class PullTest {
             } catch (RuntimeException e) {
                 // not pulled
             }
-            registry.destroy();
-            registry.waitFor(10, TimeUnit.SECONDS);
+            registry.close();
         }
-    }
-
-    private static void push(DockerClient client, String repository, String tag, AuthConfig login)
-            throws InterruptedException {
-        var command = client.pushImageCmd(repository).withTag(tag);
-        if (login != null) {
-            command = command.withAuthConfig(login);
-        }
-        command.exec(new ResultCallback.Adapter<PushResponseItem>() {
-                    @Override
-                    public void onNext(PushResponseItem item) {
-                        if (item.getErrorDetail() != null) {
-                            throw new IllegalStateException(
-                                    item.getErrorDetail().getMessage());
-                        }
-                    }
-                })
-                .awaitCompletion(2, TimeUnit.MINUTES);
-    }
-
-    private Process startRegistry() throws IOException, InterruptedException {
-        return startRegistry("");
-    }
-
-    private Process startRegistry(String auth) throws IOException, InterruptedException {
-        Path config = work.resolve("registry.yml");
-        Files.writeString(
-                config,
-                "version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: " + work.resolve("data")
-                        + "\nhttp:\n  addr: " + TestImages.REGISTRY + "\n" + auth);
-        Process registry = new ProcessBuilder("docker-registry", "serve", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("registry.log").toFile())
-                .start();
-        for (int i = 0; i < 100; i++) {
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://" + TestImages.REGISTRY + "/v2/")
-                        .toURL()
-                        .openConnection();
-                c.setConnectTimeout(200);
-                if (c.getResponseCode() == 200 || c.getResponseCode() == 401) {
-                    return registry;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            if (!registry.isAlive()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        registry.destroy();
-        throw new IllegalStateException(
-                "the test registry did not start: " + Files.readString(work.resolve("registry.log")));
     }
 }
