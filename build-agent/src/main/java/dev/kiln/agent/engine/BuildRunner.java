@@ -152,7 +152,7 @@ public final class BuildRunner {
             String image = request.image();
             if (request.buildspec() instanceof BuildspecSource.Compiled compiled) {
                 // known before the build starts: provision straight into the image with its runtimes
-                runtimes = new RuntimeStage(backend, request.image(), request.certificates(), log, progress);
+                runtimes = runtimeStage();
                 image = runtimes.prepare(compiled.buildspec()).orElse(image);
             }
             boolean layers = request.privileged()
@@ -228,11 +228,15 @@ public final class BuildRunner {
      * Once the buildspec is known and before the source is copied: moves the build to an image with its
      * {@code runtime-versions}, if it needs one.
      */
+    private RuntimeStage runtimeStage() {
+        return new RuntimeStage(backend, request.image(), request.certificates(), request.privileged(), log, progress);
+    }
+
     private Optional<PhaseOutcome> chooseImage(Buildspec known) {
         if (runtimes != null) {
             return Optional.empty();
         }
-        runtimes = new RuntimeStage(backend, request.image(), request.certificates(), log, progress);
+        runtimes = runtimeStage();
         Optional<String> image;
         try {
             image = runtimes.prepare(known);

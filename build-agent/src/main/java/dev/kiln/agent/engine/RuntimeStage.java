@@ -8,6 +8,7 @@ import dev.kiln.model.build.PhaseType;
 import dev.kiln.model.build.StatusType;
 import dev.kiln.model.buildspec.Buildspec;
 import dev.kiln.model.buildspec.Phase;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,13 +16,18 @@ import java.util.Optional;
 /**
  * {@code phases.install.runtime-versions}: on Kiln's default image the runtimes are resolved in DOWNLOAD_SOURCE,
  * before the source is copied, and the build moves to a derived image that has them (installed by the first build
- * that asked, reused by the rest), which also trusts the build's added certificates. INSTALL then says what it got,
+ * that asked, reused by the rest), which also trusts the build's added certificates and, for a privileged build, has
+ * the docker command. INSTALL then says what it got,
  * or fails naming what is available. Other images skip the selection, as CodeBuild does on custom images.
  */
 final class RuntimeStage {
+    /** Debian's package with the docker command, added to the default image for privileged builds. */
+    static final String DOCKER_CLI = "docker.io";
+
     private final ExecutionBackend backend;
     private final String image;
     private final List<String> certificates;
+    private final boolean privileged;
     private boolean certificatesInImage;
     private final BuildLog log;
     private final ProgressListener progress;
@@ -32,9 +38,11 @@ final class RuntimeStage {
             ExecutionBackend backend,
             String image,
             List<String> certificates,
+            boolean privileged,
             BuildLog log,
             ProgressListener progress) {
         this.backend = backend;
+        this.privileged = privileged;
         this.image = image;
         this.certificates = CertificateStage.split(certificates);
         this.log = log;
@@ -62,20 +70,31 @@ final class RuntimeStage {
             failure = selection.error();
             selection = RuntimeCatalog.DEBIAN_12.select(Map.of());
         }
-        if (selection.packages().isEmpty() && certificates.isEmpty()) {
+        List<String> packages = new ArrayList<>(selection.packages());
+        if (privileged) {
+            packages.add(DOCKER_CLI);
+        }
+        if (packages.isEmpty() && certificates.isEmpty()) {
             return Optional.empty();
         }
-        Optional<DerivedImage> derived = backend.derive(image, selection.packages(), certificates, progress);
+        Optional<DerivedImage> derived = backend.derive(image, packages, certificates, progress);
         if (derived.isEmpty()) {
             installLine = requested.isEmpty() ? null : "Skipping install of runtimes: this backend cannot make images";
             return Optional.empty();
         }
         certificatesInImage = true;
-        String what = (selection.runtimes().isEmpty() ? "" : "Runtimes " + selection.describe())
-                + (certificates.isEmpty()
-                        ? ""
-                        : (selection.runtimes().isEmpty() ? "" : " and ") + certificates.size()
-                                + " added certificate(s)");
+        List<String> parts = new ArrayList<>();
+        if (!selection.runtimes().isEmpty()) {
+            parts.add("Runtimes " + selection.describe());
+        }
+        if (privileged) {
+            parts.add("the Docker CLI (privileged mode)");
+        }
+        if (!certificates.isEmpty()) {
+            parts.add(certificates.size() + " added certificate(s)");
+        }
+        String what = String.join(" and ", parts);
+        what = Character.toUpperCase(what.charAt(0)) + what.substring(1);
         log.container(what + ": image " + derived.get().reference()
                 + (derived.get().builtNow() ? " (installed now; later builds reuse it)" : " (installed earlier)"));
         if (!selection.runtimes().isEmpty()) {

@@ -161,8 +161,9 @@ final class RemoteJob implements AgentJob {
                 secondaries,
                 buildspec,
                 action.image().orElse(options.defaultImage()),
-                ComputeType.parse("BUILD_GENERAL1_SMALL").orElseThrow(),
-                false,
+                ComputeType.parse(action.computeType().orElse("BUILD_GENERAL1_SMALL"))
+                        .orElseThrow(),
+                action.privileged(),
                 spec.environment(),
                 Map.of(),
                 Duration.ofMinutes(spec.timeoutMinutes()),

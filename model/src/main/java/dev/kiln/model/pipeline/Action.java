@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param environment where a deploy action ships
  * @param timeoutMinutes how long it may take (an approval: how long it waits)
  * @param labels agent labels the action needs
+ * @param computeType the build's compute type ({@code BUILD_GENERAL1_SMALL}, ...); the agent's default when empty
+ * @param privileged whether the build gets a container engine for docker commands (CodeBuild's privileged mode)
  * @param line where the action starts in the pipeline file
  */
 public record Action(
@@ -29,6 +31,8 @@ public record Action(
         Optional<String> environment,
         Optional<Integer> timeoutMinutes,
         List<String> labels,
+        Optional<String> computeType,
+        boolean privileged,
         int line) {
 
     public Action {

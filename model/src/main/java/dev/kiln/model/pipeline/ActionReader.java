@@ -20,6 +20,7 @@ final class ActionReader {
     private static final List<String> BUILD =
             List.of("buildspec", "image", "inputs", "outputs", "labels", "compute-type", "privileged");
     private static final List<String> DEPLOY = List.of("environment", "inputs", "labels");
+    private static final String COMPUTE_TYPES = "(BUILD_GENERAL1_)?(SMALL|MEDIUM|LARGE|XLARGE|2XLARGE)";
 
     private ActionReader() {}
 
@@ -97,8 +98,22 @@ final class ActionReader {
                 environment,
                 timeout,
                 PipelineParser.values(a.stringList("labels")),
+                computeType(a),
+                a.bool("privileged").orElse(false),
                 YamlDocument.line(node));
         return Optional.of(new Read(action, a, stage, inputs, outputs));
+    }
+
+    private static Optional<String> computeType(MappingReader a) {
+        Optional<String> given = a.string("compute-type");
+        if (given.isPresent() && !given.get().toUpperCase(java.util.Locale.ROOT).matches(COMPUTE_TYPES)) {
+            a.error(
+                    "compute-type",
+                    "'" + given.get() + "' is not a compute type: BUILD_GENERAL1_SMALL, _MEDIUM, _LARGE, _XLARGE or"
+                            + " _2XLARGE");
+            return Optional.empty();
+        }
+        return given.map(t -> t.toUpperCase(java.util.Locale.ROOT));
     }
 
     private static ActionType type(MappingReader a) {

@@ -32,6 +32,10 @@ class PipelineParserTest {
         assertThat(compile.type()).isEqualTo(ActionType.BUILD);
         assertThat(compile.buildspec()).contains(new ActionBuildspec.InInput("buildspec.yml"));
         assertThat(compile.image()).contains("optional-image");
+        assertThat(compile.computeType()).contains("MEDIUM");
+        assertThat(compile.privileged()).isTrue();
+        assertThat(pipeline.stage("test").orElseThrow().actions().get(0).privileged())
+                .isFalse();
         assertThat(compile.outputs()).containsExactly("app");
         Action unit = pipeline.stage("test").orElseThrow().actions().get(0);
         assertThat(unit.inputs()).containsExactly("source", "app");

@@ -13,10 +13,18 @@ final class EnvironmentText {
         List<String> hosts = new ArrayList<>();
         s.path("hosts").forEach(h -> hosts.add(h.asText()));
         JsonNode current = env.path("current");
-        return env.path("name").asText() + "  " + hosts.size() + " host(s) " + String.join(",", hosts) + "  "
-                + (s.path("minHealthy").asText().isEmpty()
-                        ? s.path("config").asText()
-                        : "min-healthy " + s.path("minHealthy").asText())
+        JsonNode docker = s.path("docker");
+        String where = docker.isObject()
+                ? "container"
+                        + (docker.path("container").asText().isEmpty()
+                                ? ""
+                                : " " + docker.path("container").asText())
+                        + " on " + docker.path("engine").asText()
+                : hosts.size() + " host(s) " + String.join(",", hosts) + "  "
+                        + (s.path("minHealthy").asText().isEmpty()
+                                ? s.path("config").asText()
+                                : "min-healthy " + s.path("minHealthy").asText());
+        return env.path("name").asText() + "  " + where
                 + "  live: "
                 + (current.isMissingNode() || current.isNull()
                         ? "nothing yet"
@@ -27,8 +35,18 @@ final class EnvironmentText {
         List<String> out = new ArrayList<>();
         JsonNode s = env.path("settings");
         out.add(line(env));
-        out.add("  root " + s.path("root").asText() + ", keeps "
-                + s.path("keepReleases").asInt() + " releases"
+        JsonNode docker = s.path("docker");
+        if (docker.isObject()) {
+            out.add("  ports " + list(docker.path("ports")) + ", variables " + list(docker.path("envNames"))
+                    + ", volumes " + list(docker.path("volumes")) + ", network "
+                    + (docker.path("network").asText().isEmpty()
+                            ? "(default)"
+                            : docker.path("network").asText()));
+        }
+        out.add((docker.isObject()
+                        ? "  one container"
+                        : "  root " + s.path("root").asText() + ", keeps "
+                                + s.path("keepReleases").asInt() + " releases")
                 + (s.path("healthUrl").asText().isEmpty()
                         ? ""
                         : ", health " + s.path("healthUrl").asText() + " within "
@@ -59,6 +77,12 @@ final class EnvironmentText {
                 + (d.path("message").asText().isEmpty()
                         ? ""
                         : "  " + d.path("message").asText());
+    }
+
+    private static String list(JsonNode items) {
+        List<String> out = new ArrayList<>();
+        items.forEach(i -> out.add(i.asText()));
+        return out.isEmpty() ? "none" : String.join(" ", out);
     }
 
     private static String shortCommit(JsonNode d) {

@@ -39,9 +39,11 @@ final class EnvironmentsCommand implements Runnable {
             name = "add",
             mixinStandardHelpOptions = true,
             description = {
-                "Add an environment of SSH hosts, named as deploy actions name it (environment: NAME).",
-                "The private key is stored encrypted and never printed. Host keys are checked: give them with"
-                        + " --known-hosts (ssh-keyscan HOST > FILE), or trust them on first use."
+                "Add an environment, named as deploy actions name it (environment: NAME): SSH hosts (--ssh, --key)"
+                        + " or a container engine (--docker).",
+                "The private key and container variables are stored encrypted and never printed. Host keys are"
+                        + " checked: give them with --known-hosts (ssh-keyscan HOST > FILE), or trust them on first"
+                        + " use."
             })
     static final class Add implements Callable<Integer> {
         @Mixin
@@ -52,13 +54,12 @@ final class EnvironmentsCommand implements Runnable {
 
         @Option(
                 names = "--ssh",
-                required = true,
                 arity = "1..*",
                 paramLabel = "USER@HOST[:PORT]",
                 description = "Its hosts, in the order they are deployed.")
         java.util.List<String> hosts = new ArrayList<>();
 
-        @Option(names = "--key", required = true, paramLabel = "FILE", description = "The private key to log in with.")
+        @Option(names = "--key", paramLabel = "FILE", description = "The private key to log in with (SSH hosts).")
         Path key;
 
         @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts lines with the hosts' keys.")
@@ -102,15 +103,71 @@ final class EnvironmentsCommand implements Runnable {
         @Option(names = "--no-auto-rollback", description = "Leave failed deployments as they are.")
         boolean noRollback;
 
+        @Option(
+                names = "--docker",
+                paramLabel = "ENGINE_URL",
+                description = "A container environment on this engine (unix:///var/run/docker.sock,"
+                        + " unix:///run/podman/podman.sock, tcp://HOST:2375), deployed from imagedefinitions.json.")
+        String docker;
+
+        @Option(
+                names = "--container",
+                paramLabel = "NAME",
+                description = "Which container of imagedefinitions.json it runs, when the file lists several.")
+        String container;
+
+        @Option(
+                names = {"-p", "--port"},
+                paramLabel = "[IP:]HOST:CONTAINER",
+                description = "A port the container publishes, as docker run -p takes it; a fixed host port means"
+                        + " the old container stops before the new one starts. Repeatable.")
+        java.util.List<String> ports = new ArrayList<>();
+
+        @Option(
+                names = {"-e", "--env"},
+                paramLabel = "NAME=VALUE",
+                description = "A variable for the container (stored encrypted, never shown). Repeatable.")
+        Map<String, String> env = new LinkedHashMap<>();
+
+        @Option(
+                names = {"-v", "--volume"},
+                paramLabel = "SOURCE:/TARGET[:ro]",
+                description = "A volume or bind mount for the container. Repeatable.")
+        java.util.List<String> volumes = new ArrayList<>();
+
+        @Option(names = "--network", paramLabel = "NAME", description = "The network the container joins.")
+        String network;
+
+        @Option(
+                names = {"-l", "--label"},
+                paramLabel = "KEY=VALUE",
+                description = "A label of your own on the container. Repeatable.")
+        Map<String, String> labels = new LinkedHashMap<>();
+
         @Override
         public Integer call() throws IOException {
-            if (!Files.isReadable(key)) {
-                throw new ApiCallException(400, "--key " + key + ": no such readable file");
-            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", name);
-            body.put("ssh", hosts);
-            body.put("privateKey", Files.readString(key, StandardCharsets.UTF_8));
+            if (docker != null) {
+                if (!hosts.isEmpty() || key != null) {
+                    throw new ApiCallException(400, "--docker is a container environment: leave out --ssh and --key");
+                }
+                body.put("docker", docker);
+                body.put("container", container);
+                body.put("ports", ports);
+                body.put("env", env);
+                body.put("volumes", volumes);
+                body.put("network", network);
+                body.put("labels", labels);
+            } else if (hosts.isEmpty() || key == null) {
+                throw new ApiCallException(
+                        400, "give --ssh USER@HOST... and --key FILE for SSH hosts, or --docker ENGINE_URL");
+            } else if (!Files.isReadable(key)) {
+                throw new ApiCallException(400, "--key " + key + ": no such readable file");
+            } else {
+                body.put("ssh", hosts);
+                body.put("privateKey", Files.readString(key, StandardCharsets.UTF_8));
+            }
             if (knownHosts != null) {
                 if (!Files.isReadable(knownHosts)) {
                     throw new ApiCallException(400, "--known-hosts " + knownHosts + ": no such readable file");

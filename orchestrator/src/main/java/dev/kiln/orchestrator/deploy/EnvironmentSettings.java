@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * An environment's settings, as kept (JSON) and shown. Holds no secret.
  *
- * @param kind {@code ssh}
+ * @param kind {@code ssh} or {@code docker}
  * @param hosts the hosts, {@code user@host[:port]}, in deployment order
  * @param root the folder on each host that holds releases
  * @param config {@code OneAtATime}, {@code HalfAtATime} or {@code AllAtOnce}
@@ -17,6 +17,7 @@ import java.util.List;
  * @param trustOnFirstUse whether unknown host keys are trusted and recorded
  * @param knownHostKeys the host keys trusted
  * @param autoRollback whether a failed deployment redeploys the last successful revision
+ * @param docker a container environment's settings, or null for SSH hosts
  */
 public record EnvironmentSettings(
         String kind,
@@ -29,11 +30,12 @@ public record EnvironmentSettings(
         int keepReleases,
         boolean trustOnFirstUse,
         List<KnownHostKey> knownHostKeys,
-        boolean autoRollback) {
+        boolean autoRollback,
+        ContainerSettings docker) {
 
     public EnvironmentSettings {
-        hosts = List.copyOf(hosts);
-        knownHostKeys = List.copyOf(knownHostKeys);
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
+        knownHostKeys = knownHostKeys == null ? List.of() : List.copyOf(knownHostKeys);
         minHealthy = minHealthy == null ? "" : minHealthy;
         healthUrl = healthUrl == null ? "" : healthUrl;
     }
@@ -53,6 +55,7 @@ public record EnvironmentSettings(
                 keepReleases,
                 trustOnFirstUse,
                 all,
-                autoRollback);
+                autoRollback,
+                docker);
     }
 }

@@ -1,10 +1,13 @@
 package dev.kiln.orchestrator.deploy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.deploy.ssh.KnownHostsFile;
+import dev.kiln.model.deploy.ContainerTarget;
 import dev.kiln.model.deploy.DeploymentConfig;
 import dev.kiln.model.deploy.KnownHostKey;
+import dev.kiln.model.deploy.PortMapping;
 import dev.kiln.model.deploy.SshHost;
 import dev.kiln.model.deploy.SshTarget;
 import dev.kiln.orchestrator.state.DeploymentStore;
@@ -13,6 +16,8 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Adds, reads and removes environments; the only place their private keys are sealed and opened. */
@@ -41,11 +46,15 @@ public final class Environments {
         } catch (InvalidEnvironmentException e) {
             return Future.failedFuture(e);
         }
+        // the one secret of an environment: an SSH environment's private key, a container environment's variables
+        String secret = settings.docker() == null
+                ? request.privateKey()
+                : json(request.env() == null ? Map.of() : new TreeMap<>(request.env()));
         EnvironmentRecord record = new EnvironmentRecord(
                 request.name(),
                 "env-" + UUID.randomUUID().toString().substring(0, 8),
                 json(settings),
-                secrets.seal(request.privateKey()),
+                secrets.seal(secret),
                 clock.instant());
         return store.addEnvironment(record).map(record);
     }
@@ -55,9 +64,13 @@ public final class Environments {
             throw new InvalidEnvironmentException("field name: '" + r.name() + "' is not an environment name: use"
                     + " letters, digits and . _ -, up to 100, starting with a letter or digit");
         }
+        if (r.docker() != null && !r.docker().isBlank()) {
+            return containerSettings(r);
+        }
         if (r.ssh() == null || r.ssh().isEmpty()) {
             throw new InvalidEnvironmentException(
-                    "field ssh: an environment needs at least one host, USER@HOST[:PORT]");
+                    "field ssh: an environment needs at least one host, USER@HOST[:PORT] (or docker: an engine's"
+                            + " address, for a container environment)");
         }
         List<String> hosts = new ArrayList<>();
         for (String h : r.ssh()) {
@@ -75,15 +88,8 @@ public final class Environments {
                 r.knownHosts() == null || r.knownHosts().isBlank() ? List.of() : KnownHostsFile.parse(r.knownHosts());
         String config = r.config() == null || r.config().isBlank() ? "OneAtATime" : r.config();
         DeploymentConfig.of(config, r.minHealthy());
-        int healthTimeout = r.healthTimeoutSeconds() == null ? 60 : r.healthTimeoutSeconds();
-        if (healthTimeout < 1 || healthTimeout > 3600) {
-            throw new InvalidEnvironmentException("field healthTimeoutSeconds: must be from 1 to 3600");
-        }
-        String url = r.healthUrl() == null ? "" : r.healthUrl().strip();
-        if (!url.isEmpty() && !url.matches("https?://\\S+")) {
-            throw new InvalidEnvironmentException(
-                    "field healthUrl: expected an http:// or https:// URL, found '" + url + "'");
-        }
+        int healthTimeout = healthTimeout(r);
+        String url = healthUrl(r);
         int keep = r.keepReleases() == null ? 5 : r.keepReleases();
         if (keep < 1 || keep > 100) {
             throw new InvalidEnvironmentException("field keepReleases: must be from 1 to 100");
@@ -106,7 +112,42 @@ public final class Environments {
                 keep,
                 Boolean.TRUE.equals(r.trustOnFirstUse()),
                 known,
-                r.autoRollback() == null || r.autoRollback());
+                r.autoRollback() == null || r.autoRollback(),
+                null);
+    }
+
+    private static EnvironmentSettings containerSettings(NewEnvironment r) {
+        ContainerSettings docker = ContainerEnvironments.check(r);
+        return new EnvironmentSettings(
+                "docker",
+                List.of(),
+                "",
+                "AllAtOnce",
+                "",
+                healthUrl(r),
+                healthTimeout(r),
+                1,
+                false,
+                List.of(),
+                r.autoRollback() == null || r.autoRollback(),
+                docker);
+    }
+
+    private static int healthTimeout(NewEnvironment r) {
+        int healthTimeout = r.healthTimeoutSeconds() == null ? 60 : r.healthTimeoutSeconds();
+        if (healthTimeout < 1 || healthTimeout > 3600) {
+            throw new InvalidEnvironmentException("field healthTimeoutSeconds: must be from 1 to 3600");
+        }
+        return healthTimeout;
+    }
+
+    private static String healthUrl(NewEnvironment r) {
+        String url = r.healthUrl() == null ? "" : r.healthUrl().strip();
+        if (!url.isEmpty() && !url.matches("https?://\\S+")) {
+            throw new InvalidEnvironmentException(
+                    "field healthUrl: expected an http:// or https:// URL, found '" + url + "'");
+        }
+        return url;
     }
 
     /** Every environment. */
@@ -118,7 +159,8 @@ public final class Environments {
     public Future<EnvironmentRecord> get(String name) {
         return store.environment(name)
                 .map(found -> found.orElseThrow(() -> new UnknownEnvironmentException("no environment named '" + name
-                        + "'; add it with 'kiln environments add " + name + " --ssh USER@HOST --key FILE'")));
+                        + "'; add it with 'kiln environments add " + name + " --ssh USER@HOST --key FILE'"
+                        + " (or --docker ENGINE_URL)")));
     }
 
     /** Removes an environment; false when there was none. */
@@ -136,9 +178,37 @@ public final class Environments {
                         e.name(), e.id(), json(settings(e).withKeys(keys)), e.encryptedKey(), e.createdAt())));
     }
 
-    /** The SSH target a deploy agent is given, with the private key opened. */
-    public SshTarget target(EnvironmentRecord e) {
+    /** The container target a deploy agent is given, with the variables opened; null for SSH hosts. */
+    public ContainerTarget containerTarget(EnvironmentRecord e) {
         EnvironmentSettings s = settings(e);
+        ContainerSettings d = s.docker();
+        if (d == null) {
+            return null;
+        }
+        Map<String, String> env;
+        try {
+            env = JSON.readValue(secrets.open(e.encryptedKey()), new TypeReference<Map<String, String>>() {});
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException("the variables of environment " + e.name() + " are not readable", x);
+        }
+        return new ContainerTarget(
+                d.engine(),
+                d.container(),
+                d.ports().stream().map(PortMapping::parse).toList(),
+                env,
+                d.volumes(),
+                d.network(),
+                d.labels(),
+                s.healthUrl(),
+                s.healthTimeoutSeconds());
+    }
+
+    /** The SSH target a deploy agent is given, with the private key opened; null for a container environment. */
+    public SshTarget sshTarget(EnvironmentRecord e) {
+        EnvironmentSettings s = settings(e);
+        if (s.docker() != null) {
+            return null;
+        }
         return new SshTarget(
                 s.hosts().stream().map(SshHost::parse).toList(),
                 secrets.open(e.encryptedKey()),
@@ -164,7 +234,7 @@ public final class Environments {
         return DeploymentConfig.of(s.config(), s.minHealthy());
     }
 
-    private static String json(EnvironmentSettings settings) {
+    private static String json(Object settings) {
         try {
             return JSON.writeValueAsString(settings);
         } catch (JsonProcessingException e) {

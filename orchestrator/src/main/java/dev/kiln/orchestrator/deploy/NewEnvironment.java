@@ -1,6 +1,7 @@
 package dev.kiln.orchestrator.deploy;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An environment as a user adds it (the API's request body). Fields left out take their defaults.
@@ -17,6 +18,13 @@ import java.util.List;
  * @param root the folder on each host that holds releases (default {@code ~/kiln/NAME})
  * @param keepReleases how many releases each host keeps (default 5)
  * @param autoRollback whether failed deployments roll back (default yes)
+ * @param docker for a container environment, the engine's address ({@code unix://...}, {@code tcp://...})
+ * @param container which entry of {@code imagedefinitions.json} the environment runs (when it lists several)
+ * @param ports ports its container publishes, as {@code docker run -p} takes them
+ * @param env environment variables of its container (sealed at rest, never shown)
+ * @param volumes volumes and bind mounts of its container, {@code SOURCE:/TARGET[:ro]}
+ * @param network the network its container joins
+ * @param labels labels of the user's own on its container
  */
 public record NewEnvironment(
         String name,
@@ -30,10 +38,48 @@ public record NewEnvironment(
         Integer healthTimeoutSeconds,
         String root,
         Integer keepReleases,
-        Boolean autoRollback) {
+        Boolean autoRollback,
+        String docker,
+        String container,
+        List<String> ports,
+        Map<String, String> env,
+        List<String> volumes,
+        String network,
+        Map<String, String> labels) {
+
+    /** An SSH environment. */
+    public static NewEnvironment ssh(
+            String name,
+            List<String> ssh,
+            String privateKey,
+            String knownHosts,
+            Boolean trustOnFirstUse,
+            String config,
+            String minHealthy) {
+        return new NewEnvironment(
+                name,
+                ssh,
+                privateKey,
+                knownHosts,
+                trustOnFirstUse,
+                config,
+                minHealthy,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 
     @Override
     public String toString() {
-        return "NewEnvironment[" + name + " " + ssh + "]";
+        return "NewEnvironment[" + name + " " + (docker == null ? ssh : docker) + "]";
     }
 }

@@ -3,7 +3,9 @@ package dev.kiln.orchestrator.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.model.deploy.ContainerTarget;
 import dev.kiln.model.deploy.KnownHostKey;
+import dev.kiln.model.deploy.PortMapping;
 import dev.kiln.model.deploy.SshTarget;
 import dev.kiln.orchestrator.OrchestratorException;
 import dev.kiln.orchestrator.state.Database;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.hibernate.reactive.stage.Stage;
@@ -73,7 +76,7 @@ class EnvironmentsTest {
     }
 
     private static NewEnvironment env(String name, List<String> hosts, String key, String config, String min) {
-        return new NewEnvironment(name, hosts, key, null, false, config, min, null, null, null, null, null);
+        return NewEnvironment.ssh(name, hosts, key, null, false, config, min);
     }
 
     @Test
@@ -90,12 +93,87 @@ class EnvironmentsTest {
                     .doesNotContain("PRIVATE KEY")
                     .doesNotContain("b3Bl");
         }
-        SshTarget target = environments.target(added);
+        SshTarget target = environments.sshTarget(added);
         assertThat(target.privateKey()).isEqualTo(KEY);
         assertThat(target.root()).isEqualTo("~/kiln/dev");
         assertThat(target.toString()).doesNotContain("PRIVATE");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secret.key"))))
                 .isEqualTo("rw-------");
+    }
+
+    private static NewEnvironment container(
+            String engine,
+            List<String> ports,
+            Map<String, String> env,
+            List<String> volumes,
+            Map<String, String> labels) {
+        return new NewEnvironment(
+                "prod",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "http://localhost:8080/health",
+                30,
+                null,
+                null,
+                null,
+                engine,
+                "web",
+                ports,
+                env,
+                volumes,
+                "shop",
+                labels);
+    }
+
+    @Test
+    void a_container_environment_keeps_its_variables_sealed_and_shows_only_their_names() throws Exception {
+        EnvironmentRecord added = await(() -> environments.add(container(
+                "unix:///run/podman/podman.sock",
+                List.of("8080:80", "9090"),
+                Map.of("DB_PASSWORD", "hunter2-value"),
+                List.of("data:/var/lib/app"),
+                Map.of("team", "shop"))));
+
+        assertThat(added.settings()).contains("DB_PASSWORD").doesNotContain("hunter2-value");
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "");
+                Statement st = c.createStatement();
+                ResultSet rows = st.executeQuery("select settings, private_key from environments")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1) + rows.getString(2)).doesNotContain("hunter2-value");
+        }
+        assertThat(environments.sshTarget(added)).isNull();
+        ContainerTarget target = environments.containerTarget(added);
+        assertThat(target.env()).containsEntry("DB_PASSWORD", "hunter2-value");
+        assertThat(target.ports()).extracting(PortMapping::toString).containsExactly("8080:80", "9090");
+        assertThat(target.fixedPorts()).isTrue();
+        assertThat(target.container()).isEqualTo("web");
+        assertThat(target.network()).isEqualTo("shop");
+        assertThat(target.healthTimeoutSeconds()).isEqualTo(30);
+        assertThat(Environments.settings(added).docker().envNames()).containsExactly("DB_PASSWORD");
+    }
+
+    @Test
+    void bad_container_settings_are_refused_naming_the_field() {
+        Map<String, String> none = Map.of();
+        assertThatThrownBy(() ->
+                        await(() -> environments.add(container("localhost:2375", List.of(), none, List.of(), none))))
+                .hasMessageContaining("field docker");
+        assertThatThrownBy(() -> await(
+                        () -> environments.add(container("tcp://h:2375", List.of("80:http"), none, List.of(), none))))
+                .hasMessageContaining("field ports");
+        assertThatThrownBy(() -> await(() ->
+                        environments.add(container("tcp://h:2375", List.of(), Map.of("A-B", "x"), List.of(), none))))
+                .hasMessageContaining("field env");
+        assertThatThrownBy(() -> await(
+                        () -> environments.add(container("tcp://h:2375", List.of(), none, List.of("data"), none))))
+                .hasMessageContaining("field volumes");
+        assertThatThrownBy(() -> await(() -> environments.add(
+                        container("tcp://h:2375", List.of(), none, List.of(), Map.of("kiln.role", "x")))))
+                .hasMessageContaining("field labels");
     }
 
     @Test

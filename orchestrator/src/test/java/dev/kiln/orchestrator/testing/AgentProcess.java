@@ -19,8 +19,14 @@ public final class AgentProcess implements AutoCloseable {
 
     /** Starts an agent on the process backend (builds run as host processes: no container engine needed). */
     public static AgentProcess start(String server, String token, Path log, String... extra) throws IOException {
+        return start("process", server, token, log, extra);
+    }
+
+    /** Starts an agent on a backend ({@code docker} or {@code process}). */
+    public static AgentProcess start(String backend, String server, String token, Path log, String... extra)
+            throws IOException {
         List<String> command =
-                new ArrayList<>(KilnMain.command("agent", "build", "--server", server, "--backend", "process"));
+                new ArrayList<>(KilnMain.command("agent", "build", "--server", server, "--backend", backend));
         command.addAll(List.of(extra));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -43,6 +43,12 @@ public final class GitRemote {
         return this;
     }
 
+    /** Deletes a file in the clone, if it is there. */
+    public GitRemote delete(String path) throws IOException {
+        Files.deleteIfExists(work.resolve(path));
+        return this;
+    }
+
     /** Commits everything and pushes to {@code main}; answers the commit id. */
     public String commitAndPush(String message) throws IOException, InterruptedException {
         git(work, "add", "-A");

@@ -14,6 +14,9 @@ final class ContainerSpecs {
     /** Where the driver keeps its state inside the container. */
     static final String STATE_DIR = "/codebuild/kiln";
 
+    /** Where a privileged build finds the agent's engine socket ({@code DOCKER_HOST} points there). */
+    static final String ENGINE_SOCKET = "/run/kiln/docker.sock";
+
     /**
      * Open files and processes per container. Some kernels refuse the engine's higher defaults to engines without
      * CAP_SYS_RESOURCE (rootless or nested engines); these values work everywhere and suit builds.
@@ -24,20 +27,32 @@ final class ContainerSpecs {
 
     private ContainerSpecs() {}
 
-    static List<String> env(EnvironmentSpec spec) {
+    static List<String> env(EnvironmentSpec spec, String engineHost) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> e : spec.environment().entrySet()) {
             out.add(e.getKey() + "=" + e.getValue());
         }
+        if (spec.privileged()) {
+            // privileged mode: docker commands reach the agent's engine (its socket, mounted), where the images they
+            // build stay, pushed from, and cached between builds
+            out.add("DOCKER_HOST=" + (engineHost.startsWith("unix://") ? "unix://" + ENGINE_SOCKET : engineHost));
+        }
         return out;
     }
 
-    static HostConfig hostConfig(EnvironmentSpec spec, long hostMemoryBytes, int hostCpus) {
+    static HostConfig hostConfig(EnvironmentSpec spec, long hostMemoryBytes, int hostCpus, String engineHost) {
         long memory = spec.computeType().memoryBytesOn(hostMemoryBytes);
         int cpus = spec.computeType().vcpusOn(hostCpus);
         HostConfig config = HostConfig.newHostConfig();
+        List<Bind> binds = new ArrayList<>();
         spec.dockerLayerCache()
-                .ifPresent(project -> config.withBinds(new Bind(layerVolume(project), new Volume("/var/lib/docker"))));
+                .ifPresent(project -> binds.add(new Bind(layerVolume(project), new Volume("/var/lib/docker"))));
+        if (spec.privileged() && engineHost.startsWith("unix://")) {
+            binds.add(new Bind(engineHost.substring("unix://".length()), new Volume(ENGINE_SOCKET)));
+        }
+        if (!binds.isEmpty()) {
+            config.withBinds(binds);
+        }
         return config.withMemory(memory)
                 .withMemorySwap(memory)
                 .withNanoCPUs(cpus * 1_000_000_000L)

@@ -169,7 +169,7 @@ public final class DockerBackend implements ExecutionBackend {
                     .withLabels(Labels.forBuild(spec.buildId()))
                     .withEntrypoint("/bin/sh")
                     .withCmd(command)
-                    .withEnv(ContainerSpecs.env(spec))
+                    .withEnv(ContainerSpecs.env(spec, docker.host()))
                     .withWorkingDir(ContainerSpecs.STATE_DIR)
                     .withUser("0:0")
                     .withStdinOpen(true)
@@ -181,7 +181,8 @@ public final class DockerBackend implements ExecutionBackend {
                     .withHostConfig(ContainerSpecs.hostConfig(
                             spec,
                             memoryCapBytes > 0 ? Math.min(memoryCapBytes, docker.memoryBytes()) : docker.memoryBytes(),
-                            docker.cpus()))
+                            docker.cpus(),
+                            docker.host()))
                     .exec();
         } catch (RuntimeException e) {
             throw new UnableToStartContainerException(
