@@ -12,6 +12,11 @@ final class ApiCallException extends OrchestratorException {
         this.status = status;
     }
 
+    /** The HTTP status, or 0 when the orchestrator did not answer. */
+    int status() {
+        return status;
+    }
+
     /** The exit status for it: 2 for a bad request, 1 otherwise. */
     int exitCode() {
         return status == 400 || status == 404 || status == 409 ? 2 : 1;

@@ -101,13 +101,22 @@ final class UpCommand implements Callable<Integer> {
         certificates.forEach(c ->
                 agentArgs.addAll(List.of("--certificate", c.toAbsolutePath().toString())));
         local.start(agents, server.url(), token, agentArgs, dir.resolve("logs"));
+        Optional<LocalSshd> sshd = Optional.empty();
         if (example != null) {
+            sshd = ExampleEnvironments.prepare(
+                    ExampleRepository.examples(env).resolve(example),
+                    dir,
+                    new ApiClient(new ServerConfig(server.url(), token)),
+                    env,
+                    line -> System.err.println("kiln up: " + line));
             runExample(server, dir, env);
         }
         server.markReady();
         CountDownLatch down = new CountDownLatch(1);
+        Optional<LocalSshd> exampleHosts = sshd;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("kiln up: stopping");
+            exampleHosts.ifPresent(LocalSshd::close);
             local.stop();
             server.close();
             down.countDown();
@@ -137,6 +146,11 @@ final class UpCommand implements Callable<Integer> {
         Path clone = ExampleRepository.clone(dir, example);
         System.err.println("kiln up: example " + example + " registered from " + bare + "; run " + run + " started");
         System.err.println("kiln up: in another terminal: bin/kiln runs list; bin/kiln logs " + run + " --follow");
+        if (java.nio.file.Files.isRegularFile(
+                ExampleRepository.examples(env).resolve(example).resolve(ExampleEnvironments.FILE))) {
+            System.err.println("kiln up: the example deploys: bin/kiln environments list; bin/kiln deployments list;"
+                    + " approve a stage waiting for it with bin/kiln approve " + run + " --stage STAGE");
+        }
         System.err.println("kiln up: commit and push to run it again: cd " + clone
                 + " && echo >> README.md && git commit -qam 'a change' && git push -q");
     }

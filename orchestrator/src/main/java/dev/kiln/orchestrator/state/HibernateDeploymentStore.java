@@ -3,7 +3,6 @@ package dev.kiln.orchestrator.state;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.hibernate.reactive.stage.Stage;
@@ -163,9 +162,6 @@ public final class HibernateDeploymentStore implements DeploymentStore {
     }
 
     private <T> Future<T> tx(Function<Stage.Session, CompletionStage<T>> work) {
-        CompletionStage<T> done = sessions.withTransaction((session, transaction) -> work.apply(session));
-        return Future.fromCompletionStage(done)
-                .recover(e -> Future.failedFuture(
-                        e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e));
+        return OwnSessions.tx(sessions, work);
     }
 }

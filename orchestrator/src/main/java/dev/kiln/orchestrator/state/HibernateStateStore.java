@@ -291,33 +291,7 @@ public final class HibernateStateStore implements StateStore {
         return chain;
     }
 
-    /**
-     * One transaction on a session of its own: {@code withTransaction} would share the session bound to the Vert.x
-     * context, and calls overlapping on one context would then run on one session at once.
-     */
     private <T> Future<T> tx(Function<Stage.Session, CompletionStage<T>> work) {
-        CompletionStage<T> done = sessions.openSession()
-                .thenCompose(session -> session.withTransaction(transaction -> work.apply(session))
-                        .handle((value, failure) -> session.close().handle((closed, ignored) -> {
-                            if (failure != null) {
-                                throw failure instanceof java.util.concurrent.CompletionException c
-                                        ? c
-                                        : new java.util.concurrent.CompletionException(failure);
-                            }
-                            return value;
-                        }))
-                        .thenCompose(x -> x));
-        return Future.fromCompletionStage(done).recover(e -> Future.failedFuture(unwrap(e)));
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        Throwable cause = e;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof dev.kiln.orchestrator.OrchestratorException) {
-            return cause;
-        }
-        return new StateUnavailableException("the database failed: " + cause.getMessage(), cause);
+        return OwnSessions.tx(sessions, work);
     }
 }

@@ -212,6 +212,18 @@ class EnvironmentsTest {
     }
 
     @Test
+    void reads_overlapping_on_one_context_each_get_their_own_session() {
+        await(() -> environments.add(env("dev", List.of("a@b"), KEY, null, null)));
+        await(() -> environments.add(env("qa", List.of("a@c"), KEY, null, null)));
+
+        List<Optional<DeploymentRecord>> live = await(() -> Future.all(
+                        List.of(store.lastSuccessful("dev"), store.lastSuccessful("qa"), store.lastSuccessful("dev")))
+                .map(all -> all.<Optional<DeploymentRecord>>list()));
+
+        assertThat(live).hasSize(3).allMatch(Optional::isEmpty);
+    }
+
+    @Test
     void host_keys_learned_on_first_use_are_kept() {
         await(() -> environments.add(env("dev", List.of("a@b"), KEY, null, null)));
         KnownHostKey key = new KnownHostKey("b", "SHA256:abc");

@@ -1,0 +1,130 @@
+package dev.kiln.orchestrator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import dev.kiln.agent.remote.ServerConfig;
+import dev.kiln.agent.testing.Engines;
+import dev.kiln.orchestrator.cli.KilnMain;
+import dev.kiln.orchestrator.testing.Api;
+import dev.kiln.orchestrator.testing.Waits;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's example of a whole delivery, as a user runs it: {@code kiln up --example service} builds the service
+ * and its image, deploys it to dev over SSH (a local OpenSSH server Kiln starts), waits for the approval, then runs
+ * it in prod as a container on the local engine.
+ */
+@Tag("docker")
+class ServiceExampleTest {
+    @TempDir
+    Path dir;
+
+    Process up;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (up != null) {
+            up.destroy();
+            up.waitFor(30, TimeUnit.SECONDS);
+        }
+        Path pid = dir.resolve("home/server/example-hosts/dev/service.pid");
+        if (Files.exists(pid)) {
+            ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroy);
+        }
+        DockerClient docker = Engines.docker().engine().client();
+        for (Container c : docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of("kiln.environment-name", "prod", "kiln.container", "service"))
+                .exec()) {
+            docker.removeContainerCmd(c.getId()).withForce(true).exec();
+        }
+    }
+
+    @Test
+    void the_service_goes_to_dev_over_ssh_then_after_approval_to_prod_as_a_container() throws Exception {
+        Path config = dir.resolve("config");
+        ProcessBuilder builder = new ProcessBuilder(KilnMain.command("up", "--port", "0", "--example", "service"))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("up.log").toFile());
+        builder.environment().put("KILN_HOME", dir.resolve("home").toString());
+        builder.environment().put("KILN_CONFIG", config.toString());
+        builder.environment()
+                .put(
+                        "KILN_EXAMPLES",
+                        Path.of("..", "pipelines-examples").toAbsolutePath().toString());
+        up = builder.start();
+        Waits.until(Duration.ofSeconds(120), "kiln up to be ready", () -> {
+            try {
+                return Files.readString(dir.resolve("up.log")).contains("kiln up: ready at") ? true : null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        ServerConfig server =
+                ServerConfig.resolve(Optional.empty(), Optional.empty(), Map.of("KILN_CONFIG", config.toString()));
+        Api api = new Api(server.server(), server.token());
+
+        Waits.until(Duration.ofSeconds(420), "run 1 to wait for its approval", () -> {
+            JsonNode run = api.get("/api/v1/runs/1").body();
+            if (!run.path("endTime").isNull()) {
+                throw new AssertionError("run 1 ended before its approval: " + run + "\n" + log());
+            }
+            // stages: Source, build, deploy-dev, approve, deploy-prod
+            return run.path("stages")
+                            .get(3)
+                            .path("actions")
+                            .get(0)
+                            .path("status")
+                            .asText()
+                            .equals("InProgress")
+                    ? true
+                    : null;
+        });
+        assertThat(get("http://127.0.0.1:8090/")).isEqualTo("service 1.0.0 on dev");
+        Api.Answer approved = api.post("/api/v1/runs/1/approval", "{\"stage\": \"approve\", \"approved\": true}");
+        JsonNode done = Waits.until(Duration.ofSeconds(180), "run 1 to end", () -> {
+            JsonNode run = api.get("/api/v1/runs/1").body();
+            return run.path("endTime").isNull() ? null : run;
+        });
+
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("Succeeded");
+        assertThat(get("http://127.0.0.1:8091/")).isEqualTo("service 1.0.0 on prod");
+        JsonNode environments = api.get("/api/v1/environments").body();
+        assertThat(environments).hasSize(2);
+        assertThat(environments.findValuesAsText("name")).contains("dev", "prod");
+        assertThat(log()).contains("local SSH server for example environments on");
+    }
+
+    private String log() {
+        try {
+            return Files.readString(dir.resolve("up.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static String get(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body()
+                .strip();
+    }
+}
