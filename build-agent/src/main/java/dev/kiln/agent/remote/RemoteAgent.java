@@ -107,7 +107,8 @@ public final class RemoteAgent {
                 for (String jobId : client.heartbeat(List.copyOf(running.keySet()))) {
                     AgentJob job = running.get(jobId);
                     if (job != null) {
-                        say.accept("job " + jobId + " was abandoned: stopping it");
+                        say.accept("the orchestrator asked to stop job " + jobId + " (abandoned, or its"
+                                + " deployment stopped): stopping it");
                         job.stop();
                     }
                 }

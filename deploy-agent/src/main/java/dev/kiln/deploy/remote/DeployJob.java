@@ -75,6 +75,9 @@ final class DeployJob implements AgentJob {
                     : "deployment " + order.spec().deploymentId() + " " + first.status() + ": " + first.message();
             Optional<DeploymentOrder> next = report(order, first);
             while (next.isPresent()) {
+                // a stop applies to the deployment it stopped; the rollback that answers it runs (and can be
+                // stopped in its turn)
+                stopRequested = false;
                 DeploymentOrder rollback = next.get();
                 log.line("");
                 log.line("automatic rollback: redeploying the last successful revision as "

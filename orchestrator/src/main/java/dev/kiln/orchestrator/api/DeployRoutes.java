@@ -92,6 +92,13 @@ public final class DeployRoutes {
                                         d.orElseThrow(() -> new NotFoundException("no deployment " + ctx.pathParam("id")
                                                 + "; see 'kiln deployments list'")),
                                         true))));
+        router.post("/api/v1/deployments/:id/stop")
+                .handler(ctx -> Responses.json(ctx, 202, () -> {
+                    boolean rollback = ctx.body().buffer() == null
+                            || ctx.body().buffer().length() == 0
+                            || ctx.body().asJsonObject().getBoolean("rollback", true);
+                    return desk.stop(ctx.pathParam("id"), rollback).map(d -> DeploymentView.of(d, false));
+                }));
         router.post("/api/v1/jobs/:id/deployment")
                 .handler(
                         ctx -> Responses.json(ctx, 200, () -> desk.begin(AgentRoutes.agent(ctx), ctx.pathParam("id"))));

@@ -7,12 +7,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kiln deployments list|show}. */
+/** {@code kiln deployments list|show|stop}. */
 @Command(
         name = "deployments",
         mixinStandardHelpOptions = true,
-        description = "List and show deployments, with each host's lifecycle events.",
-        subcommands = {DeploymentsCommand.List.class, DeploymentsCommand.Show.class})
+        description = "List, show and stop deployments, with each host's lifecycle events.",
+        subcommands = {DeploymentsCommand.List.class, DeploymentsCommand.Show.class, DeploymentsCommand.Stop.class})
 final class DeploymentsCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -82,6 +82,42 @@ final class DeploymentsCommand implements Runnable {
                     }
                 }
             });
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "stop",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Stop a deployment in progress (CodeDeploy's StopDeployment): a host in the middle of its lifecycle"
+                        + " events finishes them, the rest are Skipped, the deployment ends Stopped and its deploy"
+                        + " action Failed.",
+                "The hosts it touched roll back to the last successful revision, unless --no-rollback or the"
+                        + " environment has no automatic rollback."
+            })
+    static final class Stop implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Parameters(paramLabel = "DEPLOYMENT")
+        String id;
+
+        @Option(names = "--no-rollback", description = "Leave the hosts as the stop finds them.")
+        boolean noRollback;
+
+        @Override
+        public Integer call() {
+            JsonNode d = options.client()
+                    .post(
+                            "/api/v1/deployments/" + EnvironmentsCommand.encode(id) + "/stop",
+                            java.util.Map.of("rollback", !noRollback));
+            options.print(
+                    d,
+                    () -> System.out.println("stopping " + d.path("id").asText() + " in "
+                            + d.path("environment").asText() + (noRollback ? "; no rollback" : "")
+                            + "; follow it with 'kiln deployments show "
+                            + d.path("id").asText() + "'"));
             return 0;
         }
     }

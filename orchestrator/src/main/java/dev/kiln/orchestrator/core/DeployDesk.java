@@ -37,6 +37,8 @@ public final class DeployDesk {
     private final DeploymentStore store;
     /** The deployment each open deploy job runs now. */
     private final Map<String, String> current = new HashMap<>();
+    /** Deployments a user stopped and asked to leave as they are (no automatic rollback). */
+    private final java.util.Set<String> stoppedWithoutRollback = new java.util.HashSet<>();
 
     /** A desk over the orchestrator's jobs; it hears every job that ends. */
     public DeployDesk(Orchestrator orchestrator, Environments environments, DeploymentStore store) {
@@ -142,9 +144,12 @@ public final class DeployDesk {
                             json(report),
                             orchestrator.clock.instant());
                     current.remove(jobId);
+                    boolean keep = stoppedWithoutRollback.remove(d.id())
+                            && report.status().equals("Stopped");
                     return store.saveDeployment(ended)
                             .compose(v -> environments.trust(d.environment(), report.learnedHostKeys()))
                             .compose(v -> report.succeeded()
+                                            || keep
                                             || !touched(report)
                                             || d.creator().equals("rollback")
                                     ? Future.succeededFuture(Optional.<DeploymentOrder>empty())
@@ -223,6 +228,37 @@ public final class DeployDesk {
                     DeploymentRecord queued = r.withJob(job.id()).withStatus("Queued");
                     store.saveDeployment(queued).onSuccess(v -> orchestrator.queue(job));
                 }));
+    }
+
+    /**
+     * A user stops a deployment in progress, as CodeDeploy's StopDeployment: its agent is told to stop, a host in the
+     * middle of its lifecycle events finishes them, the hosts not reached are Skipped, and the deployment ends
+     * Stopped. With {@code rollback} (and the environment's automatic rollback) the hosts it touched go back to the
+     * last successful revision. Answers the deployment as it is now.
+     */
+    public Future<DeploymentRecord> stop(String deploymentId, boolean rollback) {
+        return store.deployment(deploymentId).map(found -> {
+            DeploymentRecord d = found.orElseThrow(() ->
+                    new UnknownEnvironmentException("no deployment " + deploymentId + "; see 'kiln deployments list'"));
+            if (!d.status().equals("InProgress")) {
+                throw new dev.kiln.orchestrator.run.RunRefusedException("deployment " + deploymentId + " is "
+                        + d.status() + ": only a deployment in progress can be stopped");
+            }
+            AgentState agent = orchestrator
+                    .board
+                    .job(d.jobId())
+                    .flatMap(JobRecord::agentId)
+                    .flatMap(orchestrator.board::agent)
+                    .orElseThrow(() -> new dev.kiln.orchestrator.run.RunRefusedException("deployment "
+                            + deploymentId + " has no agent running it now; it fails on its own when its agent is"
+                            + " lost"));
+            if (!rollback) {
+                stoppedWithoutRollback.add(d.id());
+            }
+            agent.cancels.add(d.jobId());
+            LOG.info("deployment {} stop requested ({})", d.id(), rollback ? "with rollback" : "no rollback");
+            return d;
+        });
     }
 
     /**

@@ -147,7 +147,8 @@ class DeployPipelineTest {
                         "deploy/scripts/start.sh",
                         "#!/bin/sh\nmkdir -p \"$HOME/app\"\n"
                                 + "cp version \"$HOME/app/version\"\necho \"started $(cat version) as $DEPLOYMENT_ID\"\n"
-                                + (version.equals("slow") ? "sleep 100\n" : ""))
+                                + (version.equals("slow") ? "sleep 100\n" : "")
+                                + (version.equals("pause") ? "sleep 8\n" : ""))
                 .write("deploy/scripts/check.sh", "#!/bin/sh\n" + check + "\n")
                 .write(".kiln/pipeline.yml", PIPELINE.replace("ENVIRONMENT", environment))
                 .commitAndPush(version);
@@ -212,6 +213,56 @@ class DeployPipelineTest {
                     .isEqualTo(rollback.path("id").asText());
             assertThat(env.toString()).doesNotContain("PRIVATE KEY");
             assertThat(Files.readString(dir.resolve("deploy.log"))).doesNotContain("PRIVATE KEY");
+        }
+    }
+
+    @Test
+    void a_stopped_deployment_ends_stopped_skips_the_hosts_not_reached_and_rolls_back() throws Exception {
+        deployAgent("deploy.log");
+        String v1 = push("v1", "true", "dev");
+        assertThat(Runs.ended(api, v1, Duration.ofSeconds(120)).path("status").asText())
+                .isEqualTo("Succeeded");
+        String good = deployments().get(0).path("id").asText();
+        Api.Answer finished = api.post("/api/v1/deployments/" + good + "/stop", "{}");
+
+        String paused = push("pause", "true", "dev");
+        Waits.until(Duration.ofSeconds(90), "the paused revision to start on the first host", () -> {
+            try {
+                return live(0).equals("pause") ? true : null;
+            } catch (Exception e) {
+                return null;
+            }
+        });
+        String stopping = deployments().get(0).path("id").asText();
+        Api.Answer stop = api.post("/api/v1/deployments/" + stopping + "/stop", "{}");
+        JsonNode run = Runs.ended(api, paused, Duration.ofSeconds(90));
+        JsonNode all;
+        try {
+            all = Waits.until(Duration.ofSeconds(60), "the rollback to end", () -> {
+                JsonNode d = deployments();
+                return d.get(0).path("creator").asText().equals("rollback")
+                                && d.get(0).path("status").asText().equals("Succeeded")
+                        ? d
+                        : null;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    e.getMessage() + "; deployments " + deployments() + "\n"
+                            + Files.readString(dir.resolve("deploy.log")),
+                    e);
+        }
+
+        assertThat(finished.status()).isEqualTo(409);
+        assertThat(finished.body().path("error").asText()).contains("only a deployment in progress can be stopped");
+        assertThat(stop.status()).as(stop.body().toString()).isEqualTo(202);
+        assertThat(run.path("status").asText()).isEqualTo("Failed");
+        JsonNode stopped = api.get("/api/v1/deployments/" + stopping).body();
+        assertThat(stopped.path("status").asText()).isEqualTo("Stopped");
+        assertThat(stopped.path("errorCode").asText()).isEqualTo("MANUAL_STOP");
+        assertThat(stopped.path("hosts").get(2).path("status").asText()).isEqualTo("Skipped");
+        assertThat(all.get(0).path("redeployOf").asText()).isEqualTo(good);
+        for (int i = 0; i < 3; i++) {
+            assertThat(live(i)).as("host " + (i + 1)).isEqualTo("v1");
         }
     }
 
