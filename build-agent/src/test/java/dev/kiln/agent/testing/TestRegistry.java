@@ -6,9 +6,12 @@ import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PushResponseItem;
 import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +33,8 @@ public final class TestRegistry implements AutoCloseable {
     /** A registry with extra configuration ({@code auth:} ...). */
     public static TestRegistry start(Path work, String extraConfig) throws IOException, InterruptedException {
         Files.createDirectories(work);
+        // an earlier registry still shutting down would answer for this one
+        awaitPortFree(Duration.ofSeconds(15));
         Path config = work.resolve("registry.yml");
         Files.writeString(
                 config,
@@ -45,7 +50,9 @@ public final class TestRegistry implements AutoCloseable {
                         .toURL()
                         .openConnection();
                 c.setConnectTimeout(200);
-                if (c.getResponseCode() == 200 || c.getResponseCode() == 401) {
+                if ((c.getResponseCode() == 200 || c.getResponseCode() == 401) && registry.isAlive()) {
+                    // a test JVM that ends without closing it (a failed setup, a stopped run) takes it along
+                    Runtime.getRuntime().addShutdownHook(new Thread(registry::destroyForcibly));
                     return new TestRegistry(registry);
                 }
             } catch (IOException e) {
@@ -84,9 +91,27 @@ public final class TestRegistry implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            process.waitFor(10, TimeUnit.SECONDS);
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            awaitPortFree(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void awaitPortFree(Duration timeout) throws InterruptedException {
+        String[] hostPort = TestImages.REGISTRY.split(":");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 200);
+            } catch (IOException free) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(
+                TestImages.REGISTRY + " is still taken (a leftover docker-registry process?" + " see ss -ltnp)");
     }
 }

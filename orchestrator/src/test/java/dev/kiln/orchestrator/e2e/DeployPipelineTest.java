@@ -158,6 +158,16 @@ class DeployPipelineTest {
         return Files.readString(hosts.get(host).home().resolve("app/version")).strip();
     }
 
+    private void awaitLive(int host, String version) throws InterruptedException {
+        Waits.until(Duration.ofSeconds(90), version + " to start on host " + (host + 1), () -> {
+            try {
+                return live(host).equals(version) ? true : null;
+            } catch (Exception e) {
+                return null;
+            }
+        });
+    }
+
     private JsonNode deployments() {
         return api.get("/api/v1/deployments?environment=dev").body();
     }
@@ -226,13 +236,7 @@ class DeployPipelineTest {
         Api.Answer finished = api.post("/api/v1/deployments/" + good + "/stop", "{}");
 
         String paused = push("pause", "true", "dev");
-        Waits.until(Duration.ofSeconds(90), "the paused revision to start on the first host", () -> {
-            try {
-                return live(0).equals("pause") ? true : null;
-            } catch (Exception e) {
-                return null;
-            }
-        });
+        awaitLive(0, "pause");
         String stopping = deployments().get(0).path("id").asText();
         Api.Answer stop = api.post("/api/v1/deployments/" + stopping + "/stop", "{}");
         JsonNode run = Runs.ended(api, paused, Duration.ofSeconds(90));
@@ -297,13 +301,7 @@ class DeployPipelineTest {
             String good = deployments().get(0).path("id").asText();
 
             String slow = push("slow", "true", "dev");
-            Waits.until(Duration.ofSeconds(90), "the slow revision to start on the first host", () -> {
-                try {
-                    return live(0).equals("slow") ? true : null;
-                } catch (Exception e) {
-                    return null;
-                }
-            });
+            awaitLive(0, "slow");
             deploy.kill();
             deployAgent("deploy2.log");
             {
