@@ -1,5 +1,7 @@
 """A small web service: GET / says which version runs, GET /health answers ok."""
 import os
+import signal
+import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -27,5 +29,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 if __name__ == "__main__":
+    # a container's first process gets no default SIGTERM handling: stop at once when asked, not after the grace
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print(f"service {VERSION} listening on {PORT}", flush=True)
     ThreadingHTTPServer(("0.0.0.0", PORT), Handler).serve_forever()
