@@ -386,18 +386,8 @@ public final class BuildRunner {
     }
 
     private void raise(StatusType phaseStatus) {
-        if (rank(phaseStatus) > rank(status)) {
+        if (phaseStatus.precedence() > status.precedence()) {
             status = phaseStatus;
         }
-    }
-
-    private static int rank(StatusType s) {
-        return switch (s) {
-            case SUCCEEDED, IN_PROGRESS -> 0;
-            case FAILED -> 1;
-            case FAULT -> 2;
-            case TIMED_OUT -> 3;
-            case STOPPED -> 4;
-        };
     }
 }

@@ -24,4 +24,18 @@ public enum StatusType {
             case IN_PROGRESS -> 3;
         };
     }
+
+    /**
+     * Which status a build ends in when its phases end in several: the one with the highest precedence (a stop over
+     * a timeout over a fault over a failure).
+     */
+    public int precedence() {
+        return switch (this) {
+            case SUCCEEDED, IN_PROGRESS -> 0;
+            case FAILED -> 1;
+            case FAULT -> 2;
+            case TIMED_OUT -> 3;
+            case STOPPED -> 4;
+        };
+    }
 }
