@@ -189,7 +189,8 @@ def main():
     log = open(os.path.join(base, "up.log"), "w")
     print("starting kiln up (data in %s) ..." % base, file=sys.stderr)
     up = subprocess.Popen([KILN, "up", "--port", str(port), "--data", os.path.join(base, "data"),
-                           "--agents", str(args.agents), "--poll-interval", "0"], stdout=log, stderr=log, env=env)
+                           "--agents", str(args.agents), "--poll-interval", "0",
+                           "--ui-port", "-1"], stdout=log, stderr=log, env=env)
     url = "http://127.0.0.1:%d" % port
     try:
         for _ in range(600):

@@ -89,6 +89,7 @@ public final class KilnMain implements Runnable {
         commandLine.addSubcommand(new EnvironmentsCommand());
         commandLine.addSubcommand(new DeploymentsCommand());
         commandLine.addSubcommand(new RollbackCommand());
+        commandLine.addSubcommand(new UiCommand());
         KilnCli.configure(commandLine);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ApiCallException call) {

@@ -3,6 +3,8 @@ package dev.kiln.orchestrator.cli;
 import dev.kiln.agent.remote.ServerConfig;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.orchestrator.server.ServerSettings;
+import dev.kiln.ui.KilnApi;
+import dev.kiln.ui.UiServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,9 @@ final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--host", description = "The address to listen on (default 127.0.0.1).")
     String host = "127.0.0.1";
+
+    @Option(names = "--ui-port", description = "The web UI's port (default 8081; 0 for any free one; -1 for no UI).")
+    int uiPort = 8081;
 
     @Option(
             names = "--data",
@@ -77,8 +82,15 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (agents < 0 || agents > 32 || pollInterval < 0 || port < 0 || port > 65535) {
-            System.err.println("kiln up: --agents must be 0..32, --poll-interval 0 or more, --port 0..65535");
+        if (agents < 0
+                || agents > 32
+                || pollInterval < 0
+                || port < 0
+                || port > 65535
+                || uiPort < -1
+                || uiPort > 65535) {
+            System.err.println("kiln up: --agents must be 0..32, --poll-interval 0 or more, --port 0..65535,"
+                    + " --ui-port -1..65535");
             return 2;
         }
         Map<String, String> env = System.getenv();
@@ -111,12 +123,16 @@ final class UpCommand implements Callable<Integer> {
                     line -> System.err.println("kiln up: " + line));
             runExample(server, dir, env);
         }
+        UiServer ui = uiPort < 0 ? null : UiServer.start(host, uiPort, new KilnApi(server.url(), token));
         server.markReady();
         CountDownLatch down = new CountDownLatch(1);
         Optional<LocalSshd> exampleHosts = sshd;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("kiln up: stopping");
             exampleHosts.ifPresent(LocalSshd::close);
+            if (ui != null) {
+                ui.close();
+            }
             local.stop();
             server.close();
             down.countDown();
@@ -124,6 +140,9 @@ final class UpCommand implements Callable<Integer> {
         System.err.printf(
                 "kiln up: ready at %s in %.1f s, with %d local agent(s); config in %s%n",
                 server.url(), (System.nanoTime() - start) / 1e9, local.count(), ServerConfig.file(env));
+        if (ui != null) {
+            System.err.println("kiln up: web UI at " + ui.url());
+        }
         down.await();
         return 0;
     }

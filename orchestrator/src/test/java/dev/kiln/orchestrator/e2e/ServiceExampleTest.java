@@ -60,7 +60,8 @@ class ServiceExampleTest {
     @Test
     void the_service_goes_to_dev_over_ssh_then_after_approval_to_prod_as_a_container() throws Exception {
         Path config = dir.resolve("config");
-        ProcessBuilder builder = new ProcessBuilder(KilnMain.command("up", "--port", "0", "--example", "service"))
+        ProcessBuilder builder = new ProcessBuilder(
+                        KilnMain.command("up", "--port", "0", "--ui-port", "0", "--example", "service"))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("up.log").toFile());
         builder.environment().put("KILN_HOME", dir.resolve("home").toString());

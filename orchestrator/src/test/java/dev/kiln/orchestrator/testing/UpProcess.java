@@ -34,7 +34,9 @@ public final class UpProcess implements AutoCloseable {
                         "--agents",
                         "0",
                         "--poll-interval",
-                        "1"))
+                        "1",
+                        "--ui-port",
+                        "0"))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("KILN_CONFIG", config.toString());

@@ -1,0 +1,53 @@
+package dev.kiln.orchestrator.cli;
+
+import dev.kiln.agent.remote.ServerConfig;
+import dev.kiln.ui.KilnApi;
+import dev.kiln.ui.UiServer;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kiln ui}: the web UI on its own, in front of an orchestrator's API. */
+@Command(
+        name = "ui",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the web UI for an orchestrator (kiln up serves one itself).",
+            "It calls the orchestrator's REST API with the token given, as any client does."
+        })
+final class UiCommand implements Callable<Integer> {
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
+            description = "The orchestrator (default: KILN_SERVER, then ~/.kiln/config).")
+    String server;
+
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description = "An API token (default: KILN_TOKEN, then ~/.kiln/config).")
+    String token;
+
+    @Option(names = "--host", description = "The address to listen on (default 127.0.0.1).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "The UI's port (default 8081; 0 for any free one).")
+    int port = 8081;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config =
+                ServerConfig.resolve(Optional.ofNullable(server), Optional.ofNullable(token), System.getenv());
+        UiServer ui = UiServer.start(host, port, new KilnApi(config.server(), config.token()));
+        CountDownLatch down = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ui.close();
+            down.countDown();
+        }));
+        System.err.println("kiln ui: " + ui.url() + " (for the orchestrator at " + config.server() + ")");
+        down.await();
+        return 0;
+    }
+}

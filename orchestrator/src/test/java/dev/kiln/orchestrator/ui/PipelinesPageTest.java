@@ -1,0 +1,99 @@
+package dev.kiln.orchestrator.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.orchestrator.server.KilnServer;
+import dev.kiln.orchestrator.testing.AgentProcess;
+import dev.kiln.orchestrator.testing.Api;
+import dev.kiln.orchestrator.testing.Browser;
+import dev.kiln.orchestrator.testing.GitRemote;
+import dev.kiln.orchestrator.testing.Runs;
+import dev.kiln.ui.KilnApi;
+import dev.kiln.ui.UiServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The Pipelines page in chromium: a pushed pipeline's latest run with a chip per stage. */
+class PipelinesPageTest {
+    @TempDir
+    Path dir;
+
+    KilnServer server;
+    AgentProcess agent;
+    UiServer ui;
+    ChromeDriver browser;
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (ui != null) {
+            ui.close();
+        }
+        if (agent != null) {
+            agent.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void lists_each_pipeline_with_its_latest_run_and_stages() throws Exception {
+        server = Runs.server(dir.resolve("data"));
+        String token = server.newToken("test");
+        Api api = new Api(server.url(), token);
+        GitRemote remote = GitRemote.create(dir, "shop");
+        remote.write("README.md", "# shop\n").commitAndPush("start");
+        api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+        String commit = remote.write(".kiln/pipeline.yml", """
+                        version: 1
+                        stages:
+                          - name: build
+                            actions:
+                              - name: compile
+                                type: build
+                                buildspec:
+                                  version: 0.2
+                                  phases:
+                                    build:
+                                      commands: [echo compiled]
+                          - name: test
+                            actions:
+                              - name: unit
+                                type: test
+                                buildspec:
+                                  version: 0.2
+                                  phases:
+                                    build:
+                                      commands: ['false']
+                        """).commitAndPush("a pipeline that fails its tests");
+        agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
+        JsonNode run = Runs.ended(api, commit, Duration.ofSeconds(90));
+        ui = UiServer.start("127.0.0.1", 0, new KilnApi(server.url(), token));
+        browser = Browser.open(dir);
+
+        browser.get(ui.url().toString());
+        List<String> cells = new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> {
+            List<String> texts = b.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+            return texts.contains("shop") ? texts : null;
+        });
+
+        assertThat(run.path("status").asText()).isEqualTo("Failed");
+        assertThat(browser.getTitle()).isEqualTo("Pipelines · Kiln");
+        assertThat(cells).contains("shop", "✗ Failed", commit.substring(0, 10));
+        assertThat(String.join("|", cells)).contains("✓ Source", "✓ build", "✗ test");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.kiln.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Every pipeline with its latest run: status, a chip per stage, trigger, commit and age; filtered by name. */
+@Route("")
+@PageTitle("Pipelines · Kiln")
+public class PipelinesView extends VerticalLayout {
+    private final Grid<PipelineRow> grid = new Grid<>();
+    private final Span problem = new Span();
+    private final List<PipelineRow> rows = new ArrayList<>();
+    private final TextField filter = new TextField();
+
+    public PipelinesView() {
+        filter.setPlaceholder("Filter by name or status");
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.EAGER);
+        filter.addValueChangeListener(e -> show());
+        problem.getStyle().set("color", "var(--lumo-error-text-color)");
+        grid.addColumn(PipelineRow::name).setHeader("Pipeline").setAutoWidth(true);
+        grid.addComponentColumn(r -> Statuses.chip(r.status().isEmpty() ? "no runs" : r.status(), r.status()))
+                .setHeader("Latest run")
+                .setAutoWidth(true);
+        grid.addComponentColumn(PipelinesView::stages)
+                .setHeader("Stages")
+                .setAutoWidth(true)
+                .setFlexGrow(3);
+        grid.addColumn(PipelineRow::trigger).setHeader("Trigger").setAutoWidth(true);
+        grid.addColumn(PipelineRow::commit).setHeader("Commit").setAutoWidth(true);
+        grid.addColumn(r -> age(r.started())).setHeader("Age").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        add(new H1("Pipelines"), filter, problem, grid);
+        load();
+    }
+
+    private void load() {
+        rows.clear();
+        try {
+            KilnApi api = KilnApi.current();
+            for (JsonNode p : api.get("/api/v1/pipelines")) {
+                String name = p.path("name").asText();
+                JsonNode runs =
+                        api.get("/api/v1/runs?limit=1&pipeline=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+                rows.add(PipelineRow.of(name, runs.isEmpty() ? null : runs.get(0)));
+            }
+            problem.setText("");
+        } catch (UiException e) {
+            problem.setText(e.getMessage());
+        }
+        show();
+    }
+
+    private void show() {
+        String wanted = filter.getValue().toLowerCase(Locale.ROOT).strip();
+        grid.setItems(rows.stream()
+                .filter(r -> wanted.isEmpty()
+                        || r.name().toLowerCase(Locale.ROOT).contains(wanted)
+                        || r.status().toLowerCase(Locale.ROOT).contains(wanted))
+                .toList());
+    }
+
+    private static Div stages(PipelineRow row) {
+        Div chips = new Div();
+        row.stages().forEach(s -> chips.add(Statuses.chip(s.name(), s.status())));
+        return chips;
+    }
+
+    static String age(Instant started) {
+        if (started == null) {
+            return "";
+        }
+        Duration d = Duration.between(started, Instant.now());
+        if (d.toMinutes() < 1) {
+            return d.toSeconds() + " s ago";
+        }
+        if (d.toHours() < 1) {
+            return d.toMinutes() + " min ago";
+        }
+        return d.toDays() < 1 ? d.toHours() + " h ago" : d.toDays() + " d ago";
+    }
+}
