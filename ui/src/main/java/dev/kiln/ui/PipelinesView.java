@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Every pipeline with its latest run: status, a chip per stage, trigger, commit and age; filtered by name. */
-@Route("")
+@Route(value = "", layout = MainLayout.class)
 @PageTitle("Pipelines · Kiln")
 public class PipelinesView extends VerticalLayout {
     private final Grid<PipelineRow> grid = new Grid<>();

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The Pipelines page in chromium: a pushed pipeline's latest run with a chip per stage. */
+/** The Pipelines page in chromium (a pushed pipeline's latest run, a chip per stage), then the Agents page. */
 class PipelinesPageTest {
     @TempDir
     Path dir;
@@ -49,7 +50,7 @@ class PipelinesPageTest {
     }
 
     @Test
-    void lists_each_pipeline_with_its_latest_run_and_stages() throws Exception {
+    void lists_each_pipeline_with_its_latest_run_and_stages_then_the_agents() throws Exception {
         server = Runs.server(dir.resolve("data"));
         String token = server.newToken("test");
         Api api = new Api(server.url(), token);
@@ -84,16 +85,31 @@ class PipelinesPageTest {
         browser = Browser.open(dir);
 
         browser.get(ui.url().toString());
-        List<String> cells = new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> {
-            List<String> texts = b.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-                    .map(WebElement::getText)
-                    .toList();
-            return texts.contains("shop") ? texts : null;
-        });
+        List<String> cells = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .until(b -> {
+                    List<String> texts = b.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                            .map(WebElement::getText)
+                            .toList();
+                    return texts.contains("shop") ? texts : null;
+                });
 
         assertThat(run.path("status").asText()).isEqualTo("Failed");
         assertThat(browser.getTitle()).isEqualTo("Pipelines · Kiln");
         assertThat(cells).contains("shop", "✗ Failed", commit.substring(0, 10));
         assertThat(String.join("|", cells)).contains("✓ Source", "✓ build", "✗ test");
+
+        browser.findElement(By.linkText("Agents")).click();
+        List<String> agents = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .until(b -> {
+                    List<String> texts = b.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                            .map(WebElement::getText)
+                            .toList();
+                    return texts.contains("build") ? texts : null;
+                });
+        assertThat(browser.getTitle()).isEqualTo("Agents · Kiln");
+        assertThat(browser.getCurrentUrl()).endsWith("/agents");
+        assertThat(agents).contains("build", "0 of 1");
     }
 }

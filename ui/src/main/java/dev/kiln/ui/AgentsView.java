@@ -1,0 +1,62 @@
+package dev.kiln.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The agents online: kind, labels, the jobs they run, when they were last heard from. */
+@Route(value = "agents", layout = MainLayout.class)
+@PageTitle("Agents · Kiln")
+public class AgentsView extends VerticalLayout {
+    /**
+     * An agent as listed.
+     *
+     * @param name its name
+     * @param kind {@code build} or {@code deploy}
+     * @param labels its labels, comma separated
+     * @param jobs its jobs now and how many it takes
+     * @param lastSeen when it was last heard from
+     */
+    record AgentRow(String name, String kind, String labels, String jobs, Instant lastSeen) {}
+
+    public AgentsView() {
+        Grid<AgentRow> grid = new Grid<>();
+        grid.addColumn(AgentRow::name).setHeader("Agent").setAutoWidth(true);
+        grid.addColumn(AgentRow::kind).setHeader("Kind").setAutoWidth(true);
+        grid.addColumn(AgentRow::labels).setHeader("Labels").setAutoWidth(true);
+        grid.addColumn(AgentRow::jobs).setHeader("Jobs").setFlexGrow(1);
+        grid.addColumn(r -> PipelinesView.age(r.lastSeen()))
+                .setHeader("Last heartbeat")
+                .setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        Span problem = new Span();
+        problem.getStyle().set("color", "var(--lumo-error-text-color)");
+        List<AgentRow> rows = new ArrayList<>();
+        try {
+            for (JsonNode a : KilnApi.current().get("/api/v1/agents")) {
+                List<String> labels = new ArrayList<>();
+                a.path("labels").forEach(l -> labels.add(l.asText()));
+                List<String> jobs = new ArrayList<>();
+                a.path("jobs").forEach(j -> jobs.add(j.asText()));
+                String seen = a.path("lastSeen").asText("");
+                rows.add(new AgentRow(
+                        a.path("name").asText(),
+                        a.path("kind").asText(),
+                        String.join(", ", labels),
+                        jobs.size() + " of " + a.path("maxJobs").asInt() + (jobs.isEmpty() ? "" : ": " + jobs),
+                        seen.isEmpty() || seen.equals("null") ? null : Instant.parse(seen)));
+            }
+        } catch (UiException e) {
+            problem.setText(e.getMessage());
+        }
+        grid.setItems(rows);
+        add(new H1("Agents"), problem, grid);
+    }
+}
