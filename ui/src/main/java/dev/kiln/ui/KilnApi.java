@@ -27,8 +27,13 @@ public final class KilnApi {
     }
 
     /** The API of the UI this request runs in. */
-    static KilnApi current() {
+    public static KilnApi current() {
         return (KilnApi) VaadinServlet.getCurrent().getServletContext().getAttribute(UiServer.API);
+    }
+
+    /** The change events of the UI this request runs in. */
+    public static EventFeed feed() {
+        return (EventFeed) VaadinServlet.getCurrent().getServletContext().getAttribute(UiServer.FEED);
     }
 
     /**
@@ -37,18 +42,48 @@ public final class KilnApi {
      * @throws UiException saying what failed and where
      */
     public JsonNode get(String path) {
+        return call("GET", path, null);
+    }
+
+    /**
+     * POSTs {@code body} as JSON to a path and answers the response's JSON.
+     *
+     * @throws UiException saying what failed and where (the API's own message when it refused)
+     */
+    public JsonNode post(String path, Object body) {
+        return call("POST", path, body);
+    }
+
+    /** Follows a server-sent events path ({@code /api/v1/events}) until the answer is closed. */
+    public ServerEvents events(String path, ServerEvents.Listener listener) {
+        return ServerEvents.open(http, URI.create(server + path), token, listener);
+    }
+
+    /** The same server with another token (a user's, after logging in). */
+    public KilnApi as(String otherToken) {
+        return new KilnApi(server, otherToken);
+    }
+
+    private JsonNode call(String method, String path, Object payload) {
         try {
-            HttpResponse<byte[]> response = http.send(
-                    HttpRequest.newBuilder(URI.create(server + path))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Accept", "application/json")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json");
+            if (payload == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(payload)));
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode body = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
             if (response.statusCode() >= 400) {
-                throw new UiException("the orchestrator answered " + response.statusCode() + " to GET " + path + ": "
-                        + body.path("error").asText(""));
+                throw new ApiRefusedException(
+                        response.statusCode(),
+                        body.path("error")
+                                .asText("the orchestrator answered " + response.statusCode() + " to " + method + " "
+                                        + path));
             }
             return body;
         } catch (ConnectException e) {

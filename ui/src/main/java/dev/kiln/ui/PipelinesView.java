@@ -2,6 +2,7 @@ package dev.kiln.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -10,8 +11,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,30 +33,37 @@ public class PipelinesView extends VerticalLayout {
         filter.addValueChangeListener(e -> show());
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
         grid.addColumn(PipelineRow::name).setHeader("Pipeline").setAutoWidth(true);
-        grid.addComponentColumn(r -> Statuses.chip(r.status().isEmpty() ? "no runs" : r.status(), r.status()))
-                .setHeader("Latest run")
-                .setAutoWidth(true);
+        grid.addComponentColumn(PipelinesView::latest).setHeader("Latest run").setAutoWidth(true);
         grid.addComponentColumn(PipelinesView::stages)
                 .setHeader("Stages")
                 .setAutoWidth(true)
                 .setFlexGrow(3);
         grid.addColumn(PipelineRow::trigger).setHeader("Trigger").setAutoWidth(true);
-        grid.addColumn(PipelineRow::commit).setHeader("Commit").setAutoWidth(true);
+        grid.addColumn(PipelineRow::commit).setHeader("Commit").setFlexGrow(2);
+        grid.addColumn(PipelineRow::author).setHeader("Author").setAutoWidth(true);
         grid.addColumn(r -> age(r.started())).setHeader("Age").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(new H1("Pipelines"), filter, problem, grid);
         load();
+        Live.reload(this, change -> change.path("kind").asText().equals("run"), this::load);
+    }
+
+    private static com.vaadin.flow.component.Component latest(PipelineRow row) {
+        Span chip = Statuses.chip(row.status().isEmpty() ? "no runs" : row.status(), row.status());
+        if (row.runId().isEmpty()) {
+            return chip;
+        }
+        Anchor link = new Anchor("runs/" + row.runId(), chip);
+        link.getElement().setAttribute("title", "open run " + row.runId());
+        return link;
     }
 
     private void load() {
         rows.clear();
         try {
-            KilnApi api = KilnApi.current();
-            for (JsonNode p : api.get("/api/v1/pipelines")) {
-                String name = p.path("name").asText();
-                JsonNode runs =
-                        api.get("/api/v1/runs?limit=1&pipeline=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
-                rows.add(PipelineRow.of(name, runs.isEmpty() ? null : runs.get(0)));
+            for (JsonNode p : KilnApi.current().get("/api/v1/pipelines")) {
+                JsonNode latest = p.path("latestRun");
+                rows.add(PipelineRow.of(p.path("name").asText(), latest.isObject() ? latest : null));
             }
             problem.setText("");
         } catch (UiException e) {

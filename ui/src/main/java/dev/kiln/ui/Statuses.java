@@ -6,11 +6,11 @@ import com.vaadin.flow.component.html.Span;
  * Run, stage and action statuses as chips: Lumo's status colours plus a word and a symbol, so they differ without
  * colour too.
  */
-final class Statuses {
+public final class Statuses {
     private Statuses() {}
 
     /** A chip for {@code status} ({@code Succeeded}, {@code Failed}, {@code InProgress}, ... or empty: not run). */
-    static Span chip(String label, String status) {
+    public static Span chip(String label, String status) {
         String shown = status == null || status.isEmpty() || status.equals("null") ? "" : status;
         Span chip = new Span(symbol(shown) + " " + label);
         chip.getElement().setAttribute("data-status", shown.isEmpty() ? "none" : shown);

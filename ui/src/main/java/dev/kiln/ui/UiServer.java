@@ -26,14 +26,21 @@ public final class UiServer implements AutoCloseable {
     /** The servlet context attribute holding the {@link KilnApi}. */
     static final String API = "kiln.api";
 
+    /** The servlet context attribute holding the {@link EventFeed}. */
+    static final String FEED = "kiln.feed";
+
     private final Server server;
     private final Path base;
     private final String host;
+    private final EventFeed feed;
+    private final StaticJars jars;
 
-    private UiServer(Server server, Path base, String host) {
+    private UiServer(Server server, Path base, String host, EventFeed feed, StaticJars jars) {
         this.server = server;
         this.base = base;
         this.host = host;
+        this.feed = feed;
+        this.jars = jars;
     }
 
     /**
@@ -75,9 +82,13 @@ public final class UiServer implements AutoCloseable {
             }
             context.setInitParameter("productionMode", "true");
             context.setAttribute(API, api);
+            EventFeed feed = new EventFeed(api);
+            context.setAttribute(FEED, feed);
             server.setHandler(context);
+            StaticJars jars = StaticJars.open();
             server.start();
-            return new UiServer(server, base, host);
+            feed.start();
+            return new UiServer(server, base, host, feed, jars);
         } catch (Exception e) {
             throw new UiException("the UI did not start on " + host + ":" + port + ": " + e.getMessage(), e);
         }
@@ -92,11 +103,13 @@ public final class UiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        feed.close();
         try {
             server.stop();
         } catch (Exception e) {
             throw new UiException("the UI did not stop: " + e.getMessage(), e);
         } finally {
+            jars.close();
             try {
                 Files.deleteIfExists(base);
             } catch (IOException e) {

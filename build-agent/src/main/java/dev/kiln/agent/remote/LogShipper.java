@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sends a job's log lines to the orchestrator as they are printed: batches of what came in the last 100 ms (at most
- * 1,000 lines), numbered, each resent until acknowledged, so no line is lost or stored twice.
+ * Sends a job's log lines to the orchestrator as they are printed: a line that finds the sender idle goes at once,
+ * and what is printed while a batch is on its way goes next as one batch (at most 1,000 lines); batches are
+ * numbered and each is resent until acknowledged, so no line is lost or stored twice.
  */
 final class LogShipper implements AutoCloseable {
     private static final int MAX_BATCH = 1000;
@@ -31,7 +32,7 @@ final class LogShipper implements AutoCloseable {
     /** A line printed. */
     synchronized void line(String text) {
         pending.add(text);
-        if (pending.size() >= MAX_BATCH) {
+        if (pending.size() == 1 || pending.size() >= MAX_BATCH) {
             notifyAll();
         }
     }

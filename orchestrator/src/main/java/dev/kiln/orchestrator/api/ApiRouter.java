@@ -44,6 +44,7 @@ public final class ApiRouter {
                         .end(openapi));
         new WebhookRoutes(orchestrator).mount(router);
         router.route("/api/v1/*").handler(ctx -> authenticate(ctx, tokens));
+        router.get("/api/v1/events").handler(ctx -> EventStream.serve(ctx, vertx, orchestrator.events()));
         new RunRoutes(orchestrator, store, logs, archive).mount(router);
         new AgentRoutes(desk).mount(router);
         new DeployRoutes(deploys.environments(), deploys.store(), deploys.desk()).mount(router);

@@ -6,6 +6,7 @@ import dev.kiln.orchestrator.core.LogHub;
 import dev.kiln.orchestrator.core.Orchestrator;
 import dev.kiln.orchestrator.state.JobRecord;
 import dev.kiln.orchestrator.state.Repository;
+import dev.kiln.orchestrator.state.RunRecord;
 import dev.kiln.orchestrator.state.StateStore;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -56,19 +57,30 @@ final class RunRoutes {
                 .handler(ctx -> Responses.json(
                         ctx,
                         200,
-                        () -> Future.succeededFuture(orchestrator.pipelines().entrySet().stream()
-                                .sorted(Map.Entry.comparingByKey())
-                                .map(e -> Map.of("name", e.getKey(), "repository", e.getValue()))
-                                .toList())));
+                        () -> Future.all(orchestrator.pipelines().entrySet().stream()
+                                        .sorted(Map.Entry.comparingByKey())
+                                        .map(e -> latest(e.getKey()).map(run -> {
+                                            Map<String, Object> out = new LinkedHashMap<>();
+                                            out.put("name", e.getKey());
+                                            out.put("repository", e.getValue());
+                                            out.put("latestRun", run.orElse(null));
+                                            return out;
+                                        }))
+                                        .toList())
+                                .map(all -> all.<Map<String, Object>>list())));
         router.get("/api/v1/runs")
                 .handler(ctx -> Responses.json(
                         ctx,
                         200,
                         () -> store.runs(Optional.ofNullable(ctx.request().getParam("pipeline")), (int)
                                         Responses.number(ctx, "limit", 50, 1, 1000))
-                                .map(runs -> runs.stream()
-                                        .map(r -> RunView.of(r, null))
-                                        .toList())));
+                                .compose(runs -> Future.all(runs.stream()
+                                                .map(r -> orchestrator
+                                                        .commits()
+                                                        .of(r.repository(), r.revision())
+                                                        .map(c -> RunView.of(r, c, null)))
+                                                .toList())
+                                        .map(all -> all.<RunView>list()))));
         router.post("/api/v1/runs")
                 .handler(ctx -> Responses.json(ctx, 201, () -> {
                     JsonNode body = ApiJson.tree(ctx.body().buffer());
@@ -136,12 +148,29 @@ final class RunRoutes {
         router.get("/api/v1/jobs/:id/log/stream").handler(ctx -> LogStream.serve(ctx, store, logs, archive));
     }
 
+    private Future<Optional<RunView>> latest(String pipeline) {
+        return store.runs(Optional.of(pipeline), 1).compose(runs -> {
+            if (runs.isEmpty()) {
+                return Future.succeededFuture(Optional.empty());
+            }
+            RunRecord run = runs.get(0);
+            return orchestrator
+                    .commits()
+                    .of(run.repository(), run.revision())
+                    .map(c -> Optional.of(RunView.of(run, c, null)));
+        });
+    }
+
     private Future<RunView> run(String id) {
         return store.run(id).compose(run -> {
             if (run.isEmpty()) {
                 return Future.failedFuture(new NotFoundException("no run " + id));
             }
-            return store.history(id).map(history -> RunView.of(run.get(), history));
+            RunRecord found = run.get();
+            return orchestrator
+                    .commits()
+                    .of(found.repository(), found.revision())
+                    .compose(commit -> store.history(id).map(history -> RunView.of(found, commit, history)));
         });
     }
 

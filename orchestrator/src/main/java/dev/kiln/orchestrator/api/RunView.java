@@ -1,9 +1,11 @@
 package dev.kiln.orchestrator.api;
 
+import dev.kiln.orchestrator.source.CommitInfo;
 import dev.kiln.orchestrator.state.RunRecord;
 import dev.kiln.orchestrator.state.StatusChangeRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A run as the API shows it.
@@ -17,6 +19,8 @@ import java.util.List;
  * @param trigger {@code webhook}, {@code poll} or {@code manual}
  * @param ref the ref pushed, or null
  * @param sourceRevision the full commit id
+ * @param commitTitle the first line of the commit's message, or null when the mirror no longer has it
+ * @param author the commit's author, or null
  * @param startTime when it started
  * @param endTime when it ended, or null
  * @param stages Source, then the pipeline's stages
@@ -31,6 +35,8 @@ record RunView(
         String trigger,
         String ref,
         String sourceRevision,
+        String commitTitle,
+        String author,
         Instant startTime,
         Instant endTime,
         List<StageView> stages,
@@ -38,11 +44,12 @@ record RunView(
 
     record StageView(String name, String status, List<ActionView> actions) {}
 
-    record ActionView(String name, String type, String status, String message, int attempt, Instant deadline) {}
+    record ActionView(
+            String name, String type, String status, String message, int attempt, Instant deadline, int runOrder) {}
 
     record ChangeView(String stage, String action, String status, String message, Instant time) {}
 
-    static RunView of(RunRecord run, List<StatusChangeRecord> history) {
+    static RunView of(RunRecord run, Optional<CommitInfo> commit, List<StatusChangeRecord> history) {
         return new RunView(
                 run.id(),
                 run.pipeline(),
@@ -52,6 +59,8 @@ record RunView(
                 run.trigger(),
                 run.ref().orElse(null),
                 run.revision(),
+                commit.map(CommitInfo::title).orElse(null),
+                commit.map(CommitInfo::author).orElse(null),
                 run.startTime(),
                 run.endTime().orElse(null),
                 run.stages().stream()
@@ -65,7 +74,8 @@ record RunView(
                                                 a.status().orElse(null),
                                                 a.message(),
                                                 a.attempt(),
-                                                a.deadline().orElse(null)))
+                                                a.deadline().orElse(null),
+                                                a.runOrder()))
                                         .toList()))
                         .toList(),
                 history == null

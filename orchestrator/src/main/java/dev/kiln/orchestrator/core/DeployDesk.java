@@ -61,7 +61,7 @@ public final class DeployDesk {
                         current.put(d.jobId(), d.id());
                     }
                 } else {
-                    saves.add(store.saveDeployment(d.ended(
+                    saves.add(save(d.ended(
                             "Failed",
                             "INTERNAL_ERROR",
                             "the orchestrator stopped while this deployment ran, and its job is gone",
@@ -90,7 +90,7 @@ public final class DeployDesk {
             return deployment.compose(d -> {
                 DeploymentRecord running = d.withJob(jobId).withStatus("InProgress");
                 current.put(jobId, running.id());
-                return store.saveDeployment(running).map(v -> order(env, running, running.redeployOf()));
+                return save(running).map(v -> order(env, running, running.redeployOf()));
             });
         });
     }
@@ -146,7 +146,7 @@ public final class DeployDesk {
                     current.remove(jobId);
                     boolean keep = stoppedWithoutRollback.remove(d.id())
                             && report.status().equals("Stopped");
-                    return store.saveDeployment(ended)
+                    return save(ended)
                             .compose(v -> environments.trust(d.environment(), report.learnedHostKeys()))
                             .compose(v -> report.succeeded()
                                             || keep
@@ -189,8 +189,8 @@ public final class DeployDesk {
                 if (!jobId.isEmpty()) {
                     current.put(jobId, rollback.id());
                 }
-                return store.saveDeployment(rollback)
-                        .compose(v -> store.saveDeployment(failed.rolledBackBy(rollback.id())))
+                return save(rollback)
+                        .compose(v -> save(failed.rolledBackBy(rollback.id())))
                         .map(v -> Optional.of(order(env, rollback, last.get().id())));
             });
         });
@@ -209,7 +209,7 @@ public final class DeployDesk {
                     }
                     DeploymentRecord failed =
                             d.get().ended("Failed", "AGENT_ISSUE", job.message(), "", orchestrator.clock.instant());
-                    return store.saveDeployment(failed)
+                    return save(failed)
                             .compose(v -> failed.creator().equals("rollback")
                                     ? Future.succeededFuture(Optional.<DeploymentOrder>empty())
                                     : rollbackOf(failed, ""))
@@ -226,7 +226,7 @@ public final class DeployDesk {
                 .onSuccess(d -> d.ifPresent(r -> {
                     JobRecord job = Jobs.rollback(r, orchestrator.clock.instant());
                     DeploymentRecord queued = r.withJob(job.id()).withStatus("Queued");
-                    store.saveDeployment(queued).onSuccess(v -> orchestrator.queue(job));
+                    save(queued).onSuccess(v -> orchestrator.queue(job));
                 }));
     }
 
@@ -284,7 +284,7 @@ public final class DeployDesk {
                                     .rollingBack("", target.id());
                             JobRecord job = Jobs.rollback(d, orchestrator.clock.instant());
                             DeploymentRecord queued = d.withJob(job.id()).withStatus("Queued");
-                            return store.saveDeployment(queued).map(v -> {
+                            return save(queued).map(v -> {
                                 orchestrator.queue(job);
                                 return queued;
                             });
@@ -334,5 +334,20 @@ public final class DeployDesk {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Saves a deployment and tells those who follow changes. */
+    private Future<Void> save(DeploymentRecord deployment) {
+        return store.saveDeployment(deployment)
+                .onSuccess(v -> orchestrator
+                        .events()
+                        .publish(new RunEvents.Event(
+                                "deployment",
+                                deployment.id(),
+                                deployment.environment(),
+                                null,
+                                null,
+                                deployment.status(),
+                                java.time.Instant.now())));
     }
 }

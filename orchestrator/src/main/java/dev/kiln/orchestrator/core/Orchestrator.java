@@ -40,6 +40,8 @@ public final class Orchestrator {
     final RunBook book;
     final JobBoard board = new JobBoard();
     private final SourceStep source;
+    private final RunEvents events = new RunEvents();
+    private Commits commits;
     private final Map<String, Repository> repositories = new HashMap<>();
     private final Map<String, String> pipelines = new HashMap<>();
     private final List<JobRecord> dirtyJobs = new ArrayList<>();
@@ -65,6 +67,7 @@ public final class Orchestrator {
             Vertx vertx, Context context, StateStore store, GitMirrors mirrors, ArtifactStore artifacts, Clock clock) {
         SourceStep source = new SourceStep(mirrors, artifacts);
         return Recovery.recover(context, store, source, clock).map(o -> {
+            o.commits = new Commits(context, mirrors);
             Poller poller = new Poller(o, source);
             o.timer = vertx.setPeriodic(1000, id -> {
                 o.tick();
@@ -84,6 +87,15 @@ public final class Orchestrator {
         defaultPollInterval = seconds;
     }
 
+    /** Every saved change, for those who follow them live. */
+    public RunEvents events() {
+        return events;
+    }
+
+    /** Commits' titles and authors. */
+    public Commits commits() {
+        return commits;
+    }
     /** The context it runs on. */
     public Context context() {
         return context;
@@ -343,6 +355,11 @@ public final class Orchestrator {
         saved = mine.recover(e -> Future.succeededFuture());
         mine.onSuccess(v -> {
                     book.saved(changes);
+                    events.announce(
+                            changes.runs(),
+                            changes.changes(),
+                            id -> book.meta(id).map(m -> m.pipeline).orElse(null),
+                            clock.instant());
                     leases.forEach(l -> l.waiter().promise().tryComplete(Optional.of(l.job())));
                 })
                 .onFailure(e -> {

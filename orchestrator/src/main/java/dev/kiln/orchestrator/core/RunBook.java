@@ -211,7 +211,7 @@ final class RunBook {
                 SOURCE,
                 Optional.of(run.sourceStatus),
                 List.of(new RunRecord.ActionRecord(
-                        SOURCE, "source", Optional.of(run.sourceStatus), run.sourceMessage, 1, Optional.empty()))));
+                        SOURCE, "source", Optional.of(run.sourceStatus), run.sourceMessage, 1, Optional.empty(), 1))));
         Optional<Run> engine = run(run.id);
         if (engine.isEmpty()) {
             String status = "Failed".equals(run.sourceStatus) ? "Failed" : "InProgress";
@@ -231,7 +231,8 @@ final class RunBook {
                         action.status().map(Status::wireName),
                         action.message(),
                         action.attempt(),
-                        action.deadline()));
+                        action.deadline(),
+                        plan.runOrder()));
             });
             stages.add(new RunRecord.StageRecord(stage.name(), stage.status().map(Status::wireName), actions));
         }

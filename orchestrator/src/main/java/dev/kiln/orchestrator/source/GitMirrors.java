@@ -120,6 +120,25 @@ public final class GitMirrors {
                 .findFirst();
     }
 
+    /** A commit's title, author and time, if the mirror has the commit. */
+    public Optional<CommitInfo> commit(String name, String commit) {
+        synchronized (lock(name)) {
+            try (Git git = Git.open(mirror(name).toFile());
+                    RevWalk walk = new RevWalk(git.getRepository())) {
+                RevCommit rev = walk.parseCommit(ObjectId.fromString(commit));
+                return Optional.of(new CommitInfo(
+                        commit,
+                        rev.getShortMessage(),
+                        rev.getAuthorIdent().getName(),
+                        rev.getAuthorIdent().getWhenAsInstant()));
+            } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+                return Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                throw new UnableToReadRepositoryException("could not read commit " + commit + " of " + name, e);
+            }
+        }
+    }
+
     /** A file's text at a commit, if the commit has it. */
     public Optional<String> readFile(String name, String commit, String path) {
         synchronized (lock(name)) {

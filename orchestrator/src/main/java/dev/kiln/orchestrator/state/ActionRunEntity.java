@@ -26,4 +26,7 @@ class ActionRunEntity {
     String message;
     int attempt;
     Instant deadline;
+
+    @Column(name = "run_order")
+    int runOrder;
 }

@@ -99,6 +99,7 @@ final class Entities {
                 ac.message = action.message();
                 ac.attempt = action.attempt();
                 ac.deadline = action.deadline().orElse(null);
+                ac.runOrder = action.runOrder();
                 rows.add(ac);
             }
         }
@@ -121,7 +122,8 @@ final class Entities {
                                         Optional.ofNullable(a.status),
                                         a.message,
                                         a.attempt,
-                                        Optional.ofNullable(a.deadline)))
+                                        Optional.ofNullable(a.deadline),
+                                        a.runOrder))
                                 .toList())));
         return new RunRecord(
                 e.id,

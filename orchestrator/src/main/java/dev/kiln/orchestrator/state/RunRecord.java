@@ -71,6 +71,7 @@ public record RunRecord(
      * @param message why it ended as it did
      * @param attempt how many times it was started
      * @param deadline when a waiting approval expires
+     * @param runOrder its run order in the stage: actions with the same one run side by side
      */
     public record ActionRecord(
             String name,
@@ -78,5 +79,6 @@ public record RunRecord(
             Optional<String> status,
             String message,
             int attempt,
-            Optional<Instant> deadline) {}
+            Optional<Instant> deadline,
+            int runOrder) {}
 }

@@ -66,12 +66,12 @@ class HibernateStateStoreTest {
                                 "Source",
                                 Optional.of("Succeeded"),
                                 List.of(new RunRecord.ActionRecord(
-                                        "Source", "source", Optional.of("Succeeded"), "", 1, Optional.empty()))),
+                                        "Source", "source", Optional.of("Succeeded"), "", 1, Optional.empty(), 1))),
                         new RunRecord.StageRecord(
                                 "build",
                                 Optional.of("InProgress"),
                                 List.of(new RunRecord.ActionRecord(
-                                        "compile", "build", Optional.of("InProgress"), "", 1, Optional.empty())))));
+                                        "compile", "build", Optional.of("InProgress"), "", 1, Optional.empty(), 2)))));
     }
 
     @Test
@@ -118,6 +118,7 @@ class HibernateStateStoreTest {
         assertThat(back.status()).isEqualTo("Failed");
         assertThat(back.stages()).extracting(RunRecord.StageRecord::name).containsExactly("Source", "build");
         assertThat(back.stages().get(1).actions().get(0).status()).contains("InProgress");
+        assertThat(back.stages().get(1).actions().get(0).runOrder()).isEqualTo(2);
         assertThat(await(() -> store.activeRuns())).isEmpty();
         assertThat(await(() -> store.lastRunSeq())).isEqualTo(1L);
         assertThat(await(() -> store.history("1"))).containsExactly(change);

@@ -96,7 +96,7 @@ class PipelinesPageTest {
 
         assertThat(run.path("status").asText()).isEqualTo("Failed");
         assertThat(browser.getTitle()).isEqualTo("Pipelines · Kiln");
-        assertThat(cells).contains("shop", "✗ Failed", commit.substring(0, 10));
+        assertThat(cells).contains("shop", "✗ Failed", commit.substring(0, 10) + " a pipeline that fails its tests");
         assertThat(String.join("|", cells)).contains("✓ Source", "✓ build", "✗ test");
 
         browser.findElement(By.linkText("Agents")).click();

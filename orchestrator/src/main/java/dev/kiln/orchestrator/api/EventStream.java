@@ -1,0 +1,39 @@
+package dev.kiln.orchestrator.api;
+
+import dev.kiln.orchestrator.core.RunEvents;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Every saved change as server-sent events ({@code event: run} or {@code event: deployment}, data its JSON), for
+ * clients that show state live: they reload what changed instead of polling. A comment line every 15 s keeps idle
+ * connections open through proxies.
+ */
+final class EventStream {
+    private static final long KEEP_ALIVE_MS = 15_000;
+
+    private EventStream() {}
+
+    static void serve(RoutingContext ctx, Vertx vertx, RunEvents events) {
+        HttpServerResponse response = ctx.response()
+                .setChunked(true)
+                .putHeader("Content-Type", "text/event-stream")
+                .putHeader("Cache-Control", "no-cache");
+        response.write(": following\n\n");
+        Runnable unfollow = events.follow(event -> {
+            if (!response.ended() && !response.closed()) {
+                response.write("event: " + event.kind() + "\ndata: " + ApiJson.write(event) + "\n\n");
+            }
+        });
+        long timer = vertx.setPeriodic(KEEP_ALIVE_MS, id -> {
+            if (!response.ended() && !response.closed()) {
+                response.write(": alive\n\n");
+            }
+        });
+        response.closeHandler(v -> {
+            unfollow.run();
+            vertx.cancelTimer(timer);
+        });
+    }
+}

@@ -1,0 +1,58 @@
+package dev.kiln.orchestrator.testing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Reading Kiln's pages in a browser: texts of elements, and waiting for what a live page will show. */
+public final class Pages {
+    private Pages() {}
+
+    /** The visible texts of the elements {@code css} selects. */
+    public static List<String> texts(WebDriver browser, String css) {
+        return browser.findElements(By.cssSelector(css)).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** Waits up to {@code seconds} for {@code condition} to answer something other than null or false. */
+    public static <T> T waitFor(WebDriver browser, int seconds, Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(seconds))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(condition::apply);
+        } catch (TimeoutException e) {
+            throw new AssertionError(
+                    "waited " + seconds + " s in vain; " + browser.getCurrentUrl() + " showed:\n"
+                            + browser.findElement(By.tagName("body")).getText() + "\ngrid cells: "
+                            + texts(browser, "vaadin-grid-cell-content") + "\nconsole: " + console(browser),
+                    e);
+        }
+    }
+
+    private static String console(WebDriver browser) {
+        try {
+            return browser.manage().logs().get(LogType.BROWSER).getAll().toString();
+        } catch (RuntimeException e) {
+            return "(unavailable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Waits until some element {@code css} selects holds {@code text}, and answers it. */
+    public static WebElement waitForText(WebDriver browser, int seconds, String css, String text) {
+        return waitFor(
+                browser,
+                seconds,
+                b -> b.findElements(By.cssSelector(css)).stream()
+                        .filter(e -> e.getText().contains(text))
+                        .findFirst()
+                        .orElse(null));
+    }
+}

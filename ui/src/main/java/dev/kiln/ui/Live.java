@@ -1,0 +1,43 @@
+package dev.kiln.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.shared.Registration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+/**
+ * Keeps a page live: while it is attached, each change event it cares about (and every reconnection of the feed)
+ * reloads it through server push; events arriving while a reload waits for the page's lock join that reload.
+ */
+public final class Live {
+    private Live() {}
+
+    /** Reloads {@code page} with {@code reload} on each change that passes {@code relevant}. */
+    public static void reload(Component page, Predicate<JsonNode> relevant, Runnable reload) {
+        page.addAttachListener(attach -> {
+            UI ui = attach.getUI();
+            AtomicBoolean queued = new AtomicBoolean();
+            Runnable stop = KilnApi.feed().follow(change -> {
+                boolean wanted = change.path("kind").asText().equals("reconnected") || relevant.test(change);
+                if (wanted && queued.compareAndSet(false, true)) {
+                    try {
+                        ui.access(() -> {
+                            queued.set(false);
+                            reload.run();
+                        });
+                    } catch (UIDetachedException e) {
+                        queued.set(false); // the tab closed; its detach listener stops following
+                    }
+                }
+            });
+            Registration[] detach = new Registration[1];
+            detach[0] = page.addDetachListener(d -> {
+                stop.run();
+                detach[0].remove();
+            });
+        });
+    }
+}

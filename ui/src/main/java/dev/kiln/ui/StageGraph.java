@@ -1,0 +1,161 @@
+package dev.kiln.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A run's stages as CodePipeline draws them: one box per stage in order, its actions side by side by run order,
+ * each with its status, duration, agent and log; a failed stage offers a retry, a waiting approval its decision.
+ */
+final class StageGraph {
+    /** What the graph's buttons do. */
+    interface Controls {
+        /** Whether the reader may act (an operator); a viewer sees no buttons. */
+        boolean mayAct();
+
+        void retry(String stage);
+
+        void decide(String stage, boolean approved, String comment);
+    }
+
+    private StageGraph() {}
+
+    static Div of(RunInfo info, Controls controls) {
+        Div graph = new Div();
+        graph.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
+        JsonNode run = info.run();
+        boolean runActive = run.path("status").asText().equals("InProgress")
+                || run.path("status").asText().equals("Stopping");
+        boolean first = true;
+        for (JsonNode stage : run.path("stages")) {
+            if (!first) {
+                Span arrow = new Span("↓");
+                arrow.getStyle().set("align-self", "center").set("color", "var(--lumo-tertiary-text-color)");
+                graph.add(arrow);
+            }
+            first = false;
+            graph.add(stage(info, stage, runActive, controls));
+        }
+        return graph;
+    }
+
+    private static Div stage(RunInfo info, JsonNode stage, boolean runActive, Controls controls) {
+        String name = stage.path("name").asText();
+        String status = text(stage.path("status"));
+        Div box = new Div();
+        box.addClassName("kiln-stage");
+        box.getElement().setAttribute("data-stage", name);
+        box.getStyle()
+                .set("border", "1px solid var(--lumo-contrast-20pct)")
+                .set("border-radius", "var(--lumo-border-radius-l)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)");
+        Span title = new Span(name);
+        title.getStyle().set("font-weight", "600");
+        HorizontalLayout head =
+                new HorizontalLayout(title, Statuses.chip(status.isEmpty() ? "not run" : status, status));
+        head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (status.equals("Failed") && !runActive && controls.mayAct() && !name.equals("Source")) {
+            Button retry = new Button("Retry failed actions", e -> controls.retry(name));
+            retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            head.add(retry);
+        }
+        box.add(head);
+        Map<Integer, List<JsonNode>> byOrder = new TreeMap<>();
+        stage.path("actions")
+                .forEach(a -> byOrder.computeIfAbsent(a.path("runOrder").asInt(1), k -> new ArrayList<>())
+                        .add(a));
+        for (List<JsonNode> group : byOrder.values()) {
+            HorizontalLayout row = new HorizontalLayout();
+            row.setWrap(true);
+            row.getStyle().set("margin-top", "var(--lumo-space-s)");
+            group.forEach(a -> row.add(action(info, name, a, controls)));
+            box.add(row);
+        }
+        return box;
+    }
+
+    private static Component action(RunInfo info, String stage, JsonNode action, Controls controls) {
+        String name = action.path("name").asText();
+        String status = text(action.path("status"));
+        Div card = new Div();
+        card.addClassName("kiln-action");
+        card.getElement().setAttribute("data-action", name);
+        card.getStyle()
+                .set("background", "var(--lumo-contrast-5pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+                .set("min-width", "14em")
+                .set("display", "flex")
+                .set("flex-direction", "column")
+                .set("gap", "0.2em");
+        Span title = new Span(name);
+        title.getStyle().set("font-weight", "600");
+        Span type = small(action.path("type").asText());
+        card.add(new HorizontalLayout(title, type), Statuses.chip(status.isEmpty() ? "not run" : status, status));
+        List<String> facts = new ArrayList<>();
+        info.took(stage, name).ifPresent(d -> facts.add(Durations.text(d)));
+        int attempt = action.path("attempt").asInt(0);
+        if (attempt > 1) {
+            facts.add("attempt " + attempt);
+        }
+        info.job(stage, name).ifPresent(job -> {
+            if (!job.path("agent").isNull() && !job.path("agent").asText().isEmpty()) {
+                facts.add("on " + job.path("agent").asText());
+            }
+        });
+        if (!facts.isEmpty()) {
+            card.add(small(String.join(" · ", facts)));
+        }
+        String message = action.path("message").asText("");
+        if (!message.isEmpty()) {
+            Span said = small(message.length() > 300 ? message.substring(0, 300) + "…" : message);
+            said.getStyle().set("white-space", "pre-wrap").set("max-width", "28em");
+            card.add(said);
+        }
+        info.job(stage, name)
+                .ifPresent(job -> card.add(new Anchor(
+                        "runs/" + info.run().path("id").asText() + "/logs/"
+                                + job.path("id").asText(),
+                        "View log")));
+        if (action.path("type").asText().equals("approval") && status.equals("InProgress") && controls.mayAct()) {
+            card.add(decision(stage, controls));
+        }
+        return card;
+    }
+
+    private static Component decision(String stage, Controls controls) {
+        TextField comment = new TextField();
+        comment.setPlaceholder("Comment (optional)");
+        comment.setMaxLength(1000);
+        Button approve = new Button("Approve", e -> controls.decide(stage, true, comment.getValue()));
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_SMALL);
+        Button reject = new Button("Reject", e -> controls.decide(stage, false, comment.getValue()));
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        HorizontalLayout buttons = new HorizontalLayout(approve, reject);
+        Div box = new Div(comment, buttons);
+        box.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "0.3em");
+        return box;
+    }
+
+    private static Span small(String text) {
+        Span span = new Span(text);
+        span.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        return span;
+    }
+
+    static String text(JsonNode value) {
+        return value.isNull() || value.isMissingNode() ? "" : value.asText();
+    }
+}
