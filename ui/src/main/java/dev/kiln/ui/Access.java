@@ -1,11 +1,68 @@
 package dev.kiln.ui;
 
-/** Who reads the page and what they may do. */
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Optional;
+
+/**
+ * Who reads the page, for this browser session: the user logged in, their role, and the API as that user (their
+ * login's token). The API enforces the roles; the pages only hide what the role may not do.
+ */
 public final class Access {
+    private static final String KEY = "kiln.login";
+
+    /**
+     * A login.
+     *
+     * @param name the user
+     * @param role {@code viewer}, {@code operator} or {@code admin}
+     * @param api the API called with the login's token
+     */
+    public record Login(String name, String role, KilnApi api) {}
+
     private Access() {}
+
+    /** The current session's login, if any. */
+    public static Optional<Login> current() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? Optional.empty() : Optional.ofNullable((Login) session.getAttribute(KEY));
+    }
+
+    /**
+     * Logs in through the API; the session keeps the login.
+     *
+     * @throws UiException with the API's message (a wrong name or password)
+     */
+    public static Login logIn(KilnApi server, String name, String password) {
+        var answer = server.post("/api/v1/sessions", java.util.Map.of("name", name, "password", password));
+        Login login = new Login(
+                answer.path("name").asText(),
+                answer.path("role").asText(),
+                server.as(answer.path("token").asText()));
+        VaadinSession.getCurrent().setAttribute(KEY, login);
+        return login;
+    }
+
+    /** Ends the login (its token too) and forgets it. */
+    public static void logOut() {
+        current().ifPresent(login -> {
+            try {
+                login.api().delete("/api/v1/sessions");
+            } catch (UiException e) {
+                // an expired login has nothing to end
+            }
+        });
+        VaadinSession.getCurrent().setAttribute(KEY, null);
+    }
 
     /** Whether the reader may start, stop, retry and approve. */
     public static boolean mayOperate() {
-        return true;
+        return current()
+                .map(l -> l.role().equals("operator") || l.role().equals("admin"))
+                .orElse(false);
+    }
+
+    /** Whether the reader may manage repositories, environments and users. */
+    public static boolean mayAdminister() {
+        return current().map(l -> l.role().equals("admin")).orElse(false);
     }
 }

@@ -17,17 +17,33 @@ public final class KilnApi {
 
     private final String server;
     private final String token;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     /** The API at {@code server} ({@code http://127.0.0.1:8080}), called with {@code token}. */
     public KilnApi(String server, String token) {
-        this.server = server.replaceAll("/+$", "");
-        this.token = token;
+        this(
+                server,
+                token,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
-    /** The API of the UI this request runs in. */
+    private KilnApi(String server, String token, HttpClient http) {
+        this.server = server.replaceAll("/+$", "");
+        this.token = token;
+        this.http = http;
+    }
+
+    /**
+     * The API as the user logged in to this session.
+     *
+     * @throws UiException when nobody is logged in
+     */
     public static KilnApi current() {
+        return Access.current().map(Access.Login::api).orElseThrow(() -> new UiException("log in first"));
+    }
+
+    /** The API as the UI itself (its own token): for logins and the change feed. */
+    static KilnApi server() {
         return (KilnApi) VaadinServlet.getCurrent().getServletContext().getAttribute(UiServer.API);
     }
 
@@ -54,6 +70,15 @@ public final class KilnApi {
         return call("POST", path, body);
     }
 
+    /**
+     * DELETEs a path and answers the response's JSON.
+     *
+     * @throws UiException saying what failed
+     */
+    public JsonNode delete(String path) {
+        return call("DELETE", path, null);
+    }
+
     /** Follows a server-sent events path ({@code /api/v1/events}) until the answer is closed. */
     public ServerEvents events(String path, ServerEvents.Listener listener) {
         return ServerEvents.open(http, URI.create(server + path), token, listener);
@@ -61,15 +86,17 @@ public final class KilnApi {
 
     /** The same server with another token (a user's, after logging in). */
     public KilnApi as(String otherToken) {
-        return new KilnApi(server, otherToken);
+        return new KilnApi(server, otherToken, http);
     }
 
     private JsonNode call(String method, String path, Object payload) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path))
                     .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token)
                     .header("Accept", "application/json");
+            if (token != null && !token.isEmpty()) {
+                request.header("Authorization", "Bearer " + token);
+            }
             if (payload == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

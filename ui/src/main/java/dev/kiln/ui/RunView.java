@@ -78,7 +78,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         runId = event.getRouteParameters().get("id").orElse("");
-        load();
+        if (Access.current().isPresent()) {
+            load();
+        }
     }
 
     @Override

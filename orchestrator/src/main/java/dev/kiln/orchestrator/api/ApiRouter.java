@@ -1,5 +1,10 @@
 package dev.kiln.orchestrator.api;
 
+import dev.kiln.orchestrator.access.Permissions;
+import dev.kiln.orchestrator.access.Principal;
+import dev.kiln.orchestrator.access.Role;
+import dev.kiln.orchestrator.access.Tokens;
+import dev.kiln.orchestrator.access.Users;
 import dev.kiln.orchestrator.core.AgentDesk;
 import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
@@ -26,6 +31,7 @@ public final class ApiRouter {
             AgentDesk desk,
             StateStore store,
             Tokens tokens,
+            Users users,
             LogHub logs,
             LogArchive archive,
             DeployRoutes.Parts deploys,
@@ -43,7 +49,10 @@ public final class ApiRouter {
                         .putHeader("Content-Type", "application/yaml")
                         .end(openapi));
         new WebhookRoutes(orchestrator).mount(router);
+        UserRoutes userRoutes = new UserRoutes(vertx, users, tokens);
+        userRoutes.mountOpen(router);
         router.route("/api/v1/*").handler(ctx -> authenticate(ctx, tokens));
+        userRoutes.mount(router);
         router.get("/api/v1/events").handler(ctx -> EventStream.serve(ctx, vertx, orchestrator.events()));
         new RunRoutes(orchestrator, store, logs, archive).mount(router);
         new AgentRoutes(desk).mount(router);
@@ -57,22 +66,39 @@ public final class ApiRouter {
         return router;
     }
 
+    /** Finds who the token speaks for, then lets the call through if that role may make it. */
     private static void authenticate(RoutingContext ctx, Tokens tokens) {
-        String header = ctx.request().getHeader("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
+        String token = UserRoutes.bearer(ctx);
+        if (token.isEmpty()) {
             Responses.error(
                     ctx,
                     new UnauthorizedException(
                             "this call needs a token: send Authorization: Bearer TOKEN (kiln up wrote one to ~/.kiln/config)"));
             return;
         }
-        tokens.valid(header.substring("Bearer ".length()).trim()).onComplete(done -> {
-            if (done.succeeded() && done.result()) {
-                ctx.next();
-            } else if (done.failed()) {
+        tokens.principal(token).onComplete(done -> {
+            if (done.failed()) {
                 Responses.error(ctx, done.cause());
+            } else if (done.result().isEmpty()) {
+                Responses.error(
+                        ctx,
+                        new UnauthorizedException("the token is not valid here (unknown, or a login that expired)"));
             } else {
-                Responses.error(ctx, new UnauthorizedException("the token is not valid here"));
+                Principal principal = done.result().get();
+                Role needed = Permissions.needed(
+                        ctx.request().method().name(), ctx.request().path());
+                if (!principal.role().covers(needed)) {
+                    Responses.error(
+                            ctx,
+                            new ForbiddenException(principal.name() + " is a "
+                                    + principal.role().wireName()
+                                    + "; " + ctx.request().method() + " "
+                                    + ctx.request().path() + " needs an "
+                                    + needed.wireName() + (needed == Role.ADMIN ? "" : " or an admin")));
+                    return;
+                }
+                ctx.put(UserRoutes.PRINCIPAL, principal);
+                ctx.next();
             }
         });
     }

@@ -120,6 +120,7 @@ final class RunRoutes {
                                     id,
                                     ApiJson.string(body, "stage"),
                                     ApiJson.bool(body, "approved"),
+                                    UserRoutes.principal(ctx).name(),
                                     ApiJson.optionalString(body, "comment").orElse(""))
                             .compose(v -> run(id));
                 }));

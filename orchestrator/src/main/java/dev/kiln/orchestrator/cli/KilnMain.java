@@ -78,6 +78,7 @@ public final class KilnMain implements Runnable {
                 .addSubcommand(new AgentCommand())
                 .addSubcommand(new UpCommand())
                 .addSubcommand(new ReposCommand())
+                .addSubcommand(new UsersCommand())
                 .addSubcommand(new PipelinesCommand())
                 .addSubcommand(new RunsCommand())
                 .addSubcommand(new ApproveCommand())

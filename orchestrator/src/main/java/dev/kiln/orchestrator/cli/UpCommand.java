@@ -1,10 +1,12 @@
 package dev.kiln.orchestrator.cli;
 
+import dev.kiln.agent.PrivateFiles;
 import dev.kiln.agent.remote.ServerConfig;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.orchestrator.server.ServerSettings;
 import dev.kiln.ui.KilnApi;
 import dev.kiln.ui.UiServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,10 +143,29 @@ final class UpCommand implements Callable<Integer> {
                 "kiln up: ready at %s in %.1f s, with %d local agent(s); config in %s%n",
                 server.url(), (System.nanoTime() - start) / 1e9, local.count(), ServerConfig.file(env));
         if (ui != null) {
-            System.err.println("kiln up: web UI at " + ui.url());
+            System.err.println("kiln up: web UI at " + ui.url() + " " + firstAdmin(server, env));
         }
         down.await();
         return 0;
+    }
+
+    /**
+     * Adds the first admin when there are no users yet, its password written next to the config file (readable by
+     * its owner only); answers how to log in.
+     */
+    private static String firstAdmin(KilnServer server, Map<String, String> env) throws Exception {
+        Path file = ServerConfig.file(env).resolveSibling("ui-admin");
+        Optional<String> password = server.firstAdmin();
+        if (password.isPresent()) {
+            PrivateFiles.write(
+                    file,
+                    "# Kiln: the first admin of the web UI; add more users with kiln users add\nuser=admin\npassword="
+                            + password.get() + "\n");
+            return "(log in as admin with the password in " + file + ")";
+        }
+        return Files.isRegularFile(file)
+                ? "(log in as admin with the password in " + file + ", or as a user kiln users add made)"
+                : "(log in as a user kiln users add made)";
     }
 
     private void runExample(KilnServer server, Path dir, Map<String, String> env) throws Exception {

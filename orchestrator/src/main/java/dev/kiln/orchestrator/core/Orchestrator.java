@@ -101,16 +101,6 @@ public final class Orchestrator {
         return context;
     }
 
-    /** Keeps a token's hash. */
-    public Future<Void> addToken(String name, String tokenHash) {
-        return store.addToken(name, tokenHash);
-    }
-
-    /** Whether a token's hash is known. */
-    public Future<Boolean> tokenKnown(String tokenHash) {
-        return store.tokenKnown(tokenHash);
-    }
-
     /** Stops the timers. */
     public void stopTimers(Vertx vertx) {
         vertx.cancelTimer(timer);
@@ -235,8 +225,8 @@ public final class Orchestrator {
                 });
     }
 
-    /** Approves or rejects the approval waiting in a stage. */
-    public Future<Void> approve(String runId, String stage, boolean approved, String comment) {
+    /** Approves or rejects the approval waiting in a stage, as {@code actor} (who decided; may be empty). */
+    public Future<Void> approve(String runId, String stage, boolean approved, String actor, String comment) {
         return act(runId, executor -> {
             Run run = executor.run(runId).orElseThrow();
             Run.ActionRun waiting = run
@@ -249,7 +239,7 @@ public final class Orchestrator {
                     .findFirst()
                     .orElseThrow(
                             () -> new RunRefusedException("no approval waits in stage " + stage + " of run " + runId));
-            executor.approve(runId, stage, waiting.name(), approved, comment);
+            executor.approve(runId, stage, waiting.name(), approved, actor, comment);
         });
     }
 

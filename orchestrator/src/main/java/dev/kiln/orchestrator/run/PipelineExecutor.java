@@ -134,8 +134,8 @@ public final class PipelineExecutor {
         settle(run);
     }
 
-    /** Approves or rejects a waiting approval. */
-    public void approve(String runId, String stage, String action, boolean approved, String comment) {
+    /** Approves or rejects a waiting approval; {@code actor} (who decided) may be empty. */
+    public void approve(String runId, String stage, String action, boolean approved, String actor, String comment) {
         Run run = existing(runId);
         Run.StageRun stageRun = stageOf(run, stage);
         Run.ActionRun actionRun = actionOf(stageRun, action);
@@ -148,7 +148,9 @@ public final class PipelineExecutor {
                 stageRun,
                 actionRun,
                 approved ? Status.SUCCEEDED : Status.FAILED,
-                (approved ? "approved" : "rejected") + (comment == null || comment.isBlank() ? "" : ": " + comment));
+                (approved ? "approved" : "rejected")
+                        + (actor == null || actor.isBlank() ? "" : " by " + actor)
+                        + (comment == null || comment.isBlank() ? "" : ": " + comment));
         settle(run);
     }
 

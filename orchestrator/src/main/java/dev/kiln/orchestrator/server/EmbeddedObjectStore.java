@@ -39,9 +39,9 @@ final class EmbeddedObjectStore implements AutoCloseable {
                     "port", EmbeddedDatabase.freePort(),
                     "accessKey",
                             "kiln-"
-                                    + dev.kiln.orchestrator.api.Tokens.generate()
+                                    + dev.kiln.orchestrator.access.Tokens.generate()
                                             .substring(5, 21),
-                    "secretKey", dev.kiln.orchestrator.api.Tokens.generate());
+                    "secretKey", dev.kiln.orchestrator.access.Tokens.generate());
             PrivateFiles.write(saved, json.writeValueAsString(keys));
         }
         int port = ((Number) keys.get("port")).intValue();

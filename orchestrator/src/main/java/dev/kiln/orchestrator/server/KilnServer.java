@@ -4,9 +4,11 @@ import dev.kiln.agent.store.ArtifactStore;
 import dev.kiln.agent.store.MinioArtifactStore;
 import dev.kiln.model.job.StoreSettings;
 import dev.kiln.orchestrator.OrchestratorException;
+import dev.kiln.orchestrator.access.Role;
+import dev.kiln.orchestrator.access.Tokens;
+import dev.kiln.orchestrator.access.Users;
 import dev.kiln.orchestrator.api.ApiRouter;
 import dev.kiln.orchestrator.api.DeployRoutes;
-import dev.kiln.orchestrator.api.Tokens;
 import dev.kiln.orchestrator.core.AgentDesk;
 import dev.kiln.orchestrator.core.DeployDesk;
 import dev.kiln.orchestrator.core.LogArchive;
@@ -15,8 +17,10 @@ import dev.kiln.orchestrator.core.Orchestrator;
 import dev.kiln.orchestrator.deploy.Environments;
 import dev.kiln.orchestrator.deploy.SecretBox;
 import dev.kiln.orchestrator.source.GitMirrors;
+import dev.kiln.orchestrator.state.AccessStore;
 import dev.kiln.orchestrator.state.Database;
 import dev.kiln.orchestrator.state.DeploymentStore;
+import dev.kiln.orchestrator.state.HibernateAccessStore;
 import dev.kiln.orchestrator.state.HibernateDeploymentStore;
 import dev.kiln.orchestrator.state.HibernateStateStore;
 import dev.kiln.orchestrator.state.StateStore;
@@ -44,6 +48,8 @@ public final class KilnServer implements AutoCloseable {
     private final Orchestrator orchestrator;
     private final StoreSettings store;
     private final AtomicBoolean ready;
+    private final Tokens tokens;
+    private final Users users;
 
     private KilnServer(
             List<AutoCloseable> resources,
@@ -51,8 +57,12 @@ public final class KilnServer implements AutoCloseable {
             HttpServer http,
             Orchestrator orchestrator,
             StoreSettings store,
-            AtomicBoolean ready) {
+            AtomicBoolean ready,
+            Tokens tokens,
+            Users users) {
         this.ready = ready;
+        this.tokens = tokens;
+        this.users = users;
         this.resources = resources;
         this.vertx = vertx;
         this.http = http;
@@ -109,7 +119,9 @@ public final class KilnServer implements AutoCloseable {
                             LogHub logs = new LogHub();
                             LogArchive archive = new LogArchive(context, state, artifacts);
                             AgentDesk desk = new AgentDesk(vertx, orchestrator, objects, logs, archive);
-                            Tokens tokens = new Tokens(state);
+                            AccessStore access = new HibernateAccessStore(sessions);
+                            Tokens tokens = new Tokens(access, Clock.systemUTC());
+                            Users users = new Users(access, tokens, context, Clock.systemUTC());
                             DeploymentStore deployments = new HibernateDeploymentStore(sessions);
                             Environments environments = new Environments(deployments, secrets, Clock.systemUTC());
                             DeployDesk deploys = new DeployDesk(orchestrator, environments, deployments);
@@ -122,13 +134,21 @@ public final class KilnServer implements AutoCloseable {
                                                     desk,
                                                     state,
                                                     tokens,
+                                                    users,
                                                     logs,
                                                     archive,
                                                     parts,
                                                     ready::get))
                                             .listen(settings.port(), settings.host())
                                             .map(http -> new KilnServer(
-                                                    resources, vertx, http, orchestrator, objects, ready)));
+                                                    resources,
+                                                    vertx,
+                                                    http,
+                                                    orchestrator,
+                                                    objects,
+                                                    ready,
+                                                    tokens,
+                                                    users)));
                         })
                         .onComplete(started);
             });
@@ -203,16 +223,31 @@ public final class KilnServer implements AutoCloseable {
         return store;
     }
 
-    /** A new API token, kept in the state. */
+    /** A new admin API token, kept in the state. */
     public String newToken(String name) throws Exception {
-        String token = Tokens.generate();
-        call(o -> o.addToken(name, Tokens.hash(token)));
-        return token;
+        return newToken(name, Role.ADMIN);
     }
 
-    /** Whether a token is known here. */
+    /** A new API token for a role, kept in the state. */
+    public String newToken(String name, Role role) throws Exception {
+        return call(o -> tokens.create(name, role));
+    }
+
+    /** Whether a token is valid here and speaks for an admin. */
     public boolean tokenValid(String token) throws Exception {
-        return call(o -> o.tokenKnown(Tokens.hash(token)));
+        return call(o -> tokens.principal(token))
+                .filter(p -> p.role() == Role.ADMIN)
+                .isPresent();
+    }
+
+    /** Adds a user. */
+    public void addUser(String name, String password, Role role) throws Exception {
+        call(o -> users.add(name, password, role));
+    }
+
+    /** Adds the first admin when there are no users yet; answers its password, or empty when users exist. */
+    public Optional<String> firstAdmin() throws Exception {
+        return call(o -> users.firstAdmin());
     }
 
     @Override

@@ -90,6 +90,7 @@ public record Database(String jdbcUrl, String user, String password) {
             JobEntity.class,
             LogChunkEntity.class,
             TokenEntity.class,
+            UserEntity.class,
             EnvironmentEntity.class,
             DeploymentEntity.class
         }) {

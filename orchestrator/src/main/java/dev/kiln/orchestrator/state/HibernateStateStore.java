@@ -1,13 +1,11 @@
 package dev.kiln.orchestrator.state;
 
 import io.vertx.core.Future;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -223,30 +221,6 @@ public final class HibernateStateStore implements StateStore {
     public Future<Optional<String>> logObject(String jobId) {
         return tx(s -> s.find(JobEntity.class, jobId)
                 .thenApply(job -> job == null ? Optional.<String>empty() : Optional.ofNullable(job.logObject)));
-    }
-
-    @Override
-    public Future<Void> addToken(String name, String tokenHash) {
-        TokenEntity token = new TokenEntity();
-        token.id = UUID.randomUUID().toString();
-        token.name = name;
-        token.tokenHash = tokenHash;
-        token.createdAt = Instant.now();
-        return tx(s -> s.persist(token));
-    }
-
-    @Override
-    public Future<Boolean> tokenKnown(String tokenHash) {
-        return tx(s -> s.createSelectionQuery("select count(*) from TokenEntity where tokenHash = :hash", Long.class)
-                .setParameter("hash", tokenHash)
-                .getSingleResult()
-                .thenApply(n -> n > 0));
-    }
-
-    @Override
-    public Future<Long> tokenCount() {
-        return tx(s -> s.createSelectionQuery("select count(*) from TokenEntity", Long.class)
-                .getSingleResult());
     }
 
     private <T> Future<List<JobRecord>> jobsWhere(String where, String name, T value) {

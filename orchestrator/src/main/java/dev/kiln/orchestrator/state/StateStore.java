@@ -80,13 +80,4 @@ public interface StateStore {
 
     /** Where a job's log was moved, if it was. */
     Future<java.util.Optional<String>> logObject(String jobId);
-
-    /** Keeps a token's hash under a name. */
-    Future<Void> addToken(String name, String tokenHash);
-
-    /** Whether a token hash is known. */
-    Future<Boolean> tokenKnown(String tokenHash);
-
-    /** How many tokens there are. */
-    Future<Long> tokenCount();
 }

@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An API token, kept only as its SHA-256. */
+/** An API token, kept only as its SHA-256, with the role it speaks for. */
 @Entity
 @Table(name = "api_tokens")
 class TokenEntity {
@@ -17,6 +17,14 @@ class TokenEntity {
 
     @Column(name = "token_hash")
     String tokenHash;
+
+    String role;
+
+    @Column(name = "user_name")
+    String userName;
+
+    @Column(name = "expires_at")
+    Instant expiresAt;
 
     @Column(name = "created_at")
     Instant createdAt;

@@ -140,7 +140,7 @@ class RunControlTest {
         done.path("history")
                 .forEach(h -> history.add(
                         h.path("status").asText() + " " + h.path("message").asText()));
-        assertThat(history).contains("Succeeded approved: ship it", "InProgress retrying stage build");
+        assertThat(history).contains("Succeeded approved by test: ship it", "InProgress retrying stage build");
     }
 
     @Test

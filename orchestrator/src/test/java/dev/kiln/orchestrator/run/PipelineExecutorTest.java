@@ -89,7 +89,7 @@ class PipelineExecutorTest {
         assertThat(executor.takeDispatches())
                 .as("an approval is not dispatched")
                 .isEmpty();
-        executor.approve("r1", "approve", "release", true, "looks good");
+        executor.approve("r1", "approve", "release", true, "ann", "looks good");
         assertThat(names(executor.takeDispatches())).containsExactly("r1:deploy-prod/ship");
         executor.finished("r1", "deploy-prod", "ship", true, "");
 
@@ -100,7 +100,7 @@ class PipelineExecutorTest {
                         .action("release")
                         .orElseThrow()
                         .message())
-                .isEqualTo("approved: looks good");
+                .isEqualTo("approved by ann: looks good");
         assertThat(executor.history())
                 .filteredOn(c -> c.stage() == null)
                 .extracting(StatusChange::status)
@@ -183,7 +183,7 @@ class PipelineExecutorTest {
             executor.finished(id, "deploy-dev", "ship", true, "");
         }
 
-        executor.approve("r1", "approve", "release", false, "not on a Friday");
+        executor.approve("r1", "approve", "release", false, "", "not on a Friday");
         clock.now = clock.now.plus(Duration.ofMinutes(59));
         executor.expireApprovals();
         assertThat(executor.run("r2").orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
@@ -195,7 +195,7 @@ class PipelineExecutorTest {
         assertThat(executor.run("r2").orElseThrow().status()).isEqualTo(Status.FAILED);
         assertThat(executor.run("r2").orElseThrow().message())
                 .contains("approval expired after 60 minutes without an answer");
-        assertThatThrownBy(() -> executor.approve("r2", "approve", "release", true, ""))
+        assertThatThrownBy(() -> executor.approve("r2", "approve", "release", true, "", ""))
                 .isInstanceOf(RunRefusedException.class);
     }
 

@@ -37,6 +37,16 @@ public final class Pages {
         }
     }
 
+    /** Logs in on the login page the UI sends a reader to, and waits to be let through. */
+    public static void logIn(WebDriver browser, String url, String name, String password) {
+        browser.get(url);
+        waitForText(browser, 30, "vaadin-button", "Log in");
+        browser.findElement(By.cssSelector("vaadin-text-field input")).sendKeys(name);
+        browser.findElement(By.cssSelector("vaadin-password-field input")).sendKeys(password);
+        browser.findElement(By.xpath("//vaadin-button[contains(., 'Log in')]")).click();
+        waitForText(browser, 30, "vaadin-app-layout span", name + " · ");
+    }
+
     private static String console(WebDriver browser) {
         try {
             return browser.manage().logs().get(LogType.BROWSER).getAll().toString();

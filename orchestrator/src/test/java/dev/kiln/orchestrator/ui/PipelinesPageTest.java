@@ -3,11 +3,13 @@ package dev.kiln.orchestrator.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.orchestrator.access.Role;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.orchestrator.testing.AgentProcess;
 import dev.kiln.orchestrator.testing.Api;
 import dev.kiln.orchestrator.testing.Browser;
 import dev.kiln.orchestrator.testing.GitRemote;
+import dev.kiln.orchestrator.testing.Pages;
 import dev.kiln.orchestrator.testing.Runs;
 import dev.kiln.ui.KilnApi;
 import dev.kiln.ui.UiServer;
@@ -84,7 +86,8 @@ class PipelinesPageTest {
         ui = UiServer.start("127.0.0.1", 0, new KilnApi(server.url(), token));
         browser = Browser.open(dir);
 
-        browser.get(ui.url().toString());
+        server.addUser("vera", "a viewer's passphrase", Role.VIEWER);
+        Pages.logIn(browser, ui.url().toString(), "vera", "a viewer's passphrase");
         List<String> cells = new WebDriverWait(browser, Duration.ofSeconds(30))
                 .ignoring(StaleElementReferenceException.class)
                 .until(b -> {

@@ -3,6 +3,7 @@ package dev.kiln.orchestrator.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.orchestrator.access.Role;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.orchestrator.testing.AgentProcess;
 import dev.kiln.orchestrator.testing.Api;
@@ -65,8 +66,10 @@ class RunPagesTest {
         api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
         agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
         ui = UiServer.start("127.0.0.1", 0, new KilnApi(server.url(), token));
+        server.addUser("olga", "an operator's passphrase", Role.OPERATOR);
+        server.addUser("vic", "a viewer's passphrase", Role.VIEWER);
         browser = Browser.open(dir);
-        browser.get(ui.url().toString());
+        Pages.logIn(browser, ui.url().toString(), "olga", "an operator's passphrase");
         Pages.waitForText(browser, 30, "h1", "Pipelines");
 
         String commit =
@@ -121,7 +124,10 @@ class RunPagesTest {
                 browser,
                 90,
                 b -> Pages.texts(b, ".kiln-stage[data-stage=test]").stream().anyMatch(t -> t.contains("✗ Failed")));
-        assertThat(Pages.texts(browser, "vaadin-grid-cell-content")).anyMatch(t -> t.contains("approved: looks good"));
+        assertThat(Pages.texts(browser, "vaadin-grid-cell-content"))
+                .anyMatch(t -> t.contains("approved by olga: looks good"));
+        String runPage = browser.getCurrentUrl();
+        assertThat(Pages.texts(browser, "vaadin-button")).contains("Retry failed actions");
 
         // the failing action's log, searched for its error line
         browser.findElement(By.cssSelector(".kiln-action[data-action=unit]"))

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.kiln.ui.Access;
 import dev.kiln.ui.Durations;
 import dev.kiln.ui.KilnApi;
 import dev.kiln.ui.MainLayout;
@@ -47,7 +48,7 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
             + "<span class=\"kt\">${item.s ? JSON.parse(item.s).map(r => html`<span class=\"${r[0]}\">${r[1]}</span>`) : ''}"
             + "</span></div>";
 
-    private final KilnApi api = KilnApi.current();
+    private KilnApi api;
     private final LogModel model = new LogModel();
     private final ListDataProvider<Integer> rows = new ListDataProvider<>(model.shown());
     private final VirtualList<Integer> list = new VirtualList<>();
@@ -122,6 +123,10 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
                 target = -1;
             }
         }
+        if (Access.current().isEmpty()) {
+            return; // the layout sends the reader to log in
+        }
+        api = KilnApi.current();
         if (!job.equals(jobId)) {
             runId = run;
             jobId = job;
@@ -176,7 +181,7 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
                                 + " l.addEventListener('scroll', () => { l.__follow = l.scrollTop + l.clientHeight"
                                 + " >= l.scrollHeight - 40; }); }",
                         target < 0);
-        if (!jobId.isEmpty() && !ended) {
+        if (api != null && !jobId.isEmpty() && !ended) {
             follow(ui);
         }
     }

@@ -1,0 +1,31 @@
+package dev.kiln.orchestrator.access;
+
+import java.util.regex.Pattern;
+
+/**
+ * The role each API call needs: reading needs a viewer, running things an operator, everything else (repositories,
+ * environments, users, and the agents' own calls) an admin. Calls that need no token at all are routed before the
+ * token check and never reach this.
+ */
+public final class Permissions {
+    private static final Pattern OPERATOR_POSTS = Pattern.compile("/api/v1/(runs"
+            + "|runs/[^/]+/(stop|retry|approval)"
+            + "|deployments/[^/]+/stop"
+            + "|environments/[^/]+/rollback)/?");
+
+    private Permissions() {}
+
+    /** The role a call needs. */
+    public static Role needed(String method, String path) {
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return path.startsWith("/api/v1/users") ? Role.ADMIN : Role.VIEWER;
+        }
+        if (method.equals("DELETE") && path.equals("/api/v1/sessions")) {
+            return Role.VIEWER;
+        }
+        if (method.equals("POST") && OPERATOR_POSTS.matcher(path).matches()) {
+            return Role.OPERATOR;
+        }
+        return Role.ADMIN;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.kiln.orchestrator.access;
+
+import dev.kiln.orchestrator.state.AccessStore;
+import dev.kiln.orchestrator.state.TokenRecord;
+import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * API tokens: made at random, kept as SHA-256 only, each speaking for a role (and for a user after a login, until it
+ * expires). A token once found is remembered for a minute, so a removed user's tokens stop working within one.
+ */
+public final class Tokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration REMEMBERED = Duration.ofMinutes(1);
+
+    /** A remembered token: who it speaks for, until when, and when it was read. */
+    private record Known(Principal principal, Optional<String> user, Optional<Instant> expiresAt, Instant readAt) {}
+
+    private final AccessStore store;
+    private final Clock clock;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    /** Tokens kept in a store. */
+    public Tokens(AccessStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A new random token. */
+    public static String generate() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return "kiln_" + HexFormat.of().formatHex(bytes);
+    }
+
+    /** A token's SHA-256, hex. */
+    public static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Who a token speaks for; empty when it is unknown or expired. */
+    public Future<Optional<Principal>> principal(String token) {
+        String hash = hash(token);
+        Instant now = clock.instant();
+        Known cached = known.get(hash);
+        if (cached != null && cached.readAt().plus(REMEMBERED).isAfter(now)) {
+            return Future.succeededFuture(valid(cached, now));
+        }
+        return store.token(hash).map(found -> {
+            if (found.isEmpty()) {
+                known.remove(hash);
+                return Optional.empty();
+            }
+            TokenRecord t = found.get();
+            Known read = new Known(
+                    new Principal(t.user().orElse(t.name()), Role.of(t.role())), t.user(), t.expiresAt(), now);
+            known.put(hash, read);
+            return valid(read, now);
+        });
+    }
+
+    private static Optional<Principal> valid(Known token, Instant now) {
+        if (token.expiresAt().isPresent() && !token.expiresAt().get().isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(token.principal());
+    }
+
+    /** Makes and keeps a new token for a program, named {@code name}, that never expires. */
+    public Future<String> create(String name, Role role) {
+        String token = generate();
+        return store.addToken(new TokenRecord(name, hash(token), role.wireName(), Optional.empty(), Optional.empty()))
+                .map(v -> token);
+    }
+
+    /** Makes and keeps a token for a user's login, valid for {@code lasting}. */
+    Future<String> login(String user, Role role, Duration lasting) {
+        String token = generate();
+        return store.addToken(new TokenRecord(
+                        user,
+                        hash(token),
+                        role.wireName(),
+                        Optional.of(user),
+                        Optional.of(clock.instant().plus(lasting))))
+                .map(v -> token);
+    }
+
+    /** Ends a token at once (a logout). */
+    public Future<Boolean> revoke(String token) {
+        String hash = hash(token);
+        known.remove(hash);
+        return store.removeToken(hash);
+    }
+
+    /** Forgets what was remembered of a user's tokens (the user was removed). */
+    void forget(String user) {
+        known.values().removeIf(k -> k.user().filter(user::equals).isPresent());
+    }
+}

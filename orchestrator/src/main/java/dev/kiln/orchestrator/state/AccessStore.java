@@ -1,0 +1,29 @@
+package dev.kiln.orchestrator.state;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/** Where tokens and users are kept. */
+public interface AccessStore {
+    /** Keeps a token. */
+    Future<Void> addToken(TokenRecord token);
+
+    /** The token with that hash, if there is one (expired ones too: the caller checks). */
+    Future<Optional<TokenRecord>> token(String hash);
+
+    /** Removes a token; false when there was none. */
+    Future<Boolean> removeToken(String hash);
+
+    /** Adds a user; fails with {@link DuplicateUserException} when the name is taken. */
+    Future<Void> addUser(UserRecord user);
+
+    /** One user. */
+    Future<Optional<UserRecord>> user(String name);
+
+    /** Every user, by name. */
+    Future<List<UserRecord>> users();
+
+    /** Removes a user and the tokens of its logins; false when there was none. */
+    Future<Boolean> removeUser(String name);
+}
