@@ -124,11 +124,15 @@ final class StageGraph {
             said.getStyle().set("white-space", "pre-wrap").set("max-width", "28em");
             card.add(said);
         }
-        info.job(stage, name)
-                .ifPresent(job -> card.add(new Anchor(
-                        "runs/" + info.run().path("id").asText() + "/logs/"
-                                + job.path("id").asText(),
-                        "View log")));
+        info.job(stage, name).ifPresent(job -> {
+            String base = "runs/" + info.run().path("id").asText();
+            HorizontalLayout links = new HorizontalLayout(
+                    new Anchor(base + "/logs/" + job.path("id").asText(), "View log"));
+            if (action.path("type").asText().equals("test")) {
+                links.add(new Anchor(base + "/tests/" + job.path("id").asText(), "Tests"));
+            }
+            card.add(links);
+        });
         if (action.path("type").asText().equals("approval") && status.equals("InProgress") && controls.mayAct()) {
             card.add(decision(stage, controls));
         }

@@ -44,6 +44,9 @@ import java.util.function.Supplier;
 
 /** One job run by the engine: inputs downloaded, the action's buildspec found, the build run, outputs reported. */
 final class RemoteJob implements AgentJob {
+    private static final com.fasterxml.jackson.databind.ObjectMapper REPORTS_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final JobSpec spec;
     private final ArtifactStore store;
     private final Supplier<ExecutionBackend> backends;
@@ -120,6 +123,11 @@ final class RemoteJob implements AgentJob {
                 runner.control().stop();
             }
             Build build = runner.run(); // the backend is the agent's, kept for its next jobs
+            if (!build.reports().isEmpty()) {
+                Path reports = work.resolve(JobSpec.REPORTS);
+                Files.write(reports, REPORTS_JSON.writeValueAsBytes(build.reports()));
+                outputs.put(JobSpec.REPORTS, reports);
+            }
             Map<String, String> made = new HashMap<>();
             if (!spec.outputs().isEmpty() && build.artifacts() != null) {
                 outputs.keyOf(build.artifacts().location())

@@ -39,6 +39,12 @@ public record JobSpec(
         Map<String, String> environment,
         int timeoutMinutes) {
 
+    /**
+     * The name, under {@link #outputPrefix()}, of the build's test and coverage reports as a JSON array of
+     * {@code Report} (CodeBuild's {@code DescribeTestCases} and {@code DescribeCodeCoverages} in one), when it made any.
+     */
+    public static final String REPORTS = "reports.json";
+
     public JobSpec {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);

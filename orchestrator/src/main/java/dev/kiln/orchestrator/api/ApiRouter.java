@@ -6,6 +6,7 @@ import dev.kiln.orchestrator.access.Role;
 import dev.kiln.orchestrator.access.Tokens;
 import dev.kiln.orchestrator.access.Users;
 import dev.kiln.orchestrator.core.AgentDesk;
+import dev.kiln.orchestrator.core.JobReports;
 import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
 import dev.kiln.orchestrator.core.Orchestrator;
@@ -34,6 +35,7 @@ public final class ApiRouter {
             Users users,
             LogHub logs,
             LogArchive archive,
+            JobReports reports,
             DeployRoutes.Parts deploys,
             java.util.function.BooleanSupplier ready) {
         Router router = Router.router(vertx);
@@ -54,7 +56,7 @@ public final class ApiRouter {
         router.route("/api/v1/*").handler(ctx -> authenticate(ctx, tokens));
         userRoutes.mount(router);
         router.get("/api/v1/events").handler(ctx -> EventStream.serve(ctx, vertx, orchestrator.events()));
-        new RunRoutes(orchestrator, store, logs, archive).mount(router);
+        new RunRoutes(orchestrator, store, logs, archive, reports).mount(router);
         new AgentRoutes(desk).mount(router);
         new DeployRoutes(deploys.environments(), deploys.store(), deploys.desk()).mount(router);
         router.route("/api/*")

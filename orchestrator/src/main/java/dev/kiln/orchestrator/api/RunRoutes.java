@@ -1,6 +1,7 @@
 package dev.kiln.orchestrator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.orchestrator.core.JobReports;
 import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
 import dev.kiln.orchestrator.core.Orchestrator;
@@ -24,8 +25,10 @@ final class RunRoutes {
     private final StateStore store;
     private final LogHub logs;
     private final LogArchive archive;
+    private final JobReports reports;
 
-    RunRoutes(Orchestrator orchestrator, StateStore store, LogHub logs, LogArchive archive) {
+    RunRoutes(Orchestrator orchestrator, StateStore store, LogHub logs, LogArchive archive, JobReports reports) {
+        this.reports = reports;
         this.archive = archive;
         this.orchestrator = orchestrator;
         this.store = store;
@@ -146,6 +149,15 @@ final class RunRoutes {
                         });
                     });
                 }));
+        router.get("/api/v1/jobs/:id/reports")
+                .handler(ctx -> store.job(ctx.pathParam("id"))
+                        .compose(job -> reports.of(
+                                job.orElseThrow(() -> new NotFoundException("no job " + ctx.pathParam("id")))))
+                        .onFailure(e -> Responses.error(ctx, e))
+                        .onSuccess(json -> ctx.response()
+                                .putHeader("Content-Type", "application/json")
+                                .end(json.map(io.vertx.core.buffer.Buffer::buffer)
+                                        .orElse(io.vertx.core.buffer.Buffer.buffer("[]")))));
         router.get("/api/v1/jobs/:id/log/stream").handler(ctx -> LogStream.serve(ctx, store, logs, archive));
     }
 

@@ -11,6 +11,7 @@ import dev.kiln.orchestrator.api.ApiRouter;
 import dev.kiln.orchestrator.api.DeployRoutes;
 import dev.kiln.orchestrator.core.AgentDesk;
 import dev.kiln.orchestrator.core.DeployDesk;
+import dev.kiln.orchestrator.core.JobReports;
 import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
 import dev.kiln.orchestrator.core.Orchestrator;
@@ -137,6 +138,7 @@ public final class KilnServer implements AutoCloseable {
                                                     users,
                                                     logs,
                                                     archive,
+                                                    new JobReports(context, artifacts),
                                                     parts,
                                                     ready::get))
                                             .listen(settings.port(), settings.host())

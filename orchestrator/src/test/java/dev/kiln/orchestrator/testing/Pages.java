@@ -37,6 +37,13 @@ public final class Pages {
         }
     }
 
+    /** Clicks an element after scrolling it to the middle of the window (below the fold, another would be hit). */
+    public static void click(WebDriver browser, WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     /** Logs in on the login page the UI sends a reader to, and waits to be let through. */
     public static void logIn(WebDriver browser, String url, String name, String password) {
         browser.get(url);

@@ -100,9 +100,14 @@ class RunPagesTest {
                                   phases:
                                     build:
                                       commands:
+                                        - mkdir -p out
+                                        - echo '<testsuite name="cart" tests="3"><testcase classname="shop.Cart" name="adds"/><testcase classname="shop.Cart" name="totals"><failure message="expected 3 &lt;b&gt;items&lt;/b&gt; but was 4">at Cart.total</failure></testcase><testcase classname="shop.Cart" name="later"><skipped/></testcase></testsuite>' > out/TEST-cart.xml
                                         - seq 1 300
                                         - "echo 'ERROR: 3 tests failed'"
                                         - 'false'
+                                  reports:
+                                    unit-tests:
+                                      files: ['out/TEST-*.xml']
                         """.formatted(HOSTILE_LINE)).commitAndPush(HOSTILE_COMMIT);
 
         // the open Pipelines page shows the pushed run reach its approval, without a reload
@@ -129,10 +134,24 @@ class RunPagesTest {
         String runPage = browser.getCurrentUrl();
         assertThat(Pages.texts(browser, "vaadin-button")).contains("Retry failed actions");
 
+        // the failing action's tests, from its report
+        Pages.click(
+                browser,
+                browser.findElement(By.cssSelector(".kiln-action[data-action=unit]"))
+                        .findElement(By.linkText("Tests")));
+        WebElement summary = Pages.waitForText(browser, 30, ".kiln-report-summary", "passed");
+        assertThat(summary.getText()).startsWith("1 passed · 1 failed · 1 skipped · 3 in all");
+        WebElement failing = Pages.waitForText(browser, 10, ".kiln-case", "shop.Cart › totals");
+        assertThat(failing.getText()).contains("expected 3 <b>items</b> but was 4");
+        assertThat(Pages.texts(browser, ".kiln-case")).hasSize(1);
+        browser.navigate().back();
+        Pages.waitForText(browser, 30, ".kiln-stage", "release-ok");
+
         // the failing action's log, searched for its error line
-        browser.findElement(By.cssSelector(".kiln-action[data-action=unit]"))
-                .findElement(By.linkText("View log"))
-                .click();
+        Pages.click(
+                browser,
+                browser.findElement(By.cssSelector(".kiln-action[data-action=unit]"))
+                        .findElement(By.linkText("View log")));
         // it opens at the end, where a failed build's error is
         Pages.waitForText(browser, 30, ".kl", "Phase complete: BUILD State: FAILED");
         assertThat(browser.getTitle()).contains("test · unit · log");
