@@ -84,6 +84,11 @@ public final class KilnApi {
         return ServerEvents.open(http, URI.create(server + path), token, listener);
     }
 
+    /** The orchestrator's base URL, as the UI reaches it. */
+    public String baseUrl() {
+        return server;
+    }
+
     /** The same server with another token (a user's, after logging in). */
     public KilnApi as(String otherToken) {
         return new KilnApi(server, otherToken, http);

@@ -15,12 +15,18 @@ import java.util.Map;
 /** The frame of every page: Kiln's name, the links between pages, who is logged in; the login page for nobody. */
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
     private final Span who = new Span();
+    private final RouterLink settings;
 
     public MainLayout() {
         Span name = new Span("Kiln");
         name.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        RouterLink settings = new RouterLink("Settings", SettingsView.class);
         HorizontalLayout links = new HorizontalLayout(
-                new RouterLink("Pipelines", PipelinesView.class), new RouterLink("Agents", AgentsView.class));
+                new RouterLink("Pipelines", PipelinesView.class),
+                new RouterLink("Environments", EnvironmentsView.class),
+                new RouterLink("Agents", AgentsView.class),
+                settings);
+        this.settings = settings;
         links.setSpacing(true);
         links.setWrap(true);
         Button logOut = new Button("Log out", e -> {
@@ -48,5 +54,6 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             return;
         }
         Access.current().ifPresent(l -> who.setText(l.name() + " · " + l.role()));
+        settings.setVisible(Access.mayAdminister());
     }
 }

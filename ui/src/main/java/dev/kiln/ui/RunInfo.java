@@ -14,9 +14,11 @@ import java.util.Optional;
 final class RunInfo {
     private final JsonNode run;
     private final Map<String, JsonNode> jobs = new HashMap<>();
+    private final Map<String, String> agents = new HashMap<>();
 
-    RunInfo(JsonNode run, JsonNode jobList) {
+    RunInfo(JsonNode run, JsonNode jobList, JsonNode agentList) {
         this.run = run;
+        agentList.forEach(a -> agents.put(a.path("id").asText(), a.path("name").asText()));
         for (JsonNode job : jobList) {
             String key = key(job.path("stage").asText(), job.path("action").asText());
             JsonNode known = jobs.get(key);
@@ -34,6 +36,11 @@ final class RunInfo {
     /** The action's latest job, if it has one (approvals and the source have none). */
     Optional<JsonNode> job(String stage, String action) {
         return Optional.ofNullable(jobs.get(key(stage, action)));
+    }
+
+    /** An agent's name while it is online, else the start of its id. */
+    String agentName(String id) {
+        return agents.getOrDefault(id, id.length() > 8 ? id.substring(0, 8) : id);
     }
 
     /**

@@ -92,7 +92,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         try {
             KilnApi api = KilnApi.current();
             JsonNode run = api.get("/api/v1/runs/" + runId);
-            RunInfo info = new RunInfo(run, api.get("/api/v1/runs/" + runId + "/jobs"));
+            RunInfo info = new RunInfo(run, api.get("/api/v1/runs/" + runId + "/jobs"), api.get("/api/v1/agents"));
             show(info);
             problem.setText("");
         } catch (UiException e) {

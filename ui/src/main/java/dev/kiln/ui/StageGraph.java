@@ -103,7 +103,9 @@ final class StageGraph {
         Span title = new Span(name);
         title.getStyle().set("font-weight", "600");
         Span type = small(action.path("type").asText());
-        card.add(new HorizontalLayout(title, type), Statuses.chip(status.isEmpty() ? "not run" : status, status));
+        Span chip = Statuses.chip(status.isEmpty() ? "not run" : status, status);
+        chip.getStyle().set("align-self", "flex-start");
+        card.add(new HorizontalLayout(title, type), chip);
         List<String> facts = new ArrayList<>();
         info.took(stage, name).ifPresent(d -> facts.add(Durations.text(d)));
         int attempt = action.path("attempt").asInt(0);
@@ -112,7 +114,7 @@ final class StageGraph {
         }
         info.job(stage, name).ifPresent(job -> {
             if (!job.path("agent").isNull() && !job.path("agent").asText().isEmpty()) {
-                facts.add("on " + job.path("agent").asText());
+                facts.add("on " + info.agentName(job.path("agent").asText()));
             }
         });
         if (!facts.isEmpty()) {

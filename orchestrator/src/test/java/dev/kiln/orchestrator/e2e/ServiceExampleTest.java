@@ -9,22 +9,35 @@ import dev.kiln.agent.remote.ServerConfig;
 import dev.kiln.agent.testing.Engines;
 import dev.kiln.orchestrator.cli.KilnMain;
 import dev.kiln.orchestrator.testing.Api;
+import dev.kiln.orchestrator.testing.Browser;
+import dev.kiln.orchestrator.testing.GitRemote;
+import dev.kiln.orchestrator.testing.Pages;
 import dev.kiln.orchestrator.testing.Waits;
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The README's example of a whole delivery, as a user runs it: {@code kiln up --example service} builds the service
@@ -37,9 +50,13 @@ class ServiceExampleTest {
     Path dir;
 
     Process up;
+    ChromeDriver browser;
 
     @AfterEach
     void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
         if (up != null) {
             up.destroy();
             up.waitFor(30, TimeUnit.SECONDS);
@@ -112,6 +129,79 @@ class ServiceExampleTest {
         assertThat(environments).hasSize(2);
         assertThat(environments.findValuesAsText("name")).contains("dev", "prod");
         assertThat(log()).contains("local SSH server for example environments on");
+        inTheBrowser();
+    }
+
+    /**
+     * The same delivery in the web UI, as the first admin kiln up made: the run's stage graph, the build's log, both
+     * environments with their deployments' lifecycle events, and the settings. With {@code -Dkiln.screenshots=DIR}
+     * the README's screenshots are taken on the way ({@code bin/screenshots}).
+     */
+    private void inTheBrowser() throws Exception {
+        Matcher ui = Pattern.compile("web UI at (http://\\S+/) \\(log in as admin with the password in (\\S+)\\)")
+                .matcher(log());
+        assertThat(ui.find()).as(log()).isTrue();
+        Properties admin = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(ui.group(2)))) {
+            admin.load(in);
+        }
+        assertThat(Path.of(ui.group(2))).isEqualTo(dir.resolve("ui-admin"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(ui.group(2)))))
+                .isEqualTo("rw-------");
+        String shots = System.getProperty("kiln.screenshots", "");
+        browser = Browser.open(dir);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        Pages.logIn(browser, ui.group(1) + "runs/1", "admin", admin.getProperty("password"));
+        Pages.waitForText(browser, 30, ".kiln-stage[data-stage=deploy-prod]", "✓ Succeeded");
+        assertThat(browser.getTitle()).isEqualTo("service · run 1 · Succeeded · Kiln");
+        assertThat(Pages.texts(browser, ".kiln-stage[data-stage=approve] .kiln-action"))
+                .anyMatch(t -> t.contains("approved by"));
+        screenshot(shots, "run.png");
+
+        Pages.click(
+                browser,
+                browser.findElement(By.cssSelector(".kiln-action[data-action=bundle]"))
+                        .findElement(By.linkText("View log")));
+        Pages.waitForText(browser, 30, ".kl.kh", "BUILD · SUCCEEDED");
+        screenshot(shots, "log.png");
+
+        browser.findElement(By.linkText("Environments")).click();
+        WebElement prod = Pages.waitForText(browser, 30, ".kiln-environment[data-environment=prod]", "Live:");
+        assertThat(prod.getText()).contains("(run 1)").contains("containers on unix://");
+        Pages.click(browser, prod.findElement(By.cssSelector("vaadin-details vaadin-details-summary")));
+        WebElement events =
+                Pages.waitForText(browser, 30, ".kiln-environment[data-environment=prod] .kiln-host", "HealthCheck");
+        assertThat(events.getText()).contains("✓ PullImage", "✓ StartContainer", "✓ StopOldContainer");
+        WebElement dev = browser.findElement(By.cssSelector(".kiln-environment[data-environment=dev]"));
+        assertThat(dev.getText()).contains("SSH:").contains("Live:");
+        assertThat(dev.findElements(By.xpath(".//vaadin-button[contains(., 'Roll back')]")))
+                .hasSize(1);
+        screenshot(shots, "environments.png");
+
+        browser.findElement(By.linkText("Settings")).click();
+        Pages.waitForText(browser, 30, "vaadin-grid-cell-content", "service");
+        GitRemote other = GitRemote.create(dir, "other");
+        other.write("README.md", "# other\n").commitAndPush("start");
+        browser.findElement(By.cssSelector("vaadin-text-field input"))
+                .sendKeys(other.bare().toString());
+        Pages.click(browser, browser.findElement(By.xpath("//vaadin-button[contains(., 'Add repository')]")));
+        WebElement webhook = Pages.waitFor(
+                browser,
+                30,
+                b -> b.findElements(By.cssSelector(".kiln-webhook input")).stream()
+                        .filter(e -> e.getAttribute("value").contains("/api/v1/webhooks/other"))
+                        .findFirst()
+                        .orElse(null));
+        assertThat(webhook.getAttribute("value")).startsWith("http://127.0.0.1:");
+        Pages.waitForText(browser, 30, "vaadin-grid-cell-content", "other");
+    }
+
+    private void screenshot(String directory, String name) throws IOException {
+        if (directory.isEmpty()) {
+            return;
+        }
+        Files.createDirectories(Path.of(directory));
+        Files.write(Path.of(directory, name), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     private String log() {

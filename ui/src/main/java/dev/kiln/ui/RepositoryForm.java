@@ -1,0 +1,101 @@
+package dev.kiln.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Adds a repository: its URL, name, branch, poll interval and a webhook secret (made at random unless given); once
+ * added, the webhook URL and secret are shown to copy into the git host's settings.
+ */
+final class RepositoryForm extends Div {
+    private final TextField url = new TextField("Git URL");
+    private final TextField name = new TextField("Name (default: from the URL)");
+    private final TextField branch = new TextField("Branch (default: the remote's main)");
+    private final IntegerField poll = new IntegerField("Poll every (s, 0 = never)");
+    private final TextField secret = new TextField("Webhook secret");
+    private final Span problem = new Span();
+    private final Div added = new Div();
+
+    RepositoryForm(UnaryOperator<String> webhookUrl, Runnable changed) {
+        url.setWidthFull();
+        url.setRequiredIndicatorVisible(true);
+        poll.setMin(0);
+        poll.setMax(86_400);
+        secret.setValue(randomSecret());
+        secret.setHelperText("made at random; the git host signs its pushes with it");
+        problem.getStyle().set("color", "var(--lumo-error-text-color)");
+        Button add = new Button("Add repository", e -> {
+            try {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("url", url.getValue().strip());
+                body.put("name", blank(name.getValue()));
+                body.put("branch", blank(branch.getValue()));
+                body.put("webhookSecret", blank(secret.getValue()));
+                body.put("pollIntervalSeconds", poll.getValue());
+                JsonNode repo = KilnApi.current().post("/api/v1/repositories", body);
+                showAdded(
+                        webhookUrl.apply(repo.path("name").asText()),
+                        secret.getValue().strip());
+                url.clear();
+                name.clear();
+                branch.clear();
+                poll.clear();
+                secret.setValue(randomSecret());
+                problem.setText("");
+                changed.run();
+            } catch (UiException failed) {
+                problem.setText(failed.getMessage());
+            }
+        });
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout form = new FormLayout(url, name, branch, poll, secret);
+        form.setColspan(url, 2);
+        add(form, new HorizontalLayout(add, problem), added);
+    }
+
+    private void showAdded(String webhook, String sharedSecret) {
+        added.removeAll();
+        if (sharedSecret.isEmpty()) {
+            return;
+        }
+        TextField shownUrl = copyable("Webhook URL", webhook);
+        TextField shownSecret = copyable("Secret (shown once)", sharedSecret);
+        added.addClassName("kiln-webhook");
+        added.add(new HorizontalLayout(shownUrl, shownSecret));
+    }
+
+    private static TextField copyable(String label, String value) {
+        TextField field = new TextField(label);
+        field.setValue(value);
+        field.setReadOnly(true);
+        field.setWidth("28em");
+        Button copy = new Button(
+                "Copy",
+                e -> field.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", value));
+        copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        field.setSuffixComponent(copy);
+        return field;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[20];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
