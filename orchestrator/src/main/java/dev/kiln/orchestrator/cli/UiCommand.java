@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Serve the web UI for an orchestrator (kiln up serves one itself).",
-            "It calls the orchestrator's REST API with the token given, as any client does."
+            "People log in as themselves and the UI calls the orchestrator's REST API with their login, as any",
+            "client does; the token given (any role) is only what it follows the orchestrator's changes with."
         })
 final class UiCommand implements Callable<Integer> {
     @Option(
@@ -27,7 +28,7 @@ final class UiCommand implements Callable<Integer> {
     @Option(
             names = "--token",
             paramLabel = "TOKEN",
-            description = "An API token (default: KILN_TOKEN, then ~/.kiln/config).")
+            description = "An API token to follow changes with (default: KILN_TOKEN, then ~/.kiln/config).")
     String token;
 
     @Option(names = "--host", description = "The address to listen on (default 127.0.0.1).")
