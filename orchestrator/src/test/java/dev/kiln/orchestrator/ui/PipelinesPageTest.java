@@ -3,16 +3,8 @@ package dev.kiln.orchestrator.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiln.orchestrator.access.Role;
-import dev.kiln.orchestrator.server.KilnServer;
-import dev.kiln.orchestrator.testing.AgentProcess;
-import dev.kiln.orchestrator.testing.Api;
-import dev.kiln.orchestrator.testing.Browser;
-import dev.kiln.orchestrator.testing.GitRemote;
-import dev.kiln.orchestrator.testing.Pages;
 import dev.kiln.orchestrator.testing.Runs;
-import dev.kiln.ui.KilnApi;
-import dev.kiln.ui.UiServer;
+import dev.kiln.orchestrator.testing.UiStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,36 +22,20 @@ class PipelinesPageTest {
     @TempDir
     Path dir;
 
-    KilnServer server;
-    AgentProcess agent;
-    UiServer ui;
-    ChromeDriver browser;
+    UiStack stack;
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (ui != null) {
-            ui.close();
-        }
-        if (agent != null) {
-            agent.close();
-        }
-        if (server != null) {
-            server.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     void lists_each_pipeline_with_its_latest_run_and_stages_then_the_agents() throws Exception {
-        server = Runs.server(dir.resolve("data"));
-        String token = server.newToken("test");
-        Api api = new Api(server.url(), token);
-        GitRemote remote = GitRemote.create(dir, "shop");
-        remote.write("README.md", "# shop\n").commitAndPush("start");
-        api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
-        String commit = remote.write(".kiln/pipeline.yml", """
+        stack = UiStack.start(dir);
+        ChromeDriver browser = stack.browser;
+        String commit = stack.remote.write(".kiln/pipeline.yml", """
                         version: 1
                         stages:
                           - name: build
@@ -81,13 +57,8 @@ class PipelinesPageTest {
                                     build:
                                       commands: ['false']
                         """).commitAndPush("a pipeline that fails its tests");
-        agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
-        JsonNode run = Runs.ended(api, commit, Duration.ofSeconds(90));
-        ui = UiServer.start("127.0.0.1", 0, new KilnApi(server.url(), token));
-        browser = Browser.open(dir);
-
-        server.addUser("vera", "a viewer's passphrase", Role.VIEWER);
-        Pages.logIn(browser, ui.url().toString(), "vera", "a viewer's passphrase");
+        JsonNode run = Runs.ended(stack.api, commit, Duration.ofSeconds(90));
+        browser.get(stack.ui.url().toString());
         List<String> cells = new WebDriverWait(browser, Duration.ofSeconds(30))
                 .ignoring(StaleElementReferenceException.class)
                 .until(b -> {

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.orchestrator.access.Role;
 import dev.kiln.orchestrator.server.KilnServer;
-import dev.kiln.orchestrator.testing.AgentProcess;
 import dev.kiln.orchestrator.testing.Api;
-import dev.kiln.orchestrator.testing.Browser;
-import dev.kiln.orchestrator.testing.GitRemote;
 import dev.kiln.orchestrator.testing.Pages;
 import dev.kiln.orchestrator.testing.Runs;
-import dev.kiln.ui.KilnApi;
+import dev.kiln.orchestrator.testing.UiStack;
 import dev.kiln.ui.UiServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,45 +32,27 @@ class RunPagesTest {
     @TempDir
     Path dir;
 
-    KilnServer server;
-    AgentProcess agent;
-    UiServer ui;
-    ChromeDriver browser;
+    UiStack stack;
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (ui != null) {
-            ui.close();
-        }
-        if (agent != null) {
-            agent.close();
-        }
-        if (server != null) {
-            server.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     void a_run_is_watched_approved_and_its_failing_log_searched_in_the_browser() throws Exception {
-        server = Runs.server(dir.resolve("data"));
-        String token = server.newToken("test");
-        Api api = new Api(server.url(), token);
-        GitRemote remote = GitRemote.create(dir, "shop");
-        remote.write("README.md", "# shop\n").commitAndPush("start");
-        api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
-        agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
-        ui = UiServer.start("127.0.0.1", 0, new KilnApi(server.url(), token));
-        server.addUser("olga", "an operator's passphrase", Role.OPERATOR);
+        stack = UiStack.start(dir);
+        ChromeDriver browser = stack.browser;
+        Api api = stack.api;
+        KilnServer server = stack.server;
+        UiServer ui = stack.ui;
         server.addUser("vic", "a viewer's passphrase", Role.VIEWER);
-        browser = Browser.open(dir);
-        Pages.logIn(browser, ui.url().toString(), "olga", "an operator's passphrase");
         Pages.waitForText(browser, 30, "h1", "Pipelines");
 
-        String commit =
-                remote.write(".kiln/pipeline.yml", """
+        String commit = stack.remote
+                .write(".kiln/pipeline.yml", """
                         version: 1
                         stages:
                           - name: build
@@ -108,7 +87,8 @@ class RunPagesTest {
                                   reports:
                                     unit-tests:
                                       files: ['out/TEST-*.xml']
-                        """.formatted(HOSTILE_LINE)).commitAndPush(HOSTILE_COMMIT);
+                        """.formatted(HOSTILE_LINE))
+                .commitAndPush(HOSTILE_COMMIT);
 
         // the open Pipelines page shows the pushed run reach its approval, without a reload
         WebElement latest = Pages.waitForText(browser, 90, "vaadin-grid-cell-content", "● approve");
