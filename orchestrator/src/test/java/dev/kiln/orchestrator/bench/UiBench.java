@@ -34,8 +34,54 @@ class UiBench {
             + "  if (m && !(m[1] in window.__marks)) { window.__marks[m[1]] = [Number(m[2]), now]; } } })"
             + ".observe(list, {subtree: true, childList: true, characterData: true});";
 
+    private static final String OBSERVE_STAGES = "window.__stages = {};"
+            + "new MutationObserver(() => { const now = Date.now();"
+            + " for (const box of document.querySelectorAll('.kiln-stage')) {"
+            + "  const chip = box.querySelector('[data-status]');"
+            + "  const key = box.dataset.stage + ' ' + (chip ? chip.dataset.status : '');"
+            + "  if (!(key in window.__stages)) { window.__stages[key] = now; } } })"
+            + ".observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});";
+
     @TempDir
     Path dir;
+
+    /**
+     * A second run watched on its Run page: for each stage status change the page shows, the time it showed minus
+     * the time the orchestrator recorded it (the run's history).
+     */
+    private static List<Long> statusChanges(UiStack stack) throws Exception {
+        stack.remote.write("README.md", "# shop, again\n").commitAndPush("run again");
+        JsonNode run = dev.kiln.orchestrator.testing.Waits.until(Duration.ofSeconds(60), "run 2", () -> {
+            JsonNode runs = stack.api.get("/api/v1/runs?limit=1").body();
+            return runs.isEmpty() || runs.get(0).path("id").asText().equals("1") ? null : runs.get(0);
+        });
+        String id = run.path("id").asText();
+        stack.browser.get(stack.ui.url() + "runs/" + id);
+        Pages.waitForText(stack.browser, 30, ".kiln-stage", "live");
+        stack.browser.executeScript(OBSERVE_STAGES);
+        JsonNode ended =
+                dev.kiln.orchestrator.testing.Waits.until(Duration.ofSeconds(120), "run " + id + " to end", () -> {
+                    JsonNode r = stack.api.get("/api/v1/runs/" + id).body();
+                    return r.path("endTime").isNull() ? null : r;
+                });
+        Thread.sleep(2000);
+        @SuppressWarnings("unchecked")
+        Map<String, Number> seen = (Map<String, Number>) stack.browser.executeScript("return window.__stages");
+        List<Long> delays = new ArrayList<>();
+        for (JsonNode change : ended.path("history")) {
+            if (change.path("stage").isNull() || !change.path("action").isNull()) {
+                continue;
+            }
+            Number shown = seen.get(
+                    change.path("stage").asText() + " " + change.path("status").asText());
+            if (shown != null) {
+                delays.add(shown.longValue()
+                        - java.time.Instant.parse(change.path("time").asText()).toEpochMilli());
+            }
+        }
+        Collections.sort(delays);
+        return delays;
+    }
 
     @Test
     void measure() throws Exception {
@@ -99,6 +145,8 @@ class UiBench {
             }
             Collections.sort(opens);
 
+            List<Long> changes = statusChanges(stack);
+
             ObjectNode out = new ObjectMapper().createObjectNode();
             out.put("printToVisibleMillisMedian", delays.get(delays.size() / 2));
             out.put("printToVisibleMillisMin", delays.get(0));
@@ -107,6 +155,8 @@ class UiBench {
             out.put("open100kMillisMedian", opens.get(opens.size() / 2));
             out.putPOJO("open100kMillis", opens);
             out.put("rowsInPage", rendered);
+            out.put("statusChangeToVisibleMillisMedian", changes.get(changes.size() / 2));
+            out.putPOJO("statusChangeToVisibleMillis", changes);
             String file =
                     System.getProperty("kiln.bench.out", dir.resolve("ui.json").toString());
             Files.writeString(Path.of(file), out.toPrettyString() + "\n");
