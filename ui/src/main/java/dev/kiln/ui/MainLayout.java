@@ -34,7 +34,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             getUI().ifPresent(ui -> ui.navigate(LoginView.class));
         });
         logOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        who.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        who.getStyle()
+                .set("color", "var(--lumo-secondary-text-color)")
+                .set("font-size", "var(--lumo-font-size-s)")
+                .set("white-space", "nowrap");
         HorizontalLayout user = new HorizontalLayout(who, logOut);
         user.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         user.getStyle().set("margin-left", "auto");

@@ -96,7 +96,10 @@ final class StageGraph {
                 .set("background", "var(--lumo-contrast-5pct)")
                 .set("border-radius", "var(--lumo-border-radius-m)")
                 .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
-                .set("min-width", "14em")
+                .set("min-width", "min(14em, 100%)")
+                .set("max-width", "100%")
+                .set("box-sizing", "border-box")
+                .set("overflow-wrap", "anywhere")
                 .set("display", "flex")
                 .set("flex-direction", "column")
                 .set("gap", "0.2em");

@@ -194,6 +194,16 @@ class ServiceExampleTest {
                         .orElse(null));
         assertThat(webhook.getAttribute("value")).startsWith("http://127.0.0.1:");
         Pages.waitForText(browser, 30, "vaadin-grid-cell-content", "other");
+
+        // on a phone's width the run page fits: nothing wider than the screen
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(ui.group(1) + "runs/1");
+        Pages.waitForText(browser, 30, ".kiln-stage[data-stage=deploy-prod]", "✓ Succeeded");
+        Object overflow = browser.executeScript("return Math.max(...[...document.querySelectorAll("
+                + "'.kiln-stage, .kiln-action, .kiln-action *')].map(e => e.getBoundingClientRect().right))"
+                + " - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        screenshot(shots, "run-phone.png");
     }
 
     private void screenshot(String directory, String name) throws IOException {
