@@ -16,15 +16,21 @@ public final class Access {
      * @param name the user
      * @param role {@code viewer}, {@code operator} or {@code admin}
      * @param api the API called with the login's token
+     * @param expiresAt when the login's token stops working (the reader is then asked to log in again)
      */
-    public record Login(String name, String role, KilnApi api) {}
+    public record Login(String name, String role, KilnApi api, java.time.Instant expiresAt) {}
 
     private Access() {}
 
     /** The current session's login, if any. */
     public static Optional<Login> current() {
         VaadinSession session = VaadinSession.getCurrent();
-        return session == null ? Optional.empty() : Optional.ofNullable((Login) session.getAttribute(KEY));
+        Login login = session == null ? null : (Login) session.getAttribute(KEY);
+        if (login != null && !login.expiresAt().isAfter(java.time.Instant.now())) {
+            session.setAttribute(KEY, null); // expired: the layout sends the reader to log in again
+            return Optional.empty();
+        }
+        return Optional.ofNullable(login);
     }
 
     /**
@@ -37,7 +43,10 @@ public final class Access {
         Login login = new Login(
                 answer.path("name").asText(),
                 answer.path("role").asText(),
-                server.as(answer.path("token").asText()));
+                server.as(answer.path("token").asText()),
+                // a minute early, so that no page is built with a token about to stop working
+                java.time.Instant.now()
+                        .plusSeconds(answer.path("expiresInSeconds").asLong() - 60));
         VaadinSession.getCurrent().setAttribute(KEY, login);
         return login;
     }
