@@ -26,8 +26,10 @@ public class AgentsView extends VerticalLayout {
      */
     record AgentRow(String name, String kind, String labels, String jobs, Instant lastSeen) {}
 
+    private final Grid<AgentRow> grid = new Grid<>();
+    private final Span problem = new Span();
+
     public AgentsView() {
-        Grid<AgentRow> grid = new Grid<>();
         grid.addColumn(AgentRow::name).setHeader("Agent").setAutoWidth(true);
         grid.addColumn(AgentRow::kind).setHeader("Kind").setAutoWidth(true);
         grid.addColumn(AgentRow::labels).setHeader("Labels").setAutoWidth(true);
@@ -36,8 +38,14 @@ public class AgentsView extends VerticalLayout {
                 .setHeader("Last heartbeat")
                 .setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        Span problem = new Span();
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
+        add(new H1("Agents"), problem, grid);
+        load();
+        // jobs start and end with runs' changes: the page follows them
+        Live.reload(this, change -> change.path("kind").asText().equals("run"), this::load);
+    }
+
+    private void load() {
         List<AgentRow> rows = new ArrayList<>();
         try {
             for (JsonNode a : KilnApi.current().get("/api/v1/agents")) {
@@ -57,6 +65,5 @@ public class AgentsView extends VerticalLayout {
             problem.setText(e.getMessage());
         }
         grid.setItems(rows);
-        add(new H1("Agents"), problem, grid);
     }
 }

@@ -88,16 +88,14 @@ public final class Tokens {
                 .map(v -> token);
     }
 
-    /** Makes and keeps a token for a user's login, valid for {@code lasting}. */
+    /** Makes and keeps a token for a user's login, valid for {@code lasting}; expired logins are deleted. */
     Future<String> login(String user, Role role, Duration lasting) {
         String token = generate();
+        Instant now = clock.instant();
         return store.addToken(new TokenRecord(
-                        user,
-                        hash(token),
-                        role.wireName(),
-                        Optional.of(user),
-                        Optional.of(clock.instant().plus(lasting))))
-                .map(v -> token);
+                        user, hash(token), role.wireName(), Optional.of(user), Optional.of(now.plus(lasting))))
+                .compose(v -> store.removeExpiredTokens(now))
+                .map(removed -> token);
     }
 
     /** Ends a token at once (a logout). */

@@ -15,6 +15,9 @@ public interface AccessStore {
     /** Removes a token; false when there was none. */
     Future<Boolean> removeToken(String hash);
 
+    /** Removes the tokens that expired before {@code now}; answers how many. */
+    Future<Integer> removeExpiredTokens(java.time.Instant now);
+
     /** Adds a user; fails with {@link DuplicateUserException} when the name is taken. */
     Future<Void> addUser(UserRecord user);
 

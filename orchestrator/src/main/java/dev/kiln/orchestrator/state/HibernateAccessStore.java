@@ -55,6 +55,13 @@ public final class HibernateAccessStore implements AccessStore {
     }
 
     @Override
+    public Future<Integer> removeExpiredTokens(Instant now) {
+        return tx(s -> s.createMutationQuery("delete from TokenEntity where expiresAt < :now")
+                .setParameter("now", now)
+                .executeUpdate());
+    }
+
+    @Override
     public Future<Void> addUser(UserRecord user) {
         return tx(s -> s.find(UserEntity.class, user.name()).thenCompose(found -> {
             if (found != null) {
