@@ -62,6 +62,10 @@ public final class Users {
             return Future.failedFuture(new InvalidUserException(
                     "field password: at least " + MIN_PASSWORD + " characters, please (a passphrase is best)"));
         }
+        if (role == Role.AGENT) {
+            return Future.failedFuture(new InvalidUserException(
+                    "field role: agent is for agents' tokens (kiln agents tokens create), not for people"));
+        }
         return context.executeBlocking(() -> Passwords.hash(password))
                 .map(hash -> new UserRecord(name, hash, role.wireName(), clock.instant()))
                 .compose(user -> store.addUser(user).map(v -> user));

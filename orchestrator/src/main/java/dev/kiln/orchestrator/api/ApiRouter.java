@@ -92,11 +92,11 @@ public final class ApiRouter {
                 if (!principal.role().covers(needed)) {
                     Responses.error(
                             ctx,
-                            new ForbiddenException(principal.name() + " is a "
-                                    + principal.role().wireName()
+                            new ForbiddenException(principal.name() + " is "
+                                    + principal.role().withArticle()
                                     + "; " + ctx.request().method() + " "
-                                    + ctx.request().path() + " needs an "
-                                    + needed.wireName() + (needed == Role.ADMIN ? "" : " or an admin")));
+                                    + ctx.request().path() + " needs "
+                                    + needed.withArticle() + (needed == Role.ADMIN ? "" : " or an admin")));
                     return;
                 }
                 ctx.put(UserRoutes.PRINCIPAL, principal);

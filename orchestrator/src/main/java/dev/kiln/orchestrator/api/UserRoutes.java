@@ -57,6 +57,21 @@ final class UserRoutes {
                                     Role.of(ApiJson.string(body, "role")))
                             .map(UserRoutes::view);
                 }));
+        router.post("/api/v1/agent-tokens")
+                .handler(ctx -> Responses.json(ctx, 201, () -> {
+                    String name = ApiJson.string(ApiJson.tree(ctx.body().buffer()), "name");
+                    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+                        throw new BadRequestException("field name: '" + name + "' must start with a letter or digit"
+                                + " and hold only letters, digits, '.', '_' and '-' (at most 100)");
+                    }
+                    return tokens.create(name, Role.AGENT).map(token -> {
+                        Map<String, Object> out = new LinkedHashMap<>();
+                        out.put("name", name);
+                        out.put("role", Role.AGENT.wireName());
+                        out.put("token", token);
+                        return out;
+                    });
+                }));
         router.delete("/api/v1/users/:name")
                 .handler(ctx -> Responses.json(
                         ctx,

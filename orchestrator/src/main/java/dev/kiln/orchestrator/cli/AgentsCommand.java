@@ -5,12 +5,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code kiln agents list}. */
+/** {@code kiln agents list}, {@code kiln agents tokens create}. */
 @Command(
         name = "agents",
         mixinStandardHelpOptions = true,
         description = "The agents connected to the orchestrator.",
-        subcommands = {AgentsCommand.List.class})
+        subcommands = {AgentsCommand.List.class, AgentsCommand.Tokens.class})
 final class AgentsCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -45,6 +45,47 @@ final class AgentsCommand implements Runnable {
                         agent.path("maxJobs").asInt(),
                         agent.path("labels"));
             }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "tokens",
+            mixinStandardHelpOptions = true,
+            description = "Tokens for agents on other machines.",
+            subcommands = {AgentsCommand.CreateToken.class})
+    static final class Tokens implements Runnable {
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+    }
+
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Make a token an agent joins with (kiln agent build|deploy --server URL --token TOKEN).",
+                "It may make the agents' own calls only: not read runs, logs or anything else."
+            })
+    static final class CreateToken implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @picocli.CommandLine.Parameters(paramLabel = "NAME", description = "What the token is for (a machine's name).")
+        String name;
+
+        @Override
+        public Integer call() {
+            JsonNode made = options.client().post("/api/v1/agent-tokens", java.util.Map.of("name", name));
+            options.print(made, () -> {
+                System.out.println("agent token " + made.path("name").asText() + ": "
+                        + made.path("token").asText());
+                System.out.println("shown once; on the agent's machine: kiln agent build --server URL --token TOKEN");
+            });
             return 0;
         }
     }

@@ -21,7 +21,12 @@ class PermissionsTest {
         assertThat(Permissions.needed("POST", "/api/v1/repositories")).isEqualTo(Role.ADMIN);
         assertThat(Permissions.needed("POST", "/api/v1/environments")).isEqualTo(Role.ADMIN);
         assertThat(Permissions.needed("DELETE", "/api/v1/environments/prod")).isEqualTo(Role.ADMIN);
-        assertThat(Permissions.needed("POST", "/api/v1/agents/a1/lease")).isEqualTo(Role.ADMIN);
+        assertThat(Permissions.needed("POST", "/api/v1/agents/a1/lease")).isEqualTo(Role.AGENT);
+        assertThat(Permissions.needed("PUT", "/api/v1/agents/a1")).isEqualTo(Role.AGENT);
+        assertThat(Permissions.needed("POST", "/api/v1/jobs/j1/log")).isEqualTo(Role.AGENT);
+        assertThat(Permissions.needed("POST", "/api/v1/jobs/j1/deployments/d-1"))
+                .isEqualTo(Role.AGENT);
+        assertThat(Permissions.needed("POST", "/api/v1/agent-tokens")).isEqualTo(Role.ADMIN);
         assertThat(Permissions.needed("POST", "/api/v1/runs/7/jobs")).isEqualTo(Role.ADMIN);
         assertThat(Permissions.needed("DELETE", "/api/v1/sessions")).isEqualTo(Role.VIEWER);
     }
@@ -30,10 +35,14 @@ class PermissionsTest {
     void roles_cover_the_ones_below_them_and_unknown_names_are_refused() {
         assertThat(Role.ADMIN.covers(Role.OPERATOR)).isTrue();
         assertThat(Role.OPERATOR.covers(Role.ADMIN)).isFalse();
+        assertThat(Role.ADMIN.covers(Role.AGENT)).isTrue();
+        assertThat(Role.AGENT.covers(Role.AGENT)).isTrue();
+        assertThat(Role.AGENT.covers(Role.VIEWER)).isFalse();
+        assertThat(Role.OPERATOR.covers(Role.AGENT)).isFalse();
         assertThat(Role.of(" Operator ")).isEqualTo(Role.OPERATOR);
         assertThatThrownBy(() -> Role.of("root"))
                 .isInstanceOf(InvalidUserException.class)
-                .hasMessageContaining("viewer, operator, admin");
+                .hasMessageContaining("viewer, operator, admin, agent");
     }
 
     @Test

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.orchestrator.access.Role;
 import dev.kiln.orchestrator.server.KilnServer;
+import dev.kiln.orchestrator.testing.AgentProcess;
 import dev.kiln.orchestrator.testing.Api;
+import dev.kiln.orchestrator.testing.GitRemote;
 import dev.kiln.orchestrator.testing.Runs;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +70,57 @@ class AccessTest {
     }
 
     @Test
+    void an_agent_token_runs_builds_and_may_do_nothing_else() throws Exception {
+        server = Runs.server(dir.resolve("data"));
+        Api admin = new Api(server.url(), server.newToken("admin"));
+        Api.Answer made = admin.post("/api/v1/agent-tokens", "{\"name\": \"build-host-1\"}");
+        assertThat(made.status()).isEqualTo(201);
+        assertThat(made.body().path("role").asText()).isEqualTo("agent");
+        String token = made.body().path("token").asText();
+        Api agentToken = new Api(server.url(), token);
+        Api.Answer reading = agentToken.get("/api/v1/runs");
+        assertThat(reading.status()).isEqualTo(403);
+        assertThat(reading.body().path("error").asText())
+                .isEqualTo("build-host-1 is an agent; GET /api/v1/runs needs a viewer or an admin");
+        server.addUser("vic", "viewer's passphrase", Role.VIEWER);
+        Api viewer = new Api(server.url(), login("vic", "viewer's passphrase"));
+        assertThat(viewer.send("PUT", "/api/v1/agents/a1", "{}", java.util.Map.of())
+                        .body()
+                        .path("error")
+                        .asText())
+                .contains("needs an agent or an admin");
+        assertThat(admin.post("/api/v1/users", user("bot", "long enough pass", "agent"))
+                        .body()
+                        .path("error")
+                        .asText())
+                .contains("kiln agents tokens create");
+
+        GitRemote remote = GitRemote.create(dir, "shop");
+        remote.write("README.md", "# shop\n").commitAndPush("start");
+        admin.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+        AgentProcess agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
+        try {
+            String commit = remote.write(".kiln/pipeline.yml", """
+                            version: 1
+                            stages:
+                              - name: build
+                                actions:
+                                  - name: compile
+                                    type: build
+                                    buildspec:
+                                      version: 0.2
+                                      phases:
+                                        build:
+                                          commands: [echo built by an agent token]
+                            """).commitAndPush("a pipeline");
+            JsonNode run = Runs.ended(admin, commit, Duration.ofSeconds(90));
+            assertThat(run.path("status").asText()).isEqualTo("Succeeded");
+        } finally {
+            agent.close();
+        }
+    }
+
+    @Test
     void bad_logins_and_bad_users_get_clear_errors() throws Exception {
         server = Runs.server(dir.resolve("data"));
         Api admin = new Api(server.url(), server.newToken("admin"));
@@ -89,7 +143,7 @@ class AccessTest {
                 .contains("field password")
                 .contains("10");
         Api.Answer badRole = admin.post("/api/v1/users", user("bob", "long enough pass", "root"));
-        assertThat(badRole.body().path("error").asText()).contains("viewer, operator, admin");
+        assertThat(badRole.body().path("error").asText()).contains("viewer, operator, admin, agent");
         Api.Answer badName = admin.post("/api/v1/users", user("<bob>", "long enough pass", "viewer"));
         assertThat(badName.body().path("error").asText()).contains("field name");
 
