@@ -1,13 +1,12 @@
 package dev.kiln.orchestrator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.orchestrator.access.Passwords;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -57,7 +56,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String password = passwordStdin ? readLine() : generated();
+            String password = passwordStdin ? readLine() : Passwords.generate();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", name);
             body.put("password", password);
@@ -80,12 +79,6 @@ final class UsersCommand implements Runnable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the password from standard input", e);
             }
-        }
-
-        private static String generated() {
-            byte[] bytes = new byte[15];
-            new SecureRandom().nextBytes(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
     }
 

@@ -3,44 +3,33 @@ package dev.kiln.orchestrator.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kiln.orchestrator.testing.OnContext;
-import dev.kiln.orchestrator.testing.TestPostgres;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import dev.kiln.orchestrator.testing.StoreDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.reactive.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The store against a real PostgreSQL, migrated by the real migrations. */
 class HibernateStateStoreTest {
-    private Vertx vertx;
-    private Context context;
-    private Stage.SessionFactory sessions;
+    private StoreDatabase database;
     private StateStore store;
 
     @BeforeEach
     void open() {
-        Database database = TestPostgres.freshDatabase();
-        database.migrate();
-        vertx = Vertx.vertx();
-        context = vertx.getOrCreateContext();
-        sessions = database.open(vertx);
-        store = new HibernateStateStore(sessions);
+        database = new StoreDatabase();
+        store = new HibernateStateStore(database.sessions());
     }
 
     @AfterEach
     void close() {
-        sessions.close();
-        vertx.close();
+        database.close();
     }
 
     private <T> T await(java.util.function.Supplier<io.vertx.core.Future<T>> work) {
-        return OnContext.await(context, work);
+        return database.await(work);
     }
 
     private static RunRecord run(String id, long seq, String status) {
