@@ -15,11 +15,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Pages {
     private Pages() {}
 
-    /** The visible texts of the elements {@code css} selects. */
+    /** The visible texts of the elements {@code css} selects, read again if the page redraws them meanwhile. */
     public static List<String> texts(WebDriver browser, String css) {
-        return browser.findElements(By.cssSelector(css)).stream()
-                .map(WebElement::getText)
-                .toList();
+        // a live page may redraw what was found before its text is read: read it again then
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElements(By.cssSelector(css)).stream()
+                        .map(WebElement::getText)
+                        .toList();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Waits up to {@code seconds} for {@code condition} to answer something other than null or false. */

@@ -91,9 +91,19 @@ class RunPagesTest {
                 .commitAndPush(HOSTILE_COMMIT);
 
         // the open Pipelines page shows the pushed run reach its approval, without a reload
-        WebElement latest = Pages.waitForText(browser, 90, "vaadin-grid-cell-content", "● approve");
-        assertThat(latest.getText()).contains("✓ build");
-        browser.findElement(By.cssSelector("vaadin-grid-cell-content a")).click();
+        // (the page redraws its rows as the run moves on: each read and click is retried on a redrawn row)
+        String latest = Pages.waitFor(
+                browser,
+                90,
+                b -> Pages.texts(b, "vaadin-grid-cell-content").stream()
+                        .filter(t -> t.contains("● approve"))
+                        .findFirst()
+                        .orElse(null));
+        assertThat(latest).contains("✓ build");
+        Pages.waitFor(browser, 10, b -> {
+            b.findElement(By.cssSelector("vaadin-grid-cell-content a")).click();
+            return true;
+        });
 
         // the Run page: the stage graph, the commit as text, then the approval decided in the page
         Pages.waitForText(browser, 30, ".kiln-stage", "release-ok");
