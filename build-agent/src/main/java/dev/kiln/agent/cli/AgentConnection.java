@@ -1,9 +1,11 @@
 package dev.kiln.agent.cli;
 
+import dev.kiln.agent.remote.AgentStatus;
 import dev.kiln.agent.remote.JobFactory;
 import dev.kiln.agent.remote.OrchestratorClient;
 import dev.kiln.agent.remote.RemoteAgent;
 import dev.kiln.agent.remote.ServerConfig;
+import dev.kiln.agent.remote.StatusServer;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -30,6 +32,14 @@ public final class AgentConnection {
 
     @Option(names = "--labels", split = ",", paramLabel = "LABEL", description = "This agent's labels, a,b,c.")
     private List<String> labels = new ArrayList<>();
+
+    @Option(
+            names = "--status",
+            paramLabel = "HOST:PORT",
+            defaultValue = "${env:KILN_AGENT_STATUS}",
+            description = "Serve GET /health (200 while the orchestrator answers) and GET /metrics (Prometheus) on"
+                    + " this address, as 0.0.0.0:9100 (default: KILN_AGENT_STATUS, else none).")
+    private String status;
 
     @Option(names = "--name", paramLabel = "NAME", description = "A name for people (default: the host's name).")
     private String name;
@@ -62,8 +72,32 @@ public final class AgentConnection {
                     jobs,
                     line -> err.println("[" + LocalTime.now().format(time) + "] " + who + ": " + line));
             Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
-            agent.run();
+            StatusServer server = startStatus(agent.status());
+            try {
+                agent.run();
+            } finally {
+                if (server != null) {
+                    server.close();
+                }
+            }
         }
+    }
+
+    private StatusServer startStatus(AgentStatus agentStatus) throws IOException {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        int colon = status.lastIndexOf(':');
+        int port;
+        try {
+            port = Integer.parseInt(status.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (colon < 1 || port < 0 || port > 65535) {
+            throw new InvalidOptionException("--status " + status + ": give HOST:PORT, as 0.0.0.0:9100");
+        }
+        return StatusServer.start(status.substring(0, colon), port, agentStatus);
     }
 
     /** The agent's name: the flag, else the host's name. */

@@ -29,6 +29,7 @@ public final class RemoteAgent {
     private ArtifactStore store;
     private StoreSettings storeSettings;
     private volatile boolean stopping;
+    private final AgentStatus status = new AgentStatus();
 
     /** An agent; {@code say} hears what it does, a line at a time. */
     public RemoteAgent(
@@ -63,6 +64,11 @@ public final class RemoteAgent {
         jobs.close();
     }
 
+    /** How it is doing: for its health check and metrics. */
+    public AgentStatus status() {
+        return status;
+    }
+
     /** Stops taking jobs; jobs running finish. */
     public void stop() {
         stopping = true;
@@ -87,6 +93,7 @@ public final class RemoteAgent {
 
     private synchronized void hello() {
         welcome = client.hello(new AgentHello(name, jobs.kind(), labels, maxJobs, List.copyOf(running.keySet())));
+        status.contact(welcome.heartbeatSeconds());
         store();
     }
 
@@ -104,7 +111,9 @@ public final class RemoteAgent {
         while (!stopping || !running.isEmpty()) {
             try {
                 Thread.sleep(welcome.heartbeatSeconds() * 1000L);
-                for (String jobId : client.heartbeat(List.copyOf(running.keySet()))) {
+                List<String> stop = client.heartbeat(List.copyOf(running.keySet()));
+                status.contact(welcome.heartbeatSeconds());
+                for (String jobId : stop) {
                     AgentJob job = running.get(jobId);
                     if (job != null) {
                         say.accept("the orchestrator asked to stop job " + jobId + " (abandoned, or its"
@@ -129,6 +138,7 @@ public final class RemoteAgent {
             Optional<JobSpec> job;
             try {
                 job = client.lease(20_000);
+                status.contact(welcome.heartbeatSeconds());
             } catch (RefusedByOrchestratorException e) {
                 if (e.status() == 404) {
                     rehello();
@@ -165,6 +175,7 @@ public final class RemoteAgent {
             tell.start();
         });
         running.put(spec.jobId(), job);
+        status.started();
         say.accept("job " + spec.jobId() + ": run " + spec.runId() + " " + spec.stage() + "/" + spec.action());
         try {
             LogShipper log = new LogShipper(client, spec.jobId(), this::rehello);
@@ -178,8 +189,10 @@ public final class RemoteAgent {
                     new JobResult(result.buildStatus(), result.message(), result.outputs(), log.acknowledged());
             call(() -> client.result(spec.jobId(), done));
             say.accept("job " + spec.jobId() + ": " + result.buildStatus());
+            status.finished(spec.stage(), result.buildStatus());
         } finally {
             running.remove(spec.jobId());
+            status.ended();
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Tokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration REMEMBERED = Duration.ofMinutes(1);
+    private static final int MIN_ADOPTED = 24;
 
     /** A remembered token: who it speaks for, until when, and when it was read. */
     private record Known(Principal principal, Optional<String> user, Optional<Instant> expiresAt, Instant readAt) {}
@@ -86,6 +87,25 @@ public final class Tokens {
         String token = generate();
         return store.addToken(new TokenRecord(name, hash(token), role.wireName(), Optional.empty(), Optional.empty()))
                 .map(v -> token);
+    }
+
+    /**
+     * Keeps a token an operator chose (from a deployment's secrets), for a program named {@code name}, unless it is
+     * kept already: how a compose stack's agents and UI get tokens before anyone can call the API.
+     *
+     * @throws InvalidTokenException when the token is too short to be a secret
+     */
+    public Future<Void> adopt(String name, String token, Role role) {
+        if (token.length() < MIN_ADOPTED || !token.matches("[A-Za-z0-9_.~-]+")) {
+            return Future.failedFuture(new InvalidTokenException("the token given for " + name + " must be at least "
+                    + MIN_ADOPTED + " letters, digits or _.~- (make one with: openssl rand -hex 24)"));
+        }
+        String hash = hash(token);
+        return store.token(hash)
+                .compose(found -> found.isPresent()
+                        ? Future.succeededFuture()
+                        : store.addToken(
+                                new TokenRecord(name, hash, role.wireName(), Optional.empty(), Optional.empty())));
     }
 
     /** Makes and keeps a token for a user's login, valid for {@code lasting}; expired logins are deleted. */

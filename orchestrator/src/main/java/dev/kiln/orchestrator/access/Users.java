@@ -102,11 +102,16 @@ public final class Users {
      * made, or empty when users exist.
      */
     public Future<Optional<String>> firstAdmin() {
+        return firstAdmin(Optional.empty());
+    }
+
+    /** Adds the first admin, {@code admin}, with a given password (else a new one) when there are no users yet. */
+    public Future<Optional<String>> firstAdmin(Optional<String> given) {
         return store.users().compose(users -> {
             if (!users.isEmpty()) {
                 return Future.succeededFuture(Optional.empty());
             }
-            String password = Passwords.generate();
+            String password = given.orElseGet(Passwords::generate);
             return add("admin", password, Role.ADMIN).map(u -> Optional.of(password));
         });
     }

@@ -31,7 +31,9 @@ public final class KilnMain implements Runnable {
         KilnCli.installUncaughtHandler();
         quietLibraries(System.getenv().getOrDefault("KILN_LOG_LEVEL", "warn"));
         int status = execute(args);
-        if (args.length > 0 && args[0].equals("up") && status == 0) {
+        if (args.length > 0
+                && java.util.Set.of("up", "server", "ui", "object-store").contains(args[0])
+                && status == 0) {
             return; // shutdown hooks are running
         }
         System.exit(status);
@@ -77,6 +79,8 @@ public final class KilnMain implements Runnable {
                 .addSubcommand(new LintCommand())
                 .addSubcommand(new AgentCommand())
                 .addSubcommand(new UpCommand())
+                .addSubcommand(new ServerCommand())
+                .addSubcommand(new ObjectStoreCommand())
                 .addSubcommand(new ReposCommand())
                 .addSubcommand(new UsersCommand())
                 .addSubcommand(new PipelinesCommand())

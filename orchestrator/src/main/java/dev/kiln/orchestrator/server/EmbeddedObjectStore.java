@@ -3,6 +3,7 @@ package dev.kiln.orchestrator.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.agent.PrivateFiles;
 import dev.kiln.model.job.StoreSettings;
+import dev.kiln.orchestrator.OrchestratorException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
  * An S3-compatible server (s3proxy, files under the data directory) in the orchestrator's process, with signature
  * checks. Its port and keys are kept in the data directory, so agents that outlive a restart find it again.
  */
-final class EmbeddedObjectStore implements AutoCloseable {
+public final class EmbeddedObjectStore implements AutoCloseable {
     static final String BUCKET = "kiln";
 
     private final S3Proxy proxy;
@@ -26,6 +27,7 @@ final class EmbeddedObjectStore implements AutoCloseable {
         this.settings = settings;
     }
 
+    /** The embedded store of a data directory: its port and keys made once and kept there. */
     static EmbeddedObjectStore start(Path directory) throws Exception {
         Path objects = directory.resolve("objects");
         Files.createDirectories(objects);
@@ -45,21 +47,37 @@ final class EmbeddedObjectStore implements AutoCloseable {
             PrivateFiles.write(saved, json.writeValueAsString(keys));
         }
         int port = ((Number) keys.get("port")).intValue();
-        String access = (String) keys.get("accessKey");
-        String secret = (String) keys.get("secretKey");
+        return serve(objects, "127.0.0.1", port, (String) keys.get("accessKey"), (String) keys.get("secretKey"));
+    }
+
+    /**
+     * An S3-compatible server over the files in {@code objects}, on {@code host:port}, checking signatures made with
+     * the keys given: the embedded store's server, and the compose stack's object store ({@code kiln object-store}).
+     */
+    public static EmbeddedObjectStore serve(Path objects, String host, int port, String access, String secret)
+            throws Exception {
+        Files.createDirectories(objects);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(new FilesystemNio2BlobStore(objects.toString()))
-                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .endpoint(URI.create("http://" + host + ":" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, access, secret)
                 .build();
         proxy.start();
         for (int i = 0; i < 250 && !"STARTED".equals(proxy.getState()); i++) {
             Thread.sleep(20);
         }
-        return new EmbeddedObjectStore(proxy, new StoreSettings("http://127.0.0.1:" + port, BUCKET, access, secret));
+        if (!"STARTED".equals(proxy.getState())) {
+            proxy.stop();
+            throw new OrchestratorException(
+                    "the S3 server did not start on " + host + ":" + port + " (is the port in use?)");
+        }
+        String local = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        return new EmbeddedObjectStore(
+                proxy, new StoreSettings("http://" + local + ":" + port, BUCKET, access, secret));
     }
 
-    StoreSettings settings() {
+    /** Where it answers, its keys and Kiln's bucket. */
+    public StoreSettings settings() {
         return settings;
     }
 

@@ -252,6 +252,16 @@ public final class KilnServer implements AutoCloseable {
         return call(o -> users.firstAdmin());
     }
 
+    /** Adds the first admin with a given password when there are no users yet; true when it was added. */
+    public boolean firstAdmin(String password) throws Exception {
+        return call(o -> users.firstAdmin(Optional.of(password))).isPresent();
+    }
+
+    /** Keeps a token chosen elsewhere (a deployment's secrets) for a role, unless it is kept already. */
+    public void adoptToken(String name, String token, Role role) throws Exception {
+        call(o -> tokens.adopt(name, token, role));
+    }
+
     @Override
     public void close() {
         orchestrator.context().runOnContext(v -> orchestrator.stopTimers(vertx));

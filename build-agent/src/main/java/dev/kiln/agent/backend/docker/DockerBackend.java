@@ -125,6 +125,16 @@ public final class DockerBackend implements ExecutionBackend {
     }
 
     /** Creates a project's layer cache volume, labelled, unless it exists. */
+    /**
+     * The engine's address as the engine sees its own host, for the socket privileged builds mount: an agent in a
+     * container reaches the engine through a mounted socket whose path on the host differs
+     * ({@code KILN_HOST_ENGINE_SOCKET}, as {@code /run/podman/podman.sock}).
+     */
+    private String socketOnHost(String host) {
+        String onHost = env.getOrDefault("KILN_HOST_ENGINE_SOCKET", "");
+        return onHost.isEmpty() || !host.startsWith("unix://") ? host : "unix://" + onHost.replaceFirst("^unix://", "");
+    }
+
     private static void layerVolume(DockerClient client, String project) {
         String name = ContainerSpecs.layerVolume(project);
         try {
@@ -182,7 +192,7 @@ public final class DockerBackend implements ExecutionBackend {
                             spec,
                             memoryCapBytes > 0 ? Math.min(memoryCapBytes, docker.memoryBytes()) : docker.memoryBytes(),
                             docker.cpus(),
-                            docker.host()))
+                            socketOnHost(docker.host())))
                     .exec();
         } catch (RuntimeException e) {
             throw new UnableToStartContainerException(

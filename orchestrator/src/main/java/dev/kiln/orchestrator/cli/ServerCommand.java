@@ -1,0 +1,120 @@
+package dev.kiln.orchestrator.cli;
+
+import dev.kiln.orchestrator.OrchestratorException;
+import dev.kiln.orchestrator.access.Role;
+import dev.kiln.orchestrator.server.KilnServer;
+import dev.kiln.orchestrator.server.ServerSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kiln server}: the orchestrator alone, configured from its environment, as a container runs it. */
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the orchestrator alone (no local agents, no UI): what the compose stack's orchestrator runs.",
+            "Agents and the UI join it over its API. Ready when GET /api/v1/health answers 200.",
+            "From the environment: KILN_DATABASE and KILN_S3 (as --database and --s3), AWS_ACCESS_KEY_ID and",
+            "AWS_SECRET_ACCESS_KEY (the store's keys), KILN_SECRET_KEY (seals environments' secrets), and tokens it",
+            "keeps so that others can call it from the start: KILN_ADMIN_TOKEN (admin), KILN_AGENT_TOKEN (agents),",
+            "KILN_UI_TOKEN (the web UI follows changes with it; viewer). KILN_ADMIN_PASSWORD makes the first admin",
+            "user, admin, when there are no users."
+        })
+final class ServerCommand implements Callable<Integer> {
+    @Option(names = "--port", description = "The API's port (default 8080).")
+    int port = 8080;
+
+    @Option(names = "--host", description = "The address to listen on (default 127.0.0.1; 0.0.0.0 in a container).")
+    String host = "127.0.0.1";
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "Where the git mirrors (and embedded stores, without --database and --s3) live"
+                    + " (default: KILN_HOME/server, or ~/.local/share/kiln/server).")
+    Path data;
+
+    @Option(
+            names = "--poll-interval",
+            paramLabel = "S",
+            description = "Poll interval of repositories added without one (default 60).")
+    int pollInterval = 60;
+
+    @Option(
+            names = "--database",
+            paramLabel = "URL",
+            defaultValue = "${env:KILN_DATABASE}",
+            description = "postgresql://USER:PASSWORD@HOST:PORT/DB (default: KILN_DATABASE, else an embedded one).")
+    String database;
+
+    @Option(
+            names = "--s3",
+            paramLabel = "URL",
+            defaultValue = "${env:KILN_S3}",
+            description = "http(s)://HOST:PORT/BUCKET (default: KILN_S3, else an embedded S3 server).")
+    String s3;
+
+    @Override
+    public Integer call() throws Exception {
+        if (pollInterval < 0 || port < 0 || port > 65535) {
+            System.err.println("kiln server: --poll-interval must be 0 or more, --port 0..65535");
+            return 2;
+        }
+        Map<String, String> env = System.getenv();
+        ServerSettings settings = new ServerSettings(
+                host,
+                port,
+                data != null ? data : UpCommand.defaultData(env),
+                pollInterval,
+                0,
+                Optional.ofNullable(database).filter(s -> !s.isBlank()),
+                Optional.ofNullable(s3).filter(s -> !s.isBlank()),
+                Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
+                Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));
+        long start = System.nanoTime();
+        KilnServer server = KilnServer.start(settings, line -> System.err.println("kiln server: " + line));
+        try {
+            adopt(server, env, "KILN_ADMIN_TOKEN", "admin-token", Role.ADMIN);
+            adopt(server, env, "KILN_AGENT_TOKEN", "agents", Role.AGENT);
+            adopt(server, env, "KILN_UI_TOKEN", "ui", Role.VIEWER);
+            String password = env.getOrDefault("KILN_ADMIN_PASSWORD", "");
+            if (!password.isEmpty() && server.firstAdmin(password)) {
+                System.err.println("kiln server: added the first admin user, admin, with KILN_ADMIN_PASSWORD");
+            }
+        } catch (ExecutionException e) {
+            server.close();
+            throw e.getCause() instanceof OrchestratorException cause ? cause : e;
+        }
+        server.markReady();
+        CountDownLatch down = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("kiln server: stopping");
+            server.close();
+            down.countDown();
+        }));
+        System.err.printf("kiln server: ready at %s in %.1f s%n", server.url(), (System.nanoTime() - start) / 1e9);
+        down.await();
+        return 0;
+    }
+
+    private static void adopt(KilnServer server, Map<String, String> env, String variable, String name, Role role)
+            throws Exception {
+        String token = env.getOrDefault(variable, "");
+        if (!token.isEmpty()) {
+            try {
+                server.adoptToken(name, token, role);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof OrchestratorException cause) {
+                    throw new OrchestratorException(variable + ": " + cause.getMessage(), cause);
+                }
+                throw e;
+            }
+        }
+    }
+}
