@@ -10,25 +10,53 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The orchestrator's REST API as the UI calls it: the server's URL and a token. */
+/**
+ * The orchestrator's REST API as the UI calls it: the server's URL and a token. Several URLs (comma-separated) name
+ * orchestrators sharing one database: calls go to one until it cannot be reached or answers 503 (on standby), then
+ * to the next.
+ */
 public final class KilnApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String server;
+    /** The orchestrators' URLs and the one in use, shared by every copy of the API (each user's). */
+    private record Servers(List<String> urls, AtomicInteger current) {
+        String now() {
+            return urls.get(current.get() % urls.size());
+        }
+
+        void next(String failed) {
+            int at = urls.indexOf(failed);
+            current.compareAndSet(at, (at + 1) % urls.size());
+        }
+    }
+
+    private final Servers servers;
     private final String token;
     private final HttpClient http;
 
-    /** The API at {@code server} ({@code http://127.0.0.1:8080}), called with {@code token}. */
+    /** The API at {@code server} ({@code http://127.0.0.1:8080}, or several, comma-separated), with {@code token}. */
     public KilnApi(String server, String token) {
         this(
-                server,
+                new Servers(
+                        Arrays.stream(server.split(","))
+                                .map(String::strip)
+                                .filter(u -> !u.isEmpty())
+                                .map(u -> u.replaceAll("/+$", ""))
+                                .toList(),
+                        new AtomicInteger()),
                 token,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
-    private KilnApi(String server, String token, HttpClient http) {
-        this.server = server.replaceAll("/+$", "");
+    private KilnApi(Servers servers, String token, HttpClient http) {
+        if (servers.urls().isEmpty()) {
+            throw new UiException("no orchestrator URL given");
+        }
+        this.servers = servers;
         this.token = token;
         this.http = http;
     }
@@ -81,20 +109,42 @@ public final class KilnApi {
 
     /** Follows a server-sent events path ({@code /api/v1/events}) until the answer is closed. */
     public ServerEvents events(String path, ServerEvents.Listener listener) {
-        return ServerEvents.open(http, URI.create(server + path), token, listener);
+        if (servers.urls().size() > 1) {
+            try {
+                call("GET", "/api/v1/health", null); // finds the one that leads
+            } catch (UiException e) {
+                // the stream's own failure says so
+            }
+        }
+        return ServerEvents.open(http, URI.create(servers.now() + path), token, listener);
     }
 
-    /** The orchestrator's base URL, as the UI reaches it. */
+    /** The orchestrator's base URL, as the UI reaches it (the one in use). */
     public String baseUrl() {
-        return server;
+        return servers.now();
     }
 
     /** The same server with another token (a user's, after logging in). */
     public KilnApi as(String otherToken) {
-        return new KilnApi(server, otherToken, http);
+        return new KilnApi(servers, otherToken, http);
     }
 
     private JsonNode call(String method, String path, Object payload) {
+        for (int tries = 1; ; tries++) {
+            String server = servers.now();
+            try {
+                return call(server, method, path, payload);
+            } catch (UiException e) {
+                boolean unavailable = !(e instanceof ApiRefusedException refused) || refused.status() == 503;
+                if (!unavailable || tries >= servers.urls().size()) {
+                    throw e;
+                }
+                servers.next(server);
+            }
+        }
+    }
+
+    private JsonNode call(String server, String method, String path, Object payload) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path))
                     .timeout(Duration.ofSeconds(30))
@@ -130,6 +180,6 @@ public final class KilnApi {
 
     @Override
     public String toString() {
-        return "KilnApi[" + server + "]";
+        return "KilnApi[" + String.join(",", servers.urls()) + "]";
     }
 }

@@ -11,7 +11,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +23,11 @@ import picocli.CommandLine.Option;
 
 /** The options every agent command shares: which orchestrator, with which token, under which name and labels. */
 public final class AgentConnection {
-    @Option(names = "--server", paramLabel = "URL", description = "The orchestrator's URL.")
+    @Option(
+            names = "--server",
+            paramLabel = "URL[,URL]",
+            description = "The orchestrator's URL; several, comma-separated, for orchestrators that share a database"
+                    + " (the agent moves to the next when one stops answering or stands by).")
     private String server;
 
     @Option(names = "--token", paramLabel = "TOKEN", description = "An API token of the orchestrator.")
@@ -63,7 +66,9 @@ public final class AgentConnection {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
         try (OrchestratorClient client = new OrchestratorClient(
-                URI.create(config.server()), config.token(), UUID.randomUUID().toString())) {
+                OrchestratorClient.servers(config.server()),
+                config.token(),
+                UUID.randomUUID().toString())) {
             RemoteAgent agent = new RemoteAgent(
                     client,
                     name(),

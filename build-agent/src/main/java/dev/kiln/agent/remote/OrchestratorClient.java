@@ -31,17 +31,29 @@ public final class OrchestratorClient implements AutoCloseable {
 
     private final Vertx vertx;
     private final WebClient client;
-    private final URI server;
+    private final List<URI> servers;
+    private volatile int current;
     private final String token;
     private final String agentId;
 
     /** A client for one agent of one orchestrator. */
     public OrchestratorClient(URI server, String token, String agentId) {
+        this(List.of(server), token, agentId);
+    }
+
+    /**
+     * A client for one agent of several orchestrators sharing one database (one leads, the others stand by): calls
+     * go to one until it fails to answer or answers 5xx (a standby's 503), then to the next.
+     */
+    public OrchestratorClient(List<URI> servers, String token, String agentId) {
         this.vertx = Vertx.vertx();
         this.client = WebClient.create(
                 vertx,
                 new WebClientOptions().setKeepAlive(true).setMaxPoolSize(16).setConnectTimeout(5000));
-        this.server = server;
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("no orchestrator URL");
+        }
+        this.servers = List.copyOf(servers);
         this.token = token;
         this.agentId = agentId;
     }
@@ -115,7 +127,30 @@ public final class OrchestratorClient implements AutoCloseable {
         call(HttpMethod.POST, "/api/v1/jobs/" + jobId + "/result", result, 30_000);
     }
 
+    /** Splits {@code a,b,c} into the orchestrators' URLs. */
+    public static List<URI> servers(String urls) {
+        List<URI> out = new java.util.ArrayList<>();
+        for (String url : urls.split(",")) {
+            if (!url.isBlank()) {
+                out.add(URI.create(url.strip()));
+            }
+        }
+        return out;
+    }
+
     private HttpResponse<Buffer> call(HttpMethod method, String path, Object body, long timeoutMs) {
+        int index = current;
+        try {
+            return call(servers.get(index), method, path, body, timeoutMs);
+        } catch (OrchestratorUnavailableException e) {
+            if (servers.size() > 1 && current == index) {
+                current = (index + 1) % servers.size(); // the next call tries the next orchestrator
+            }
+            throw e;
+        }
+    }
+
+    private HttpResponse<Buffer> call(URI server, HttpMethod method, String path, Object body, long timeoutMs) {
         URI uri = server.resolve(path);
         HttpRequest<Buffer> request = client.requestAbs(method, uri.toString())
                 .putHeader("Authorization", "Bearer " + token)
@@ -142,7 +177,8 @@ public final class OrchestratorClient implements AutoCloseable {
         }
         if (response.statusCode() >= 500) {
             throw new OrchestratorUnavailableException(
-                    "the orchestrator failed " + method + " " + path + " (" + response.statusCode() + "): "
+                    "the orchestrator at " + server + " failed " + method + " " + path + " (" + response.statusCode()
+                            + "): "
                             + message(response),
                     null);
         }

@@ -22,7 +22,8 @@ final class UiCommand implements Callable<Integer> {
     @Option(
             names = "--server",
             paramLabel = "URL",
-            description = "The orchestrator (default: KILN_SERVER, then ~/.kiln/config).")
+            description = "The orchestrator (default: KILN_SERVER, then ~/.kiln/config); several, comma-separated, for"
+                    + " orchestrators sharing a database (the UI uses the one that leads).")
     String server;
 
     @Option(

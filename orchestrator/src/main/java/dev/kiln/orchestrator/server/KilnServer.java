@@ -108,6 +108,8 @@ public final class KilnServer implements AutoCloseable {
             // built off the event loop: Hibernate connects to learn the database's dialect, blocking
             Stage.SessionFactory sessions = database.open(vertx);
             resources.add(1, sessions::close);
+            // ready to serve before waiting (a warm standby): once the lease is ours, only recovery remains
+            resources.add(2, Leadership.take(database, settings, progress));
             Context context = vertx.getOrCreateContext();
             AtomicBoolean ready = new AtomicBoolean();
             Promise<KilnServer> started = Promise.promise();

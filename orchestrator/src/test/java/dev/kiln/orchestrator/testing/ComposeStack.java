@@ -84,7 +84,11 @@ public final class ComposeStack implements AutoCloseable {
         run(Duration.ofMinutes(6), List.of(root.resolve("bin/compose-images").toString()));
         if (engine.isPodman() && healthchecks == null) {
             healthchecks = new ProcessBuilder(
-                            root.resolve("bin/podman-healthchecks").toString(), "--project", project)
+                            root.resolve("bin/podman-healthchecks").toString(),
+                            "--project",
+                            project,
+                            "--while",
+                            Long.toString(ProcessHandle.current().pid()))
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("healthchecks.log").toFile())
                     .start();

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code kiln up} as a separate process on a data directory, to kill and start again. */
@@ -21,6 +22,19 @@ public final class UpProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * Starts {@code kiln server} on {@code port} with {@code env} (its database, store and tokens) and waits until it
+     * answers: 200 when it leads, 503 on standby.
+     */
+    public static UpProcess server(Path data, int port, Map<String, String> env, Path log) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(KilnMain.command(
+                        "server", "--port", Integer.toString(port), "--data", data.toString(), "--poll-interval", "1"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        return waitFor(new UpProcess(builder.start()), port, log, java.util.Set.of(200, 503));
     }
 
     /** Starts {@code kiln up} without local agents and waits until health answers. */
@@ -40,13 +54,17 @@ public final class UpProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("KILN_CONFIG", config.toString());
-        UpProcess up = new UpProcess(builder.start());
+        return waitFor(new UpProcess(builder.start()), port, log, java.util.Set.of(200));
+    }
+
+    private static UpProcess waitFor(UpProcess up, int port, Path log, java.util.Set<Integer> statuses)
+            throws InterruptedException {
         Api health = new Api("http://127.0.0.1:" + port, null);
-        Waits.until(Duration.ofSeconds(90), "kiln up to answer health (log: " + log + ")", () -> {
+        Waits.until(Duration.ofSeconds(90), "kiln to answer health (log: " + log + ")", () -> {
             if (!up.process.isAlive()) {
-                throw new AssertionError("kiln up ended: " + read(log));
+                throw new AssertionError("kiln ended: " + read(log));
             }
-            return health.get("/api/v1/health").status() == 200 ? Boolean.TRUE : null;
+            return statuses.contains(health.get("/api/v1/health").status()) ? Boolean.TRUE : null;
         });
         return up;
     }
