@@ -54,6 +54,11 @@ public final class ApiRouter {
         UserRoutes userRoutes = new UserRoutes(vertx, users, tokens);
         userRoutes.mountOpen(router);
         router.route("/api/v1/*").handler(ctx -> authenticate(ctx, tokens));
+        router.get("/metrics").handler(ctx -> authenticate(ctx, tokens));
+        router.get("/metrics")
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", orchestrator.metrics().contentType())
+                        .end(orchestrator.metrics().scrape()));
         userRoutes.mount(router);
         router.get("/api/v1/events").handler(ctx -> EventStream.serve(ctx, vertx, orchestrator.events()));
         new RunRoutes(orchestrator, store, logs, archive, reports).mount(router);

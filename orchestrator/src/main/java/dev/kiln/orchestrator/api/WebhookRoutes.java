@@ -30,6 +30,7 @@ final class WebhookRoutes {
     }
 
     private void deliver(RoutingContext ctx) {
+        java.time.Instant arrived = java.time.Instant.now();
         try {
             String name = ctx.pathParam("repository");
             Repository repo = orchestrator
@@ -45,6 +46,8 @@ final class WebhookRoutes {
             for (PushEvent push : pushes) {
                 orchestrator
                         .push(repo, push, "webhook")
+                        .onSuccess(run -> run.ifPresent(
+                                id -> orchestrator.metrics().webhookStartedRun(arrived, java.time.Instant.now())))
                         .onFailure(e -> LOG.warn("push to {} of {} not run: {}", push.ref(), name, e.getMessage()));
             }
             Responses.send(ctx, 202, Map.of("pushes", pushes.size()));

@@ -23,6 +23,7 @@ final class LostAgents {
                     if (job.state().equals("Leased")) {
                         o.requeue(job);
                     } else {
+                        o.metrics.leaseLost();
                         o.jobEnded(
                                 job,
                                 false,

@@ -39,6 +39,7 @@ public final class Orchestrator {
     final Clock clock;
     final RunBook book;
     final JobBoard board = new JobBoard();
+    final OrchestratorMetrics metrics;
     private final SourceStep source;
     private final RunEvents events = new RunEvents();
     private Commits commits;
@@ -57,6 +58,7 @@ public final class Orchestrator {
         this.source = source;
         this.clock = clock;
         this.book = new RunBook(clock, lastSeq);
+        this.metrics = new OrchestratorMetrics(board, clock);
     }
 
     /**
@@ -85,6 +87,11 @@ public final class Orchestrator {
     /** Sets the poll interval of repositories added without one. */
     public void defaultPollInterval(int seconds) {
         defaultPollInterval = seconds;
+    }
+
+    /** Its Prometheus metrics. */
+    public OrchestratorMetrics metrics() {
+        return metrics;
     }
 
     /** Every saved change, for those who follow them live. */
@@ -301,7 +308,9 @@ public final class Orchestrator {
     }
 
     void update(JobRecord job) {
+        Optional<JobRecord> before = board.job(job.id());
         board.update(job);
+        metrics.jobChanged(before, job, clock.instant());
         dirtyJobs.add(job);
         if (board.job(job.id()).isEmpty()) {
             pendingLeases.addAll(board.rematch()); // it ended: what it held (an environment) is free again

@@ -203,6 +203,48 @@ class PipelineRunTest {
         JsonNode run = runOf(commit);
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
         assertThat(run.path("trigger").asText()).isEqualTo("webhook");
+
+        String metrics = Waits.until(Duration.ofSeconds(10), "the webhook's lag in the metrics", () -> {
+            String text = metrics(token);
+            return metric(text, "kiln_webhook_lag_seconds_count") >= 1 ? text : null;
+        });
+        assertThat(metric(metrics, "kiln_job_wait_seconds_count{stage=\"build\"}"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "kiln_job_run_seconds_count{stage=\"test\",state=\"Succeeded\"}"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "kiln_agents{kind=\"build\"}")).isEqualTo(1);
+        assertThat(metric(metrics, "kiln_jobs{kind=\"build\",state=\"Queued\"}"))
+                .isZero();
+        assertThat(metric(metrics, "kiln_lease_expiries_total")).isZero();
+        assertThat(metrics(null)).startsWith("401");
+    }
+
+    /** GET /metrics: its text, or the status when it is not 200. */
+    private static String metrics(String token) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/metrics"));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            var response = java.net.http.HttpClient.newHttpClient()
+                    .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : response.statusCode() + " " + response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A sample's value in Prometheus text, or -1 when it is missing. */
+    private static double metric(String text, String sample) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                return Double.parseDouble(line.substring(sample.length() + 1).strip());
+            }
+        }
+        return -1;
     }
 
     @Test
