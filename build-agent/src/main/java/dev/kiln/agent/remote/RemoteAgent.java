@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * heartbeat thread beats and stops abandoned jobs; a forgotten agent says hello again with the jobs it runs.
  */
 public final class RemoteAgent {
+    /** The status an orchestrator answers an agent an admin removed. */
+    static final int REMOVED = 410;
+
     private final OrchestratorClient client;
     private final String name;
     private final List<String> labels;
@@ -81,6 +84,12 @@ public final class RemoteAgent {
                 hello();
                 say.accept("connected to the orchestrator as agent " + client.agentId() + " (" + name + ")");
                 return;
+            } catch (RefusedByOrchestratorException e) {
+                if (e.status() != REMOVED) {
+                    throw e;
+                }
+                removed(e);
+                return;
             } catch (OrchestratorUnavailableException e) {
                 if (!told) {
                     say.accept("waiting for the orchestrator: " + e.getMessage());
@@ -102,9 +111,21 @@ public final class RemoteAgent {
         try {
             hello();
             say.accept("said hello again to the orchestrator");
+        } catch (RefusedByOrchestratorException e) {
+            if (e.status() == REMOVED) {
+                removed(e);
+            }
         } catch (RuntimeException e) {
             // the next call tries again
         }
+    }
+
+    /** An admin removed this agent: it stops taking jobs, and its process ends once its jobs have. */
+    private void removed(RefusedByOrchestratorException e) {
+        if (!stopping) {
+            say.accept("stopping: " + e.getMessage());
+        }
+        stopping = true;
     }
 
     private void beatLoop() {

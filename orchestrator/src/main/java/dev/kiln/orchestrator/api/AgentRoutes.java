@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.model.job.AgentHello;
 import dev.kiln.model.job.Heartbeat;
 import dev.kiln.model.job.JobResult;
@@ -25,6 +26,17 @@ final class AgentRoutes {
     void mount(Router router) {
         router.get("/api/v1/agents")
                 .handler(ctx -> Responses.json(ctx, 200, () -> Future.succeededFuture(desk.agents())));
+        router.post("/api/v1/agents/:id/drain")
+                .handler(ctx -> Responses.json(ctx, 200, () -> {
+                    JsonNode body = ApiJson.tree(ctx.body().buffer());
+                    JsonNode drain = body.path("drain");
+                    if (!drain.isMissingNode() && !drain.isBoolean()) {
+                        throw new BadRequestException("field drain must be true (drain) or false (take jobs again)");
+                    }
+                    return Future.succeededFuture(desk.drain(ctx.pathParam("id"), drain.asBoolean(true)));
+                }));
+        router.delete("/api/v1/agents/:id")
+                .handler(ctx -> Responses.json(ctx, 200, () -> desk.remove(ctx.pathParam("id"))));
         router.put("/api/v1/agents/:id")
                 .handler(ctx -> Responses.json(ctx, 200, () -> {
                     AgentHello hello = ApiJson.read(ctx.body().buffer(), AgentHello.class);

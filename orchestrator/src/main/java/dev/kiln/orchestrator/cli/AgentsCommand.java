@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code kiln agents list}, {@code kiln agents tokens create}. */
+/** {@code kiln agents list|drain|remove}, {@code kiln agents tokens create}. */
 @Command(
         name = "agents",
         mixinStandardHelpOptions = true,
         description = "The agents connected to the orchestrator.",
-        subcommands = {AgentsCommand.List.class, AgentsCommand.Tokens.class})
+        subcommands = {
+            AgentsCommand.List.class,
+            AgentsCommand.Drain.class,
+            AgentsCommand.Remove.class,
+            AgentsCommand.Tokens.class
+        })
 final class AgentsCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -37,14 +43,96 @@ final class AgentsCommand implements Runnable {
             }
             for (JsonNode agent : agents) {
                 System.out.printf(
-                        "%-36s %-16s %-6s jobs %d/%d labels %s%n",
+                        "%-36s %-16s %-6s jobs %d/%d labels %s%s%n",
                         agent.path("id").asText(),
                         agent.path("name").asText(),
                         agent.path("kind").asText(),
                         agent.path("jobs").size(),
                         agent.path("maxJobs").asInt(),
-                        agent.path("labels"));
+                        agent.path("labels"),
+                        agent.path("draining").asBoolean() ? " draining" : "");
             }
+            return 0;
+        }
+    }
+
+    /** The id of the agent named by its id or its name; a name several agents share is refused. */
+    static String agentId(ApiClient client, String idOrName) {
+        java.util.List<String> named = new java.util.ArrayList<>();
+        for (JsonNode agent : client.get("/api/v1/agents")) {
+            if (agent.path("id").asText().equals(idOrName)) {
+                return idOrName;
+            }
+            if (agent.path("name").asText().equals(idOrName)) {
+                named.add(agent.path("id").asText());
+            }
+        }
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        throw new ApiCallException(
+                named.isEmpty() ? 404 : 400,
+                named.isEmpty()
+                        ? "no agent has the id or name " + idOrName + "; see kiln agents list"
+                        : "several agents are named " + idOrName + " (" + String.join(", ", named) + "); give the id");
+    }
+
+    @Command(
+            name = "drain",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Drain an agent: it finishes the jobs it runs and is given no new ones (--undo: it takes jobs again).",
+                "Drain before taking its machine down; kiln agents list says when it holds no jobs."
+            })
+    static final class Drain implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @picocli.CommandLine.Parameters(paramLabel = "AGENT", description = "The agent's id or name.")
+        String agent;
+
+        @Option(names = "--undo", description = "Give it jobs again.")
+        boolean undo;
+
+        @Override
+        public Integer call() {
+            ApiClient client = options.client();
+            String id = agentId(client, agent);
+            JsonNode drained = client.post("/api/v1/agents/" + id + "/drain", java.util.Map.of("drain", !undo));
+            options.print(
+                    drained,
+                    () -> System.out.println(
+                            undo
+                                    ? "agent " + drained.path("name").asText() + " takes jobs again"
+                                    : "agent " + drained.path("name").asText() + " is draining: "
+                                            + drained.path("jobs").size() + " job(s) to finish, no new ones"));
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Remove an agent: the orchestrator forgets it and tells it to stop; a job it leased goes to another",
+                "agent, a job it runs fails (drain it first to let them finish). Started again, the agent joins anew."
+            })
+    static final class Remove implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @picocli.CommandLine.Parameters(paramLabel = "AGENT", description = "The agent's id or name.")
+        String agent;
+
+        @Override
+        public Integer call() {
+            ApiClient client = options.client();
+            String id = agentId(client, agent);
+            JsonNode removed = client.delete("/api/v1/agents/" + id);
+            options.print(
+                    removed,
+                    () -> System.out.println("agent " + removed.path("name").asText() + " (" + id
+                            + ") removed; it stops at its next call"));
             return 0;
         }
     }

@@ -40,19 +40,38 @@ public final class AgentDesk {
         return new AgentWelcome(HEARTBEAT_SECONDS, store);
     }
 
+    /**
+     * Drains an agent (it finishes what it runs and is given nothing new), or ends its draining.
+     *
+     * @throws UnknownAgentException when there is no such agent
+     */
+    public AgentView drain(String agentId, boolean drain) {
+        AgentState agent = orchestrator.board.agent(agentId).orElseThrow(() -> new UnknownAgentException(agentId));
+        agent.draining = drain;
+        if (!drain) {
+            orchestrator.pendingLeases.addAll(orchestrator.board.rematch());
+            orchestrator.step();
+        }
+        return view(agent);
+    }
+
+    /**
+     * Removes an agent: it is forgotten and may not say hello again (its process is told to stop); a job it leased is
+     * queued again, a job it runs fails.
+     *
+     * @throws UnknownAgentException when there is no such agent
+     */
+    public Future<AgentView> remove(String agentId) {
+        AgentState agent = orchestrator.board.remove(agentId).orElseThrow(() -> new UnknownAgentException(agentId));
+        LostAgents.release(orchestrator, agent, "removed by an admin");
+        return orchestrator.step().map(v -> view(agent));
+    }
+
     /** The agents connected, with the jobs they hold. */
     public List<AgentView> agents() {
         List<AgentView> out = new ArrayList<>();
         for (AgentState agent : orchestrator.board.agents()) {
-            out.add(new AgentView(
-                    agent.id,
-                    agent.hello.name(),
-                    agent.hello.kind(),
-                    agent.hello.labels(),
-                    agent.hello.maxJobs(),
-                    List.copyOf(agent.jobs),
-                    agent.connectedAt,
-                    agent.lastSeen));
+            out.add(view(agent));
         }
         return out;
     }
@@ -151,6 +170,7 @@ public final class AgentDesk {
      * @param jobs the jobs it holds
      * @param connectedAt when it said hello first
      * @param lastSeen when it was last heard
+     * @param draining whether an admin drained it
      */
     public record AgentView(
             String id,
@@ -160,5 +180,19 @@ public final class AgentDesk {
             int maxJobs,
             List<String> jobs,
             java.time.Instant connectedAt,
-            java.time.Instant lastSeen) {}
+            java.time.Instant lastSeen,
+            boolean draining) {}
+
+    private static AgentView view(AgentState agent) {
+        return new AgentView(
+                agent.id,
+                agent.hello.name(),
+                agent.hello.kind(),
+                agent.hello.labels(),
+                agent.hello.maxJobs(),
+                List.copyOf(agent.jobs),
+                agent.connectedAt,
+                agent.lastSeen,
+                agent.draining);
+    }
 }

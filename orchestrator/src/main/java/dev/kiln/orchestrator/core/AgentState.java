@@ -14,6 +14,8 @@ final class AgentState {
     Instant connectedAt;
     final Set<String> jobs = new LinkedHashSet<>();
     final Set<String> cancels = new LinkedHashSet<>();
+    /** Drained by an admin: it finishes what it runs and is given nothing new. */
+    boolean draining;
 
     AgentState(String id, AgentHello hello, Instant now) {
         this.id = id;
@@ -23,6 +25,9 @@ final class AgentState {
     }
 
     boolean takes(String kind, List<String> labels) {
-        return hello.kind().equals(kind) && hello.labels().containsAll(labels) && jobs.size() < hello.maxJobs();
+        return !draining
+                && hello.kind().equals(kind)
+                && hello.labels().containsAll(labels)
+                && jobs.size() < hello.maxJobs();
     }
 }

@@ -22,6 +22,8 @@ final class JobBoard {
     private final Map<String, JobRecord> open = new LinkedHashMap<>();
     private final Map<String, AgentState> agents = new LinkedHashMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
+    /** Agents an admin removed: they may not say hello again. */
+    private final java.util.Set<String> removed = new java.util.HashSet<>();
     /** The environment of each open deploy job: one deployment per environment at a time. */
     private final Map<String, String> environments = new java.util.HashMap<>();
 
@@ -30,6 +32,9 @@ final class JobBoard {
 
     /** An agent said hello: new, or known again after a restart (its jobs are its own again). */
     AgentState hello(String agentId, AgentHello hello, Instant now) {
+        if (removed.contains(agentId)) {
+            throw new AgentRemovedException(agentId);
+        }
         AgentState agent = agents.computeIfAbsent(agentId, id -> new AgentState(id, hello, now));
         agent.hello = hello;
         agent.lastSeen = now;
@@ -123,6 +128,22 @@ final class JobBoard {
             }
         }
         return lost;
+    }
+
+    /** Forgets an agent an admin removed (its long polls end empty); answers it, with the jobs it held. */
+    Optional<AgentState> remove(String agentId) {
+        AgentState agent = agents.remove(agentId);
+        if (agent != null) {
+            removed.add(agentId);
+            for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+                Waiter waiter = it.next();
+                if (waiter.agentId().equals(agentId)) {
+                    it.remove();
+                    waiter.promise().tryComplete(Optional.empty());
+                }
+            }
+        }
+        return Optional.ofNullable(agent);
     }
 
     /** A job leased to a waiting agent. */

@@ -159,4 +159,11 @@ final class Jobs {
             throw new IllegalStateException("a saved job spec is not readable: " + e.getMessage(), e);
         }
     }
+
+    /** The jobs to save with those of the leases made meanwhile. */
+    static List<JobRecord> withLeases(List<JobRecord> jobs, List<JobBoard.Lease> leases) {
+        List<JobRecord> all = new java.util.ArrayList<>(jobs);
+        leases.forEach(l -> all.add(l.job()));
+        return all;
+    }
 }

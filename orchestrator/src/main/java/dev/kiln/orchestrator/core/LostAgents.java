@@ -18,21 +18,24 @@ final class LostAgents {
                     agent.id,
                     agent.hello.name(),
                     JobBoard.LOST_AFTER.toSeconds());
-            for (String jobId : agent.jobs) {
-                o.board.job(jobId).ifPresent(job -> {
-                    if (job.state().equals("Leased")) {
-                        o.requeue(job);
-                    } else {
-                        o.metrics.leaseLost();
-                        o.jobEnded(
-                                job,
-                                false,
-                                "the agent " + agent.hello.name() + " running it was lost: no heartbeat for "
-                                        + JobBoard.LOST_AFTER.toSeconds() + " s",
-                                Map.of());
-                    }
-                });
-            }
+            release(o, agent, "lost: no heartbeat for " + JobBoard.LOST_AFTER.toSeconds() + " s");
+        }
+    }
+
+    /**
+     * The jobs of an agent gone ({@code why}: lost, removed): a job it leased but never started is queued again, a
+     * started one fails, saying so.
+     */
+    static void release(Orchestrator o, AgentState agent, String why) {
+        for (String jobId : agent.jobs) {
+            o.board.job(jobId).ifPresent(job -> {
+                if (job.state().equals("Leased")) {
+                    o.requeue(job);
+                } else {
+                    o.metrics.leaseLost();
+                    o.jobEnded(job, false, "the agent " + agent.hello.name() + " running it was " + why, Map.of());
+                }
+            });
         }
     }
 }

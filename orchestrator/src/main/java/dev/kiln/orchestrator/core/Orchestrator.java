@@ -46,7 +46,7 @@ public final class Orchestrator {
     private final Map<String, Repository> repositories = new HashMap<>();
     private final Map<String, String> pipelines = new HashMap<>();
     private final List<JobRecord> dirtyJobs = new ArrayList<>();
-    private final List<JobBoard.Lease> pendingLeases = new ArrayList<>();
+    final List<JobBoard.Lease> pendingLeases = new ArrayList<>();
     private final List<Consumer<JobRecord>> endedListeners = new ArrayList<>();
     private Future<Void> saved = Future.succeededFuture();
     private long timer = -1;
@@ -350,7 +350,7 @@ public final class Orchestrator {
             return saved; // nothing to save (most ticks)
         }
         Future<Void> mine = saved.transform(previous ->
-                store.save(changes.runs(), changes.changes(), changes.stageEntries(), withLeases(jobs, leases)));
+                store.save(changes.runs(), changes.changes(), changes.stageEntries(), Jobs.withLeases(jobs, leases)));
         saved = mine.recover(e -> Future.succeededFuture());
         mine.onSuccess(v -> {
                     book.saved(changes);
@@ -368,12 +368,6 @@ public final class Orchestrator {
                     leases.forEach(l -> l.waiter().promise().tryFail(e));
                 });
         return mine;
-    }
-
-    private static List<JobRecord> withLeases(List<JobRecord> jobs, List<JobBoard.Lease> leases) {
-        List<JobRecord> all = new ArrayList<>(jobs);
-        leases.forEach(l -> all.add(l.job()));
-        return all;
     }
 
     /** Jobs whose action no longer runs (abandoned, or the run stopped) end; their agents are told to stop them. */

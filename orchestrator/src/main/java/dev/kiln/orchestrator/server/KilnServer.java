@@ -46,6 +46,7 @@ public final class KilnServer implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final Vertx vertx;
     private final HttpServer http;
+    private String host = "127.0.0.1";
     private final Orchestrator orchestrator;
     private final StoreSettings store;
     private final AtomicBoolean ready;
@@ -171,6 +172,9 @@ public final class KilnServer implements AutoCloseable {
                 }
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
+            if (!settings.host().equals("0.0.0.0") && !settings.host().equals("::")) {
+                server.host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+            }
             progress.accept("listening on " + server.url());
             return server;
         } catch (Exception e) {
@@ -219,7 +223,7 @@ public final class KilnServer implements AutoCloseable {
 
     /** The API's base URL. */
     public String url() {
-        return "http://127.0.0.1:" + http.actualPort();
+        return "http://" + host + ":" + http.actualPort();
     }
 
     /** Where artifacts are kept. */

@@ -34,6 +34,25 @@ public final class AgentProcess implements AutoCloseable {
         return new AgentProcess(builder.start(), log);
     }
 
+    /**
+     * Starts a build agent on the container backend inside a network namespace ({@code ip netns exec}), as on
+     * another machine: it reaches the orchestrator and the object store only over the namespace's link.
+     */
+    public static AgentProcess startIn(String namespace, String server, String token, Path log, String name)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        command.addAll(KilnMain.command("agent", "build", "--server", server, "--backend", "docker", "--name", name));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("KILN_TOKEN", token);
+        return new AgentProcess(builder.start(), log);
+    }
+
+    /** Whether it ended within {@code timeout}. */
+    public boolean endsWithin(java.time.Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Starts a deploy agent ({@code kiln agent deploy}). */
     public static AgentProcess startDeploy(String server, String token, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
