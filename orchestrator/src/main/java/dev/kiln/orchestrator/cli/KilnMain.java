@@ -81,6 +81,8 @@ public final class KilnMain implements Runnable {
                 .addSubcommand(new UpCommand())
                 .addSubcommand(new ServerCommand())
                 .addSubcommand(new ObjectStoreCommand())
+                .addSubcommand(new BackupCommand())
+                .addSubcommand(new BackupCommand.Restore())
                 .addSubcommand(new ReposCommand())
                 .addSubcommand(new UsersCommand())
                 .addSubcommand(new PipelinesCommand())

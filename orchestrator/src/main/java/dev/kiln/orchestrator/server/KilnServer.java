@@ -192,20 +192,28 @@ public final class KilnServer implements AutoCloseable {
                     "object store: embedded S3 at " + embedded.settings().endpoint());
             return embedded.settings();
         }
-        URI uri = URI.create(settings.s3().get());
+        StoreSettings external = storeAt(settings.s3().get(), settings.s3AccessKey(), settings.s3SecretKey());
+        progress.accept("object store: " + external.endpoint() + " bucket " + external.bucket());
+        return external;
+    }
+
+    /**
+     * An S3 store given as {@code http(s)://HOST:PORT/BUCKET} with its keys.
+     *
+     * @throws OrchestratorException saying what is wrong with the URL, or that the keys are missing
+     */
+    public static StoreSettings storeAt(String url, Optional<String> accessKey, Optional<String> secretKey) {
+        URI uri = URI.create(url);
         String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+|/+$", "");
         if (path.isEmpty() || path.contains("/")) {
-            throw new OrchestratorException("--s3 " + settings.s3().get() + ": give the bucket as the path,"
-                    + " as in http://HOST:PORT/BUCKET");
+            throw new OrchestratorException(
+                    "--s3 " + url + ": give the bucket as the path," + " as in http://HOST:PORT/BUCKET");
         }
-        String access = settings.s3AccessKey()
-                .orElseThrow(() ->
-                        new OrchestratorException("--s3 needs keys: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"));
-        String secret = settings.s3SecretKey()
-                .orElseThrow(() ->
-                        new OrchestratorException("--s3 needs keys: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"));
+        String access = accessKey.orElseThrow(
+                () -> new OrchestratorException("--s3 needs keys: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"));
+        String secret = secretKey.orElseThrow(
+                () -> new OrchestratorException("--s3 needs keys: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"));
         String endpoint = uri.getScheme() + "://" + uri.getAuthority();
-        progress.accept("object store: " + endpoint + " bucket " + path);
         return new StoreSettings(endpoint, path, access, secret);
     }
 

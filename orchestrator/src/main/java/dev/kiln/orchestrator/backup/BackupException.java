@@ -1,0 +1,18 @@
+package dev.kiln.orchestrator.backup;
+
+import dev.kiln.orchestrator.OrchestratorException;
+
+/** A backup could not be made or restored; the message says why and what to do. */
+public final class BackupException extends OrchestratorException {
+    private static final long serialVersionUID = 1L;
+
+    /** With what failed. */
+    public BackupException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public int httpStatus() {
+        return 400;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.kiln.orchestrator.cli;
+
+import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.agent.store.MinioArtifactStore;
+import dev.kiln.model.job.StoreSettings;
+import dev.kiln.orchestrator.backup.Backups;
+import dev.kiln.orchestrator.backup.Manifest;
+import dev.kiln.orchestrator.server.KilnServer;
+import dev.kiln.orchestrator.state.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kiln backup FILE} and {@code kiln restore FILE}: the orchestrator's database and object store. */
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Back up an orchestrator's state to FILE (tar.gz): every table of its PostgreSQL, read in one consistent",
+            "snapshot while it runs, and every object of its store (artifacts, caches, archived logs) with their",
+            "listing. KILN_SECRET_KEY, which seals environments' secrets, is not in it: keep it apart.",
+            "The database and store as kiln server takes them: --database and --s3 (or KILN_DATABASE and KILN_S3),",
+            "keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
+        })
+final class BackupCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Where the backup goes (written whole, then moved there).")
+    Path file;
+
+    @Option(
+            names = "--database",
+            paramLabel = "URL",
+            defaultValue = "${env:KILN_DATABASE}",
+            description = "postgresql://USER:PASSWORD@HOST:PORT/DB (default: KILN_DATABASE).")
+    String database;
+
+    @Option(
+            names = "--s3",
+            paramLabel = "URL",
+            defaultValue = "${env:KILN_S3}",
+            description = "http(s)://HOST:PORT/BUCKET (default: KILN_S3).")
+    String s3;
+
+    @Option(names = "--without-objects", description = "Only the database (objects stay in the store).")
+    boolean withoutObjects;
+
+    @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json.")
+    String output = "text";
+
+    @Override
+    public Integer call() throws Exception {
+        if (database == null || database.isBlank() || s3 == null || s3.isBlank()) {
+            System.err.println(
+                    "kiln backup: give --database and --s3 (or KILN_DATABASE and KILN_S3): the orchestrator's"
+                            + " own; for kiln up's embedded state, stop it and copy its data directory");
+            return 2;
+        }
+        Manifest made = Backups.backup(
+                Database.fromUrl(database, Optional.empty(), Optional.empty()),
+                store(s3),
+                file,
+                !withoutObjects,
+                line -> System.err.println("kiln backup: " + line));
+        print(made, file, output, "backed up");
+        return 0;
+    }
+
+    static ArtifactStore store(String s3) {
+        Map<String, String> env = System.getenv();
+        StoreSettings settings = KilnServer.storeAt(
+                s3,
+                Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
+                Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));
+        return new MinioArtifactStore(
+                settings.endpoint(), settings.accessKey(), settings.secretKey(), settings.bucket(), "");
+    }
+
+    static void print(Manifest manifest, Path file, String output, String verb) throws Exception {
+        long rows = manifest.tables().stream().mapToLong(Manifest.Table::rows).sum();
+        if (output.equals("json")) {
+            ClientOptions.printJson(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .valueToTree(Map.of(
+                            "file", file.toString(),
+                            "schemaVersion", manifest.schemaVersion(),
+                            "tables", manifest.tables().size(),
+                            "rows", rows,
+                            "objects", manifest.objects().size(),
+                            "bytes", Files.size(file))));
+        } else {
+            System.out.printf(
+                    "%s %d tables (%d rows, schema version %s) and %d objects: %s (%d bytes)%n",
+                    verb,
+                    manifest.tables().size(),
+                    rows,
+                    manifest.schemaVersion(),
+                    manifest.objects().size(),
+                    file,
+                    Files.size(file));
+        }
+    }
+
+    /** {@code kiln restore FILE}. */
+    @Command(
+            name = "restore",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Restore a backup kiln backup made into a fresh database (migrated first; it must hold no runs or",
+                "users) and store, then start the orchestrator on them with the same KILN_SECRET_KEY.",
+                "--database and --s3 (or KILN_DATABASE and KILN_S3), keys from AWS_ACCESS_KEY_ID and",
+                "AWS_SECRET_ACCESS_KEY."
+            })
+    static final class Restore implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "A backup kiln backup made.")
+        Path file;
+
+        @Option(
+                names = "--database",
+                paramLabel = "URL",
+                defaultValue = "${env:KILN_DATABASE}",
+                description = "postgresql://USER:PASSWORD@HOST:PORT/DB (default: KILN_DATABASE).")
+        String database;
+
+        @Option(
+                names = "--s3",
+                paramLabel = "URL",
+                defaultValue = "${env:KILN_S3}",
+                description = "http(s)://HOST:PORT/BUCKET (default: KILN_S3).")
+        String s3;
+
+        @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json.")
+        String output = "text";
+
+        @Override
+        public Integer call() throws Exception {
+            if (database == null || database.isBlank() || s3 == null || s3.isBlank()) {
+                System.err.println("kiln restore: give --database and --s3 (or KILN_DATABASE and KILN_S3)");
+                return 2;
+            }
+            if (!Files.isRegularFile(file)) {
+                System.err.println("kiln restore: " + file + " is not a file");
+                return 2;
+            }
+            Manifest restored = Backups.restore(
+                    Database.fromUrl(database, Optional.empty(), Optional.empty()),
+                    store(s3),
+                    file,
+                    line -> System.err.println("kiln restore: " + line));
+            print(restored, file, output, "restored");
+            return 0;
+        }
+    }
+}
