@@ -1,18 +1,13 @@
 package dev.kiln.orchestrator.cli;
 
-import dev.kiln.agent.store.ArtifactStore;
-import dev.kiln.agent.store.MinioArtifactStore;
-import dev.kiln.model.job.StoreSettings;
 import dev.kiln.orchestrator.backup.Backups;
 import dev.kiln.orchestrator.backup.Manifest;
-import dev.kiln.orchestrator.server.KilnServer;
-import dev.kiln.orchestrator.state.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,19 +26,8 @@ final class BackupCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Where the backup goes (written whole, then moved there).")
     Path file;
 
-    @Option(
-            names = "--database",
-            paramLabel = "URL",
-            defaultValue = "${env:KILN_DATABASE}",
-            description = "postgresql://USER:PASSWORD@HOST:PORT/DB (default: KILN_DATABASE).")
-    String database;
-
-    @Option(
-            names = "--s3",
-            paramLabel = "URL",
-            defaultValue = "${env:KILN_S3}",
-            description = "http(s)://HOST:PORT/BUCKET (default: KILN_S3).")
-    String s3;
+    @Mixin
+    StateLocation state;
 
     @Option(names = "--without-objects", description = "Only the database (objects stay in the store).")
     boolean withoutObjects;
@@ -53,30 +37,20 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (database == null || database.isBlank() || s3 == null || s3.isBlank()) {
+        if (!state.given()) {
             System.err.println(
                     "kiln backup: give --database and --s3 (or KILN_DATABASE and KILN_S3): the orchestrator's"
                             + " own; for kiln up's embedded state, stop it and copy its data directory");
             return 2;
         }
         Manifest made = Backups.backup(
-                Database.fromUrl(database, Optional.empty(), Optional.empty()),
-                store(s3),
+                state.database(),
+                state.store(),
                 file,
                 !withoutObjects,
                 line -> System.err.println("kiln backup: " + line));
         print(made, file, output, "backed up");
         return 0;
-    }
-
-    static ArtifactStore store(String s3) {
-        Map<String, String> env = System.getenv();
-        StoreSettings settings = KilnServer.storeAt(
-                s3,
-                Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
-                Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));
-        return new MinioArtifactStore(
-                settings.endpoint(), settings.accessKey(), settings.secretKey(), settings.bucket(), "");
     }
 
     static void print(Manifest manifest, Path file, String output, String verb) throws Exception {
@@ -117,26 +91,15 @@ final class BackupCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "A backup kiln backup made.")
         Path file;
 
-        @Option(
-                names = "--database",
-                paramLabel = "URL",
-                defaultValue = "${env:KILN_DATABASE}",
-                description = "postgresql://USER:PASSWORD@HOST:PORT/DB (default: KILN_DATABASE).")
-        String database;
-
-        @Option(
-                names = "--s3",
-                paramLabel = "URL",
-                defaultValue = "${env:KILN_S3}",
-                description = "http(s)://HOST:PORT/BUCKET (default: KILN_S3).")
-        String s3;
+        @Mixin
+        StateLocation state;
 
         @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json.")
         String output = "text";
 
         @Override
         public Integer call() throws Exception {
-            if (database == null || database.isBlank() || s3 == null || s3.isBlank()) {
+            if (!state.given()) {
                 System.err.println("kiln restore: give --database and --s3 (or KILN_DATABASE and KILN_S3)");
                 return 2;
             }
@@ -145,10 +108,7 @@ final class BackupCommand implements Callable<Integer> {
                 return 2;
             }
             Manifest restored = Backups.restore(
-                    Database.fromUrl(database, Optional.empty(), Optional.empty()),
-                    store(s3),
-                    file,
-                    line -> System.err.println("kiln restore: " + line));
+                    state.database(), state.store(), file, line -> System.err.println("kiln restore: " + line));
             print(restored, file, output, "restored");
             return 0;
         }

@@ -12,6 +12,7 @@ import dev.kiln.orchestrator.server.ServerSettings;
 import dev.kiln.orchestrator.state.Database;
 import dev.kiln.orchestrator.testing.AgentProcess;
 import dev.kiln.orchestrator.testing.Api;
+import dev.kiln.orchestrator.testing.Closer;
 import dev.kiln.orchestrator.testing.GitRemote;
 import dev.kiln.orchestrator.testing.Runs;
 import dev.kiln.orchestrator.testing.TestPostgres;
@@ -20,8 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -56,13 +55,11 @@ class BackupRestoreTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Closer open = new Closer();
 
     @AfterEach
     void stopEverything() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        open.closeAll();
     }
 
     /** A stack's database and store. */
@@ -133,8 +130,7 @@ class BackupRestoreTest {
         String made = kiln(first, "one", "backup", backup.toString());
         assertThat(made).startsWith("0 ").contains("backed up").contains("objects");
         assertThat(Files.size(backup)).isPositive();
-        one.close();
-        open.remove(one);
+        open.closeNow(one);
 
         Stack second = stack("two");
         String restored = kiln(second, "two", "restore", backup.toString());

@@ -9,7 +9,6 @@ import dev.kiln.orchestrator.testing.Api;
 import dev.kiln.orchestrator.testing.GitRemote;
 import dev.kiln.orchestrator.testing.Runs;
 import dev.kiln.orchestrator.testing.UpProcess;
-import dev.kiln.orchestrator.testing.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,22 +76,7 @@ class CrashTest {
                 .isEqualTo(201);
         try (AgentProcess agent = AgentProcess.start(server, token, dir.resolve("agent.log"))) {
             String commit = remote.write(".kiln/pipeline.yml", SLOW).commitAndPush("slow pipeline");
-            String job = Waits.until(Duration.ofSeconds(60), "the job to print its first lines", () -> {
-                for (JsonNode run : api.get("/api/v1/runs").body()) {
-                    for (JsonNode j : api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
-                            .body()) {
-                        String id = j.path("id").asText();
-                        if (api.get("/api/v1/jobs/" + id + "/log")
-                                .body()
-                                .path("lines")
-                                .toString()
-                                .contains("line 2")) {
-                            return id;
-                        }
-                    }
-                }
-                return null;
-            });
+            String job = Runs.jobPrinting(api, "line 2", Duration.ofSeconds(60));
 
             up.kill();
             Thread.sleep(1500);

@@ -14,6 +14,7 @@ import dev.kiln.orchestrator.server.ServerSettings;
 import dev.kiln.orchestrator.state.Database;
 import dev.kiln.orchestrator.testing.AgentProcess;
 import dev.kiln.orchestrator.testing.Api;
+import dev.kiln.orchestrator.testing.Closer;
 import dev.kiln.orchestrator.testing.GitRemote;
 import dev.kiln.orchestrator.testing.NetworkNamespaces;
 import dev.kiln.orchestrator.testing.Runs;
@@ -24,9 +25,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -76,13 +75,11 @@ class NamespaceAgentsTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Closer open = new Closer();
 
     @AfterEach
     void stopEverything() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        open.closeAll();
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.kiln.orchestrator.server.EmbeddedObjectStore;
 import dev.kiln.orchestrator.state.Database;
 import dev.kiln.orchestrator.testing.AgentProcess;
 import dev.kiln.orchestrator.testing.Api;
+import dev.kiln.orchestrator.testing.Closer;
 import dev.kiln.orchestrator.testing.GitRemote;
 import dev.kiln.orchestrator.testing.Runs;
 import dev.kiln.orchestrator.testing.TestPostgres;
@@ -65,13 +66,11 @@ class TwoOrchestratorsTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private final Closer running = new Closer();
 
     @AfterEach
     void stopEverything() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
+        running.closeAll();
     }
 
     @Test
@@ -136,22 +135,7 @@ class TwoOrchestratorsTest {
         running.add(agent);
         String commit = remote.write(".kiln/pipeline.yml", PIPELINE.replace("BUSYBOX", TestImages.BUSYBOX))
                 .commitAndPush("slow pipeline");
-        String job = Waits.until(Duration.ofSeconds(90), "the build to print its first lines", () -> {
-            for (JsonNode run : apiA.get("/api/v1/runs").body()) {
-                for (JsonNode j : apiA.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
-                        .body()) {
-                    String id = j.path("id").asText();
-                    if (apiA.get("/api/v1/jobs/" + id + "/log")
-                            .body()
-                            .path("lines")
-                            .toString()
-                            .contains("line 2")) {
-                        return id;
-                    }
-                }
-            }
-            return null;
-        });
+        String job = Runs.jobPrinting(apiA, "line 2", Duration.ofSeconds(90));
 
         long killed = System.nanoTime();
         a.kill();

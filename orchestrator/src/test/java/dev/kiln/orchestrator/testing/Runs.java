@@ -39,4 +39,24 @@ public final class Runs {
             return null;
         });
     }
+
+    /** The id of the first job whose log holds {@code text}, once one does. */
+    public static String jobPrinting(Api api, String text, Duration timeout) throws InterruptedException {
+        return Waits.until(timeout, "a job to print " + text, () -> {
+            for (JsonNode run : api.get("/api/v1/runs").body()) {
+                for (JsonNode j : api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
+                        .body()) {
+                    String id = j.path("id").asText();
+                    if (api.get("/api/v1/jobs/" + id + "/log")
+                            .body()
+                            .path("lines")
+                            .toString()
+                            .contains(text)) {
+                        return id;
+                    }
+                }
+            }
+            return null;
+        });
+    }
 }

@@ -1,0 +1,47 @@
+package dev.kiln.orchestrator.cli;
+
+import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.agent.store.MinioArtifactStore;
+import dev.kiln.model.job.StoreSettings;
+import dev.kiln.orchestrator.server.KilnServer;
+import dev.kiln.orchestrator.state.Database;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where an orchestrator's state is, for the commands that work on it directly (backup, restore). */
+final class StateLocation {
+    @Option(
+            names = "--database",
+            paramLabel = "URL",
+            defaultValue = "${env:KILN_DATABASE}",
+            description = "postgresql://USER:PASSWORD@HOST:PORT/DB (default: KILN_DATABASE).")
+    String database;
+
+    @Option(
+            names = "--s3",
+            paramLabel = "URL",
+            defaultValue = "${env:KILN_S3}",
+            description = "http(s)://HOST:PORT/BUCKET (default: KILN_S3); keys from AWS_ACCESS_KEY_ID and"
+                    + " AWS_SECRET_ACCESS_KEY.")
+    String s3;
+
+    /** Whether both were given. */
+    boolean given() {
+        return database != null && !database.isBlank() && s3 != null && !s3.isBlank();
+    }
+
+    Database database() {
+        return Database.fromUrl(database, Optional.empty(), Optional.empty());
+    }
+
+    ArtifactStore store() {
+        Map<String, String> env = System.getenv();
+        StoreSettings settings = KilnServer.storeAt(
+                s3,
+                Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
+                Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));
+        return new MinioArtifactStore(
+                settings.endpoint(), settings.accessKey(), settings.secretKey(), settings.bucket(), "");
+    }
+}
