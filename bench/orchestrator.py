@@ -167,6 +167,18 @@ def job_lines(api, run_id):
     return lines
 
 
+def send_push(api, repository, commit, clone_url, secret=SECRET):
+    """Sends a signed GitHub push webhook for a commit; answers the time it was sent."""
+    payload = json.dumps({"ref": "refs/heads/main", "before": "0" * 40, "after": commit,
+                          "repository": {"clone_url": clone_url}, "commits": []}).encode()
+    sig = "sha256=" + hmac.new(secret.encode(), payload, hashlib.sha256).hexdigest()
+    sent = time.time()
+    status, _ = api.call("POST", "/api/v1/webhooks/" + repository, payload,
+                         {"X-GitHub-Event": "push", "X-Hub-Signature-256": sig}, auth=False)
+    assert status == 202, status
+    return sent
+
+
 def stamp(lines, key):
     for line in lines:
         if line.startswith(key + "="):
@@ -223,13 +235,7 @@ def main():
         first, handoff = [], []
         for i in range(args.runs + 1):
             commit = push(work, i)
-            payload = json.dumps({"ref": "refs/heads/main", "before": "0" * 40, "after": commit,
-                                  "repository": {"clone_url": bare}, "commits": []}).encode()
-            sig = "sha256=" + hmac.new(SECRET.encode(), payload, hashlib.sha256).hexdigest()
-            sent = time.time()
-            status, _ = api.call("POST", "/api/v1/webhooks/bench", payload,
-                                 {"X-GitHub-Event": "push", "X-Hub-Signature-256": sig}, auth=False)
-            assert status == 202, status
+            sent = send_push(api, "bench", commit, bare)
             run = wait_run(api, commit)
             if run["status"] != "Succeeded":
                 sys.exit("run failed: %s" % json.dumps(run)[:2000])
