@@ -1,19 +1,14 @@
 package dev.kiln.agent.cli;
 
+import dev.kiln.agent.logging.KilnLogging;
 import dev.kiln.agent.remote.AgentStatus;
 import dev.kiln.agent.remote.JobFactory;
 import dev.kiln.agent.remote.OrchestratorClient;
 import dev.kiln.agent.remote.RemoteAgent;
 import dev.kiln.agent.remote.ServerConfig;
 import dev.kiln.agent.remote.StatusServer;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,23 +54,17 @@ public final class AgentConnection {
 
     /**
      * Runs an agent of {@code jobs} until the process is asked to stop: connected to {@code config}'s orchestrator,
-     * saying what it does on standard error, each line stamped and prefixed {@code who}.
+     * saying what it does as {@code who}'s events ({@link KilnLogging#events}).
      */
     public void serve(ServerConfig config, int maxJobs, JobFactory jobs, String who)
             throws IOException, InterruptedException {
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
+        org.slf4j.Logger events = KilnLogging.events(who);
+        KilnLogging.identify("agent_name", name());
         try (OrchestratorClient client = new OrchestratorClient(
                 OrchestratorClient.servers(config.server()),
                 config.token(),
                 UUID.randomUUID().toString())) {
-            RemoteAgent agent = new RemoteAgent(
-                    client,
-                    name(),
-                    labels(),
-                    maxJobs,
-                    jobs,
-                    line -> err.println("[" + LocalTime.now().format(time) + "] " + who + ": " + line));
+            RemoteAgent agent = new RemoteAgent(client, name(), labels(), maxJobs, jobs, events::info);
             Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
             StatusServer server = startStatus(agent.status());
             try {

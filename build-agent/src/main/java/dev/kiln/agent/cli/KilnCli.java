@@ -1,5 +1,6 @@
 package dev.kiln.agent.cli;
 
+import dev.kiln.agent.logging.KilnLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +25,7 @@ public final class KilnCli implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        org.slf4j.LoggerFactory.getILoggerFactory(); // logging set up (KILN_LOG_FORMAT, KILN_LOG_LEVEL) first
         installUncaughtHandler();
         System.exit(execute(args));
     }
@@ -46,8 +48,20 @@ public final class KilnCli implements Runnable {
                 && root instanceof java.nio.channels.ClosedChannelException) {
             return;
         }
-        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
-        e.printStackTrace();
+        KilnLogging.events(KilnLogging.EVENTS).error("uncaught exception in thread {}", thread.getName(), e);
+    }
+
+    /**
+     * Says why {@code line}'s command failed: {@code kiln runs list: MESSAGE} on its standard error, or an error
+     * event when the process logs JSON lines (a server or agent in a container).
+     */
+    public static void fail(CommandLine line, String message) {
+        String who = line.getCommandSpec().qualifiedName();
+        if (KilnLogging.json()) {
+            KilnLogging.events(KilnLogging.EVENTS).error("{}: {}", who, message);
+        } else {
+            line.getErr().println(who + ": " + message);
+        }
     }
 
     /** Runs the command line and returns its exit status (for tests). */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.slf4j.MDC;
 
 /**
  * An agent connected to an orchestrator: {@code maxJobs} workers each long-poll for a job and run it, a
@@ -197,6 +198,10 @@ public final class RemoteAgent {
         });
         running.put(spec.jobId(), job);
         status.started();
+        MDC.put("run", spec.runId());
+        MDC.put("job", spec.jobId());
+        MDC.put("stage", spec.stage());
+        MDC.put("action", spec.action());
         say.accept("job " + spec.jobId() + ": run " + spec.runId() + " " + spec.stage() + "/" + spec.action());
         try {
             LogShipper log = new LogShipper(client, spec.jobId(), this::rehello);
@@ -214,6 +219,7 @@ public final class RemoteAgent {
         } finally {
             running.remove(spec.jobId());
             status.ended();
+            MDC.clear();
         }
     }
 

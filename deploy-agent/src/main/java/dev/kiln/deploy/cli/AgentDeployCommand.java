@@ -70,7 +70,7 @@ public final class AgentDeployCommand implements Callable<Integer> {
                 config,
                 maxJobs,
                 new DeployJobs(Files.createTempDirectory("kiln-deploy-"), logins),
-                "kiln deploy agent");
+                "kiln agent deploy");
         return 0;
     }
 }

@@ -29,7 +29,8 @@ public final class KilnMain implements Runnable {
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
         KilnCli.installUncaughtHandler();
-        quietLibraries(System.getenv().getOrDefault("KILN_LOG_LEVEL", "warn"));
+        org.slf4j.LoggerFactory
+                .getILoggerFactory(); // logging set up (KILN_LOG_FORMAT, KILN_LOG_LEVEL) before libraries
         int status = execute(args);
         if (args.length > 0
                 && java.util.Set.of("up", "server", "ui", "object-store").contains(args[0])
@@ -37,23 +38,6 @@ public final class KilnMain implements Runnable {
             return; // shutdown hooks are running
         }
         System.exit(status);
-    }
-
-    /** Libraries (the embedded database, Hibernate, Vert.x) say only warnings and errors unless asked for more. */
-    static void quietLibraries(String level) {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
-        }
-        java.util.logging.Level julLevel = switch (level) {
-            case "debug", "trace" -> java.util.logging.Level.FINE;
-            case "info" -> java.util.logging.Level.INFO;
-            default -> java.util.logging.Level.WARNING;
-        };
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.setLevel(julLevel);
-        for (java.util.logging.Handler handler : root.getHandlers()) {
-            handler.setLevel(julLevel);
-        }
     }
 
     /**
@@ -100,11 +84,11 @@ public final class KilnMain implements Runnable {
         KilnCli.configure(commandLine);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ApiCallException call) {
-                line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + call.getMessage());
+                KilnCli.fail(line, call.getMessage());
                 return call.exitCode();
             }
             if (e instanceof OrchestratorException || e instanceof AgentException) {
-                line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+                KilnCli.fail(line, e.getMessage());
                 return 1;
             }
             throw e;

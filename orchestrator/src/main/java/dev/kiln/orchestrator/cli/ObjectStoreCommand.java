@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.cli;
 
+import dev.kiln.agent.logging.KilnLogging;
 import dev.kiln.orchestrator.server.EmbeddedObjectStore;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Option;
             "AWS S3) does instead. Keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
         })
 final class ObjectStoreCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger SAY = KilnLogging.events("kiln object-store");
+
     @Option(names = "--port", description = "The port (default 9000).")
     int port = 9000;
 
@@ -43,7 +46,7 @@ final class ObjectStoreCommand implements Callable<Integer> {
             store.close();
             down.countDown();
         }));
-        System.err.println("kiln object-store: S3 at http://" + host + ":" + port + " over " + data);
+        SAY.info("S3 at http://" + host + ":" + port + " over " + data);
         down.await();
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.cli;
 
+import dev.kiln.agent.logging.KilnLogging;
 import dev.kiln.orchestrator.OrchestratorException;
 import dev.kiln.orchestrator.access.Role;
 import dev.kiln.orchestrator.server.KilnServer;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Option;
             "user, admin, when there are no users."
         })
 final class ServerCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger SAY = KilnLogging.events("kiln server");
+
     @Option(names = "--port", description = "The API's port (default 8080).")
     int port = 8080;
 
@@ -78,14 +81,14 @@ final class ServerCommand implements Callable<Integer> {
                 Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
                 Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));
         long start = System.nanoTime();
-        KilnServer server = KilnServer.start(settings, line -> System.err.println("kiln server: " + line));
+        KilnServer server = KilnServer.start(settings, SAY::info);
         try {
             adopt(server, env, "KILN_ADMIN_TOKEN", "admin-token", Role.ADMIN);
             adopt(server, env, "KILN_AGENT_TOKEN", "agents", Role.AGENT);
             adopt(server, env, "KILN_UI_TOKEN", "ui", Role.VIEWER);
             String password = env.getOrDefault("KILN_ADMIN_PASSWORD", "");
             if (!password.isEmpty() && server.firstAdmin(password)) {
-                System.err.println("kiln server: added the first admin user, admin, with KILN_ADMIN_PASSWORD");
+                SAY.info("added the first admin user, admin, with KILN_ADMIN_PASSWORD");
             }
         } catch (ExecutionException e) {
             server.close();
@@ -94,11 +97,11 @@ final class ServerCommand implements Callable<Integer> {
         server.markReady();
         CountDownLatch down = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("kiln server: stopping");
+            SAY.info("stopping");
             server.close();
             down.countDown();
         }));
-        System.err.printf("kiln server: ready at %s in %.1f s%n", server.url(), (System.nanoTime() - start) / 1e9);
+        SAY.info(String.format("ready at %s in %.1f s", server.url(), (System.nanoTime() - start) / 1e9));
         down.await();
         return 0;
     }

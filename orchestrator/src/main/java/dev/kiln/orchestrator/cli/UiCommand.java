@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.cli;
 
+import dev.kiln.agent.logging.KilnLogging;
 import dev.kiln.agent.remote.ServerConfig;
 import dev.kiln.ui.KilnApi;
 import dev.kiln.ui.UiServer;
@@ -19,6 +20,8 @@ import picocli.CommandLine.Option;
             "client does; the token given (any role) is only what it follows the orchestrator's changes with."
         })
 final class UiCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger SAY = KilnLogging.events("kiln ui");
+
     @Option(
             names = "--server",
             paramLabel = "URL",
@@ -48,7 +51,7 @@ final class UiCommand implements Callable<Integer> {
             ui.close();
             down.countDown();
         }));
-        System.err.println("kiln ui: " + ui.url() + " (for the orchestrator at " + config.server() + ")");
+        SAY.info(ui.url() + " (for the orchestrator at " + config.server() + ")");
         down.await();
         return 0;
     }

@@ -1,6 +1,7 @@
 package dev.kiln.orchestrator.cli;
 
 import dev.kiln.agent.PrivateFiles;
+import dev.kiln.agent.logging.KilnLogging;
 import dev.kiln.agent.remote.ServerConfig;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.orchestrator.server.ServerSettings;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Option;
             "Writes the server URL and an admin token to ~/.kiln/config (mode 0600) for the other commands."
         })
 final class UpCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger SAY = KilnLogging.events("kiln up");
+
     @Option(names = "--port", description = "The API's port (default 8080; 0 for any free one).")
     int port = 8080;
 
@@ -108,7 +111,7 @@ final class UpCommand implements Callable<Integer> {
                 Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
                 Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));
         long start = System.nanoTime();
-        KilnServer server = KilnServer.start(settings, line -> System.err.println("kiln up: " + line));
+        KilnServer server = KilnServer.start(settings, SAY::info);
         String token = token(server, env);
         LocalAgents local = new LocalAgents(dir);
         List<String> agentArgs = new ArrayList<>();
@@ -122,7 +125,7 @@ final class UpCommand implements Callable<Integer> {
                     dir,
                     new ApiClient(new ServerConfig(server.url(), token)),
                     env,
-                    line -> System.err.println("kiln up: " + line));
+                    SAY::info);
             runExample(server, dir, env);
         }
         UiServer ui = uiPort < 0 ? null : UiServer.start(host, uiPort, new KilnApi(server.url(), token));
@@ -130,7 +133,7 @@ final class UpCommand implements Callable<Integer> {
         CountDownLatch down = new CountDownLatch(1);
         Optional<LocalSshd> exampleHosts = sshd;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("kiln up: stopping");
+            SAY.info("stopping");
             exampleHosts.ifPresent(LocalSshd::close);
             if (ui != null) {
                 ui.close();
@@ -139,11 +142,11 @@ final class UpCommand implements Callable<Integer> {
             server.close();
             down.countDown();
         }));
-        System.err.printf(
-                "kiln up: ready at %s in %.1f s, with %d local agent(s); config in %s%n",
-                server.url(), (System.nanoTime() - start) / 1e9, local.count(), ServerConfig.file(env));
+        SAY.info(String.format(
+                "ready at %s in %.1f s, with %d local agent(s); config in %s",
+                server.url(), (System.nanoTime() - start) / 1e9, local.count(), ServerConfig.file(env)));
         if (ui != null) {
-            System.err.println("kiln up: web UI at " + ui.url() + " " + firstAdmin(server, env));
+            SAY.info("web UI at " + ui.url() + " " + firstAdmin(server, env));
         }
         down.await();
         return 0;
@@ -184,14 +187,14 @@ final class UpCommand implements Callable<Integer> {
         }
         String run = server.call(o -> o.startManually(example, Optional.empty()));
         Path clone = ExampleRepository.clone(dir, example);
-        System.err.println("kiln up: example " + example + " registered from " + bare + "; run " + run + " started");
-        System.err.println("kiln up: in another terminal: bin/kiln runs list; bin/kiln logs " + run + " --follow");
+        SAY.info("example " + example + " registered from " + bare + "; run " + run + " started");
+        SAY.info("in another terminal: bin/kiln runs list; bin/kiln logs " + run + " --follow");
         if (java.nio.file.Files.isRegularFile(
                 ExampleRepository.examples(env).resolve(example).resolve(ExampleEnvironments.FILE))) {
-            System.err.println("kiln up: the example deploys: bin/kiln environments list; bin/kiln deployments list;"
+            SAY.info("the example deploys: bin/kiln environments list; bin/kiln deployments list;"
                     + " approve a stage waiting for it with bin/kiln approve " + run + " --stage STAGE");
         }
-        System.err.println("kiln up: commit and push to run it again: cd " + clone
+        SAY.info("commit and push to run it again: cd " + clone
                 + " && echo >> README.md && git commit -qam 'a change' && git push -q");
     }
 

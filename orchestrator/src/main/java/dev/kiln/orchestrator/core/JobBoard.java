@@ -85,6 +85,9 @@ final class JobBoard {
 
     /** Queues a job, or hands it to a waiting agent; answers the leases made. */
     List<Lease> queue(JobRecord job) {
+        if (!open.containsKey(job.id())) {
+            ActivityLog.job(job); // new; one queued again was said by the orchestrator's update
+        }
         open(job);
         return match();
     }
@@ -196,6 +199,7 @@ final class JobBoard {
         JobRecord leased = job.with("Leased", Optional.of(agent.id), "", Optional.empty());
         open.put(job.id(), leased);
         agent.jobs.add(job.id());
+        ActivityLog.job(leased); // the orchestrator's update sees it Leased already
         return leased;
     }
 

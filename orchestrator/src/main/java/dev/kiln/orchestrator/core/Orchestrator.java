@@ -311,6 +311,7 @@ public final class Orchestrator {
         Optional<JobRecord> before = board.job(job.id());
         board.update(job);
         metrics.jobChanged(before, job, clock.instant());
+        ActivityLog.jobChanged(before, job);
         dirtyJobs.add(job);
         if (board.job(job.id()).isEmpty()) {
             pendingLeases.addAll(board.rematch()); // it ended: what it held (an environment) is free again

@@ -161,6 +161,7 @@ final class RunBook {
             }
             for (StatusChange change : taken) {
                 dirty.add(change.runId());
+                ActivityLog.statusChanged(pipeline, change);
                 changes.add(new StatusChangeRecord(
                         change.runId(),
                         Optional.ofNullable(change.stage()),

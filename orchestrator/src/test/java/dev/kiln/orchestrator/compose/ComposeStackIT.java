@@ -108,7 +108,7 @@ class ComposeStackIT {
                 dir.resolve("stack"),
                 engine,
                 List.of(ComposeStack.root().resolve("orchestrator/src/test/resources/compose/docker-compose.test.yml")),
-                Map.of("KILN_TEST_GIT", git.toString()));
+                Map.of("KILN_TEST_GIT", git.toString(), "KILN_LOG_FORMAT", "json"));
 
         long start = System.nanoTime();
         stack.up();
@@ -159,6 +159,15 @@ class ComposeStackIT {
         assertThat(log).contains("building " + commit);
         assertThat(served()).isEqualTo("served by the compose test");
         assertThat(stack.logs()).doesNotContain(stack.env("KILN_ADMIN_PASSWORD"), stack.env("POSTGRES_PASSWORD"));
+        String job = buildJob;
+        assertThat(jsonLines(stack.serviceLog("orchestrator")))
+                .as("the orchestrator's JSON lines follow the build job")
+                .anyMatch(l -> l.path("job").asText().equals(job)
+                        && l.path("status").asText().equals("Succeeded"));
+        assertThat(jsonLines(stack.serviceLog("build-agent")))
+                .as("the build agent's JSON lines name the job it ran")
+                .anyMatch(l -> l.path("job").asText().equals(job)
+                        && l.path("run").asText().equals(run.path("id").asText()));
 
         stack.compose(Duration.ofMinutes(3), "up", "-d", "--scale", "build-agent=3", "build-agent");
         Waits.until(Duration.ofSeconds(120), "three build agents", () -> {
@@ -169,6 +178,21 @@ class ComposeStackIT {
             return build >= 3 ? true : null;
         });
         System.getLogger("compose").log(System.Logger.Level.INFO, "stack up, agents joined: " + upSeconds + " s");
+    }
+
+    /** The lines, each of which must be a JSON object (KILN_LOG_FORMAT=json). */
+    private static List<JsonNode> jsonLines(List<String> lines) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<JsonNode> nodes = new java.util.ArrayList<>();
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                JsonNode node = json.readTree(line);
+                assertThat(node.isObject()).as(line).isTrue();
+                nodes.add(node);
+            }
+        }
+        assertThat(nodes).isNotEmpty();
+        return nodes;
     }
 
     private void webImage() throws Exception {

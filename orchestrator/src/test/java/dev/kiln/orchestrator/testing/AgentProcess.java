@@ -25,12 +25,20 @@ public final class AgentProcess implements AutoCloseable {
     /** Starts an agent on a backend ({@code docker} or {@code process}). */
     public static AgentProcess start(String backend, String server, String token, Path log, String... extra)
             throws IOException {
+        return startWith(java.util.Map.of(), backend, server, token, log, extra);
+    }
+
+    /** Starts an agent on a backend with {@code env} added to its environment. */
+    public static AgentProcess startWith(
+            java.util.Map<String, String> env, String backend, String server, String token, Path log, String... extra)
+            throws IOException {
         List<String> command =
                 new ArrayList<>(KilnMain.command("agent", "build", "--server", server, "--backend", backend));
         command.addAll(List.of(extra));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KILN_TOKEN", token);
+        builder.environment().putAll(env);
         return new AgentProcess(builder.start(), log);
     }
 

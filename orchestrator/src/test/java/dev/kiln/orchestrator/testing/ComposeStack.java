@@ -160,6 +160,19 @@ public final class ComposeStack implements AutoCloseable {
         return project;
     }
 
+    /** What {@code service}'s containers wrote, each line without the prefix naming its container. */
+    public List<String> serviceLog(String service) throws IOException, InterruptedException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (String line :
+                compose(Duration.ofMinutes(1), "logs", "--no-color", service).split("\n")) {
+            int bar = line.indexOf("| ");
+            if (bar > 0 && line.substring(0, bar).strip().contains(service)) {
+                lines.add(line.substring(bar + 2));
+            }
+        }
+        return lines;
+    }
+
     /** Every service's log, for a failing test's message. */
     public String logs() {
         try {
