@@ -6,12 +6,17 @@ only; needs root (ip netns) and a container engine.
   (0) the orchestrator's RSS and CPU with --queued runs queued and no agent to take them (10 s sample).
   (1) --builds runs of a one-command pipeline started at once, on N agents for each N in --agents: wall time and
       rate; against the same one-command container run bare (`podman run --rm`, N at a time).
+      With --cpu-share S (cgroup v1 or v2, Podman), each agent is a machine of S cores: a cgroup capped at S holds
+      the agent, an engine of its own (`podman system service` on its own socket, the same image store) and, through
+      `kiln agent build --cgroup-parent`, its build containers; each bare worker is capped the same way.
 
 Usage: bench/scale.py [--builds 200] [--agents 1,2,4] [--queued 100] [--image kiln-test/busybox:1]
+                      [--cpu-share 0.5]
 """
 import argparse
 import concurrent.futures
 import os
+import queue
 import secrets
 import shutil
 import subprocess
@@ -93,6 +98,64 @@ class Hosts:
         subprocess.run(["ip", "link", "delete", "kbr" + self.tag], stderr=subprocess.DEVNULL)
 
 
+class Machines:
+    """One CPU-capped cgroup per agent: the agent, its own engine and its containers run in it."""
+
+    def __init__(self, base, tag, count, share, cli):
+        self.share, self.cli, self.procs = share, cli, []
+        self.v2 = os.path.isfile("/sys/fs/cgroup/cgroup.controllers")
+        self.names = ["kiln-bench-%s-%d" % (tag, i) for i in range(count)]
+        self.sockets = [os.path.join(base, "engine-%d.sock" % i) for i in range(count)]
+        for i, name in enumerate(self.names):
+            path = self.dir(name)
+            os.makedirs(path, exist_ok=True)
+            period = 100000
+            if self.v2:
+                with open(os.path.join(path, "cpu.max"), "w") as f:
+                    f.write("%d %d" % (int(share * period), period))
+            else:
+                with open(os.path.join(path, "cpu.cfs_period_us"), "w") as f:
+                    f.write(str(period))
+                with open(os.path.join(path, "cpu.cfs_quota_us"), "w") as f:
+                    f.write(str(int(share * period)))
+            log = open(os.path.join(base, "engine-%d.log" % i), "w")
+            self.procs.append(subprocess.Popen(
+                self.inside(i, [cli, "system", "service", "--time=0", "unix://" + self.sockets[i]]),
+                cwd="/", stdout=log, stderr=log))
+        for sock in self.sockets:
+            wait_for("an agent's engine", lambda: os.path.exists(sock), 60)
+
+    def dir(self, name):
+        return os.path.join("/sys/fs/cgroup" if self.v2 else "/sys/fs/cgroup/cpu", name)
+
+    def parent(self, i):
+        """The cgroup parent of machine i's containers, as the engine names it (cgroupfs)."""
+        return "/" + self.names[i]
+
+    def inside(self, i, command):
+        """The command, run in machine i's cgroup (the shell moves itself there, then becomes the command)."""
+        procs = os.path.join(self.dir(self.names[i]), "cgroup.procs")
+        return ["sh", "-c", 'echo $$ > "$0" && exec "$@"', procs] + command
+
+    def close(self):
+        for p in self.procs:
+            p.terminate()
+        for p in self.procs:
+            try:
+                p.wait(30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        roots = ["/sys/fs/cgroup"] if self.v2 else [os.path.join("/sys/fs/cgroup", c) for c in os.listdir(
+            "/sys/fs/cgroup") if not os.path.islink(os.path.join("/sys/fs/cgroup", c))]
+        for root in roots:
+            for name in self.names:
+                for d, _, _ in sorted(os.walk(os.path.join(root, name)), key=lambda w: -len(w[0])):
+                    try:
+                        os.rmdir(d)
+                    except OSError:
+                        pass
+
+
 def cpu_seconds(pid):
     with open("/proc/%d/stat" % pid) as f:
         fields = f.read().rsplit(")", 1)[1].split()
@@ -147,6 +210,8 @@ def main():
     ap.add_argument("--agents", default="1,2,4")
     ap.add_argument("--queued", type=int, default=100)
     ap.add_argument("--image", default="kiln-test/busybox:1")
+    ap.add_argument("--cpu-share", type=float, default=0.0,
+                    help="cores for each agent and each bare worker, with its own engine (default: none, one engine)")
     args = ap.parse_args()
     counts = [int(n) for n in args.agents.split(",")]
     if os.geteuid() != 0:
@@ -158,7 +223,10 @@ def main():
     base = tempfile.mkdtemp(prefix="kiln-scale-")
     hosts = Hosts(max(counts))
     procs = []
+    machines = None
     try:
+        if args.cpu_share > 0:
+            machines = Machines(base, hosts.tag, max(counts), args.cpu_share, cli)
         env = dict(os.environ, AWS_ACCESS_KEY_ID="kiln-bench", AWS_SECRET_ACCESS_KEY=secrets.token_hex(20),
                    KILN_ADMIN_TOKEN=secrets.token_hex(24), KILN_AGENT_TOKEN=secrets.token_hex(24),
                    KILN_HOME=os.path.join(base, "home"))
@@ -176,8 +244,10 @@ def main():
         wait_for("the orchestrator", lambda: api.call("GET", "/api/v1/health", auth=False)[0] == 200)
         bare, _ = make_repo(base, "one", ONE_COMMAND.replace("IMAGE", args.image))
         api.call("POST", "/api/v1/repositories", {"url": bare, "name": "one", "pollIntervalSeconds": 0})
-        print("Kiln at scale: %s, %d cores, engine %s, image %s" % (time.strftime("%Y-%m-%d"), os.cpu_count(),
-                                                                   os.path.basename(cli), args.image))
+        print("Kiln at scale: %s, %d cores, engine %s, image %s, %s" % (
+            time.strftime("%Y-%m-%d"), os.cpu_count(), os.path.basename(cli), args.image,
+            "each agent and bare worker capped at %.2f core with an engine of its own" % args.cpu_share
+            if machines else "agents share the host's engine and cores"))
 
         idle_rss = rss_kb(server.pid)
         ids = start_runs(api, "one", args.queued)
@@ -197,10 +267,15 @@ def main():
             agents = []
             for i in range(n):
                 agent_log = open(os.path.join(base, "agent-%d-%d.log" % (n, i)), "w")
-                agents.append(subprocess.Popen(
-                    ["ip", "netns", "exec", hosts.names[i]] + JAVA[:1] + ["-XX:TieredStopAtLevel=1"] + JAVA[1:]
-                    + ["agent", "build", "--server", api.url, "--backend", "docker", "--name", "bench-%d-%d" % (n, i)],
-                    env=dict(env, KILN_TOKEN=env["KILN_AGENT_TOKEN"]), stdout=agent_log, stderr=agent_log))
+                agent_env = dict(env, KILN_TOKEN=env["KILN_AGENT_TOKEN"])
+                command = (["ip", "netns", "exec", hosts.names[i]] + JAVA[:1] + ["-XX:TieredStopAtLevel=1"]
+                           + JAVA[1:] + ["agent", "build", "--server", api.url, "--backend", "docker", "--name",
+                                         "bench-%d-%d" % (n, i)])
+                if machines:
+                    agent_env["DOCKER_HOST"] = "unix://" + machines.sockets[i]
+                    command = machines.inside(i, command + ["--cgroup-parent", machines.parent(i)])
+                agents.append(subprocess.Popen(command, env=agent_env, stdout=agent_log, stderr=agent_log))
+                procs.append(agents[-1])  # stopped at the end even when a run fails
             wait_for("%d agents" % n, lambda: len([a for a in api.call("GET", "/api/v1/agents")[1]
                                                    if a["name"].startswith("bench-%d-" % n)]) == n)
             start = time.time()
@@ -212,9 +287,23 @@ def main():
             for a in agents:
                 a.wait(60)
             start = time.time()
+            workers = queue.Queue()
+            for i in range(n):
+                workers.put(i)
+
+            def bare(_):
+                i = workers.get()  # each thread is one worker, on its own machine when capped
+                try:
+                    run = [cli, "run", "--rm", args.image, "sh", "-c", "echo hello"]
+                    if machines:
+                        run = machines.inside(i, [cli, "--url", "unix://" + machines.sockets[i], "run", "--rm",
+                                                  "--cgroup-parent", machines.parent(i), args.image, "sh", "-c",
+                                                  "echo hello"])
+                    sh(*run, stdout=subprocess.DEVNULL)
+                finally:
+                    workers.put(i)
             with concurrent.futures.ThreadPoolExecutor(n) as pool:
-                list(pool.map(lambda _: sh(cli, "run", "--rm", args.image, "sh", "-c", "echo hello",
-                                           stdout=subprocess.DEVNULL), range(args.builds)))
+                list(pool.map(bare, range(args.builds)))
             bare_wall = time.time() - start
             scale = rates[n] / rates[counts[0]]
             target = 0.8 * n / counts[0]
@@ -228,6 +317,8 @@ def main():
                 p.wait(30)
             except subprocess.TimeoutExpired:
                 p.kill()
+        if machines:
+            machines.close()
         hosts.close()
         shutil.rmtree(base, ignore_errors=True)
 

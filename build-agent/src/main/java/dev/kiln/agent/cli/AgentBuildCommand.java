@@ -44,6 +44,15 @@ public final class AgentBuildCommand implements Callable<Integer> {
             description = "A PEM certificate every build trusts (repeatable).")
     private List<Path> certificateFiles = new ArrayList<>();
 
+    @Option(
+            names = "--cgroup-parent",
+            paramLabel = "CGROUP",
+            defaultValue = "${env:KILN_BUILD_CGROUP_PARENT}",
+            description = "Run every build container under this cgroup (/kiln-agent-1 with cgroupfs, a .slice with"
+                    + " systemd), so that the agent's builds share the CPU and memory limits set there"
+                    + " (default: KILN_BUILD_CGROUP_PARENT, else the engine's own).")
+    private String cgroupParent;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (maxJobs < 1 || maxJobs > 64) {
@@ -54,7 +63,10 @@ public final class AgentBuildCommand implements Callable<Integer> {
             System.err.println("kiln agent build: unknown backend " + backendName + "; use docker or process");
             return KilnCli.EXIT_INVALID;
         }
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        if (cgroupParent != null && !cgroupParent.isBlank()) {
+            env.put(DockerBackend.CGROUP_PARENT, cgroupParent);
+        }
         ServerConfig config;
         try {
             config = connection.config(env);
@@ -70,7 +82,7 @@ public final class AgentBuildCommand implements Callable<Integer> {
         Supplier<ExecutionBackend> backends = backendName.equals("process")
                 ? () -> new ProcessBackend(env)
                 : () -> new DockerBackend(env, new DefaultImage(defaultImage));
-        connection.serve(config, maxJobs, new BuildJobs(backends, defaultImage, certificates), "kiln agent");
+        connection.serve(config, maxJobs, new BuildJobs(backends, defaultImage, certificates), "kiln agent build");
         return 0;
     }
 }

@@ -222,6 +222,56 @@ class StatusesTest {
     }
 
     @Test
+    void an_agents_cgroup_parent_holds_its_build_containers() throws Exception {
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put(DockerBackend.CGROUP_PARENT, "/kiln-test-agent");
+        DockerBackend docker = new DockerBackend(env, new dev.kiln.agent.backend.docker.DefaultImage());
+        var spec = new EnvironmentSpec(
+                "test-project:cgroup",
+                TestImages.BUSYBOX,
+                ComputeType.BUILD_GENERAL1_SMALL,
+                false,
+                "/codebuild/output/src3/src",
+                Map.of());
+        try (var env2 = docker.provision(spec, ProgressListener.none())) {
+            assertThat(env2.description()).contains(TestImages.BUSYBOX);
+            var host = docker.engine()
+                    .client()
+                    .inspectContainerCmd(
+                            containersOf("test-project:cgroup").get(0).getId())
+                    .exec()
+                    .getHostConfig();
+            assertThat(host.getCgroupParent()).isEqualTo("/kiln-test-agent");
+            assertThat(host.getNanoCPUs())
+                    .as("the parent's CPU limit holds (cgroup v1 refuses a child's quota above it)")
+                    .isIn(null, 0L);
+            assertThat(host.getMemory()).isPositive();
+        }
+        assertThat(containersAfterCleanup("test-project:cgroup")).isEmpty();
+        var unset = Engines.docker();
+        var plain = new EnvironmentSpec(
+                "test-project:no-cgroup",
+                TestImages.BUSYBOX,
+                ComputeType.BUILD_GENERAL1_SMALL,
+                false,
+                "/codebuild/output/src4/src",
+                Map.of());
+        try (var env3 = unset.provision(plain, ProgressListener.none())) {
+            assertThat(env3.description()).contains(TestImages.BUSYBOX);
+            assertThat(unset.engine()
+                            .client()
+                            .inspectContainerCmd(containersOf("test-project:no-cgroup")
+                                    .get(0)
+                                    .getId())
+                            .exec()
+                            .getHostConfig()
+                            .getCgroupParent())
+                    .as("the engine's own without it")
+                    .isNotEqualTo("/kiln-test-agent");
+        }
+    }
+
+    @Test
     void a_finished_build_leaves_no_container() throws Exception {
         var result = new TestBuild(Engines.docker(), work)
                 .buildspec("version: 0.2\nphases:\n  build:\n    commands:\n      - echo done\n")

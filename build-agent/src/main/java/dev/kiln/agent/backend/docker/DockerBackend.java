@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -38,6 +39,13 @@ public final class DockerBackend implements ExecutionBackend {
     private final DefaultImage defaultImage;
     private final long memoryCapBytes;
     private final RegistryCredentials credentials;
+
+    /**
+     * The variable naming the cgroup every build container of this agent runs under, as {@code /kiln-agent-1} (a
+     * cgroupfs path) or {@code kiln-agent-1.slice} (systemd): an operator caps the agent's builds together there.
+     */
+    public static final String CGROUP_PARENT = "KILN_BUILD_CGROUP_PARENT";
+
     private volatile DockerEngine engine;
     private volatile String unavailable;
 
@@ -125,6 +133,30 @@ public final class DockerBackend implements ExecutionBackend {
     }
 
     /** Creates a project's layer cache volume, labelled, unless it exists. */
+    /** The cgroup the agent's build containers run under, if the operator gave one. */
+    private Optional<String> cgroupParent() {
+        return Optional.ofNullable(env.get(CGROUP_PARENT)).map(String::strip).filter(p -> !p.isEmpty());
+    }
+
+    /**
+     * Waits until the attach stream is open; Podman prepares the container (runc create) when it attaches, so the
+     * engine's refusal to run it arrives here, and is said as it is.
+     */
+    private static void awaitAttached(ResultCallback.Adapter<Frame> attached, CompletableFuture<Throwable> failed)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!attached.awaitStarted(100, TimeUnit.MILLISECONDS)) {
+            if (failed.isDone()) {
+                throw new UnableToStartContainerException(
+                        "the engine could not attach to the build container: " + DockerEngine.describe(failed.join()),
+                        failed.join());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new UnableToStartContainerException("attaching to the build container timed out", null);
+            }
+        }
+    }
+
     /**
      * The engine's address as the engine sees its own host, for the socket privileged builds mount: an agent in a
      * container reaches the engine through a mounted socket whose path on the host differs
@@ -189,10 +221,18 @@ public final class DockerBackend implements ExecutionBackend {
                     .withAttachStderr(true)
                     .withTty(false)
                     .withHostConfig(ContainerSpecs.hostConfig(
-                            spec,
-                            memoryCapBytes > 0 ? Math.min(memoryCapBytes, docker.memoryBytes()) : docker.memoryBytes(),
-                            docker.cpus(),
-                            socketOnHost(docker.host())))
+                                    spec,
+                                    memoryCapBytes > 0
+                                            ? Math.min(memoryCapBytes, docker.memoryBytes())
+                                            : docker.memoryBytes(),
+                                    docker.cpus(),
+                                    socketOnHost(docker.host()))
+                            .withCgroupParent(cgroupParent().orElse(null))
+                            // cgroup v1 refuses a container's CPU quota above its parent's: the parent's holds
+                            .withNanoCPUs(
+                                    cgroupParent().isPresent()
+                                            ? null
+                                            : spec.computeType().vcpusOn(docker.cpus()) * 1_000_000_000L))
                     .exec();
         } catch (RuntimeException e) {
             throw new UnableToStartContainerException(
@@ -206,6 +246,7 @@ public final class DockerBackend implements ExecutionBackend {
             InputStream stdinReader = Channels.newInputStream(pipe.source());
             environment = new DockerEnvironment(docker, created.getId(), spec, stdin, nonce);
             DockerEnvironment target = environment;
+            CompletableFuture<Throwable> attachFailed = new CompletableFuture<>();
             ResultCallback.Adapter<Frame> attached = client.attachContainerCmd(created.getId())
                     .withStdIn(stdinReader)
                     .withStdOut(true)
@@ -219,6 +260,7 @@ public final class DockerBackend implements ExecutionBackend {
 
                         @Override
                         public void onError(Throwable throwable) {
+                            attachFailed.complete(throwable);
                             target.streamEnded(throwable);
                         }
 
@@ -227,9 +269,7 @@ public final class DockerBackend implements ExecutionBackend {
                             target.streamEnded(null);
                         }
                     });
-            if (!attached.awaitStarted(30, TimeUnit.SECONDS)) {
-                throw new UnableToStartContainerException("attaching to the build container timed out", null);
-            }
+            awaitAttached(attached, attachFailed);
             environment.attached(attached);
             LOG.debug("attached");
             client.startContainerCmd(created.getId()).exec();
