@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kiln.orchestrator.access.Tokens;
-import dev.kiln.orchestrator.server.EmbeddedObjectStore;
-import dev.kiln.orchestrator.state.Database;
 import dev.kiln.orchestrator.testing.AgentProcess;
 import dev.kiln.orchestrator.testing.Api;
 import dev.kiln.orchestrator.testing.Closer;
 import dev.kiln.orchestrator.testing.GitRemote;
 import dev.kiln.orchestrator.testing.Runs;
-import dev.kiln.orchestrator.testing.TestPostgres;
+import dev.kiln.orchestrator.testing.ServerEnvironment;
 import dev.kiln.orchestrator.testing.UpProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -58,31 +54,12 @@ class StructuredLogsTest {
 
     @Test
     void a_server_and_an_agent_log_json_lines_that_name_the_run_and_the_job() throws Exception {
-        Database database = TestPostgres.freshDatabase();
-        int s3Port = UpProcess.freePort();
-        String s3Secret = Tokens.generate();
-        running.add(EmbeddedObjectStore.serve(dir.resolve("objects"), "127.0.0.1", s3Port, "kiln-logs", s3Secret));
-        String admin = Tokens.generate();
-        String agentToken = Tokens.generate();
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        Map<String, String> env = Map.of(
-                "KILN_DATABASE",
-                database.jdbcUrl(),
-                "KILN_S3",
-                "http://127.0.0.1:" + s3Port + "/kiln",
-                "AWS_ACCESS_KEY_ID",
-                "kiln-logs",
-                "AWS_SECRET_ACCESS_KEY",
-                s3Secret,
-                "KILN_SECRET_KEY",
-                Base64.getEncoder().encodeToString(key),
-                "KILN_ADMIN_TOKEN",
-                admin,
-                "KILN_AGENT_TOKEN",
-                agentToken,
-                "KILN_LOG_FORMAT",
-                "json");
+        ServerEnvironment server0 = ServerEnvironment.fresh(dir.resolve("objects"), "kiln-logs", running)
+                .with("KILN_LOG_FORMAT", "json");
+        Map<String, String> env = server0.env();
+        String admin = server0.adminToken();
+        String agentToken = server0.agentToken();
+        String s3Secret = server0.storeSecret();
         int port = UpProcess.freePort();
         String url = "http://127.0.0.1:" + port;
         Path serverLog = dir.resolve("server.log");

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.agent.testing.Engines;
 import dev.kiln.agent.testing.TestImages;
-import dev.kiln.orchestrator.access.Tokens;
-import dev.kiln.orchestrator.server.EmbeddedObjectStore;
-import dev.kiln.orchestrator.state.Database;
 import dev.kiln.orchestrator.testing.AgentProcess;
 import dev.kiln.orchestrator.testing.Api;
 import dev.kiln.orchestrator.testing.Closer;
 import dev.kiln.orchestrator.testing.GitRemote;
 import dev.kiln.orchestrator.testing.Runs;
-import dev.kiln.orchestrator.testing.TestPostgres;
+import dev.kiln.orchestrator.testing.ServerEnvironment;
 import dev.kiln.orchestrator.testing.UpProcess;
 import dev.kiln.orchestrator.testing.Waits;
 import dev.kiln.ui.KilnApi;
@@ -21,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -76,31 +72,10 @@ class TwoOrchestratorsTest {
     @Test
     void the_standby_carries_a_run_to_its_end_when_the_leader_is_killed_mid_build() throws Exception {
         TestImages.ensure(Engines.docker().engine().client());
-        Database database = TestPostgres.freshDatabase();
-        int s3Port = UpProcess.freePort();
-        String s3Secret = Tokens.generate();
-        EmbeddedObjectStore store =
-                EmbeddedObjectStore.serve(dir.resolve("objects"), "127.0.0.1", s3Port, "kiln-test", s3Secret);
-        running.add(store);
-        String admin = Tokens.generate();
-        String agentToken = Tokens.generate();
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        Map<String, String> env = Map.of(
-                "KILN_DATABASE",
-                database.jdbcUrl(),
-                "KILN_S3",
-                "http://127.0.0.1:" + s3Port + "/kiln",
-                "AWS_ACCESS_KEY_ID",
-                "kiln-test",
-                "AWS_SECRET_ACCESS_KEY",
-                s3Secret,
-                "KILN_SECRET_KEY",
-                Base64.getEncoder().encodeToString(key),
-                "KILN_ADMIN_TOKEN",
-                admin,
-                "KILN_AGENT_TOKEN",
-                agentToken);
+        ServerEnvironment server = ServerEnvironment.fresh(dir.resolve("objects"), "kiln-test", running);
+        Map<String, String> env = server.env();
+        String admin = server.adminToken();
+        String agentToken = server.agentToken();
         int portA = UpProcess.freePort();
         int portB = UpProcess.freePort();
         String urlA = "http://127.0.0.1:" + portA;
