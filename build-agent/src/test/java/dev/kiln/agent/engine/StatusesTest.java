@@ -248,6 +248,7 @@ class StatusesTest {
             assertThat(host.getMemory()).isPositive();
         }
         assertThat(containersAfterCleanup("test-project:cgroup")).isEmpty();
+        removeCgroup("kiln-test-agent");
         var unset = Engines.docker();
         var plain = new EnvironmentSpec(
                 "test-project:no-cgroup",
@@ -268,6 +269,31 @@ class StatusesTest {
                             .getCgroupParent())
                     .as("the engine's own without it")
                     .isNotEqualTo("/kiln-test-agent");
+        }
+    }
+
+    /**
+     * Removes the cgroup an engine with the cgroupfs driver made for a parent (empty once its containers are gone),
+     * under every controller; nothing where there is none (systemd's driver, cgroup v2 namespaces).
+     */
+    private static void removeCgroup(String name) throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("/sys/fs/cgroup");
+        if (!java.nio.file.Files.isDirectory(root)) {
+            return;
+        }
+        List<java.nio.file.Path> made = new java.util.ArrayList<>();
+        made.add(root.resolve(name));
+        try (var controllers = java.nio.file.Files.list(root)) {
+            controllers.forEach(c -> made.add(c.resolve(name)));
+        }
+        for (java.nio.file.Path cgroup : made) {
+            if (java.nio.file.Files.isDirectory(cgroup) && !java.nio.file.Files.isSymbolicLink(cgroup)) {
+                try (var tree = java.nio.file.Files.walk(cgroup)) {
+                    tree.filter(java.nio.file.Files::isDirectory)
+                            .sorted(java.util.Comparator.reverseOrder())
+                            .forEach(d -> d.toFile().delete()); // a cgroup goes with rmdir, files and all
+                }
+            }
         }
     }
 

@@ -56,7 +56,8 @@ final class ActivityLog {
                 + after.state();
         if (after.agentId().isPresent()) {
             event = event.addKeyValue("agent", after.agentId().get());
-            what += " on agent " + after.agentId().get();
+            what += (after.state().equals("Leased") ? " to agent " : " on agent ")
+                    + after.agentId().get();
         }
         boolean ended = !java.util.List.of("Queued", "Leased", "Running").contains(after.state());
         if (ended && after.message() != null && !after.message().isBlank()) {
