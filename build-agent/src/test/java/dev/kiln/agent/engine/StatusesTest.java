@@ -276,7 +276,7 @@ class StatusesTest {
      * Removes the cgroup an engine with the cgroupfs driver made for a parent (empty once its containers are gone),
      * under every controller; nothing where there is none (systemd's driver, cgroup v2 namespaces).
      */
-    private static void removeCgroup(String name) throws java.io.IOException {
+    private static void removeCgroup(String name) throws java.io.IOException, InterruptedException {
         java.nio.file.Path root = java.nio.file.Path.of("/sys/fs/cgroup");
         if (!java.nio.file.Files.isDirectory(root)) {
             return;
@@ -286,13 +286,21 @@ class StatusesTest {
         try (var controllers = java.nio.file.Files.list(root)) {
             controllers.forEach(c -> made.add(c.resolve(name)));
         }
-        for (java.nio.file.Path cgroup : made) {
-            if (java.nio.file.Files.isDirectory(cgroup) && !java.nio.file.Files.isSymbolicLink(cgroup)) {
+        made.removeIf(c -> !java.nio.file.Files.isDirectory(c) || java.nio.file.Files.isSymbolicLink(c));
+        // the container's monitor (conmon) may leave its cgroup a moment after the container is gone
+        for (int attempt = 0; attempt < 50 && !made.isEmpty(); attempt++) {
+            for (java.nio.file.Path cgroup : made) {
                 try (var tree = java.nio.file.Files.walk(cgroup)) {
                     tree.filter(java.nio.file.Files::isDirectory)
                             .sorted(java.util.Comparator.reverseOrder())
                             .forEach(d -> d.toFile().delete()); // a cgroup goes with rmdir, files and all
+                } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+                    // removed meanwhile
                 }
+            }
+            made.removeIf(c -> !java.nio.file.Files.exists(c));
+            if (!made.isEmpty()) {
+                Thread.sleep(200);
             }
         }
     }
