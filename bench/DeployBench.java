@@ -5,7 +5,7 @@
 import dev.kiln.deploy.fleet.SshDeployer;
 import dev.kiln.deploy.revision.Revision;
 import dev.kiln.deploy.revision.RevisionBundler;
-import dev.kiln.deploy.ssh.KnownHostsFile;
+import dev.kiln.model.deploy.KnownHostsFile;
 import dev.kiln.model.deploy.DeploymentConfig;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.deploy.DeploymentSpec;

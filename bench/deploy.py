@@ -89,7 +89,7 @@ def kiln(args):
 
 
 def classpath():
-    target = os.path.join(ROOT, "orchestrator", "target")
+    target = os.path.join(ROOT, "cli", "target")
     libs = sorted(os.path.join(target, "lib", f) for f in os.listdir(os.path.join(target, "lib")))
     return ":".join(libs + [os.path.join(target, "kiln.jar")])
 

@@ -29,7 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from orchestrator import Api, free_port, make_repo, rss_kb  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAR = os.path.join(ROOT, "orchestrator", "target", "kiln.jar")
+JAR = os.path.join(ROOT, "cli", "target", "kiln.jar")
 JAVA = ["java", "-XX:+UseSerialGC", "-Xss1m", "-jar", JAR]
 
 ONE_COMMAND = """version: 1
@@ -217,7 +217,7 @@ def main():
     if os.geteuid() != 0:
         sys.exit("scale.py: run as root (it makes network namespaces)")
     if not os.path.isfile(JAR):
-        sys.exit("scale.py: build Kiln first: ./mvnw -B -q package -DskipTests -pl orchestrator -am")
+        sys.exit("scale.py: build Kiln first: ./mvnw -B -q package -DskipTests -pl cli -am")
     cli = shutil.which("podman") or shutil.which("docker")
     ensure_image(cli, args.image)
     base = tempfile.mkdtemp(prefix="kiln-scale-")

@@ -1,7 +1,13 @@
 package dev.kiln.agent;
 
-/** The root of every exception the build agent throws. Unchecked; leaves say what failed. */
-public class AgentException extends RuntimeException {
+import dev.kiln.kit.KitException;
+
+/**
+ * The root of every exception the build agent throws. Unchecked; leaves say what failed. It is a {@link KitException}
+ * because a build ends the same way whether the engine (in the kit) or the build itself failed: both carry the phase
+ * context status code the build reports.
+ */
+public class AgentException extends KitException {
     private static final long serialVersionUID = 1L;
 
     /** An exception with a message. */
@@ -12,13 +18,5 @@ public class AgentException extends RuntimeException {
     /** An exception with a message and a cause. */
     public AgentException(String message, Throwable cause) {
         super(message, cause);
-    }
-
-    /**
-     * The phase context status code a build reports when this ends it ({@code CLIENT_ERROR},
-     * {@code BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE}, ...). Leaves override it.
-     */
-    public String statusCode() {
-        return "INTERNAL_ERROR";
     }
 }

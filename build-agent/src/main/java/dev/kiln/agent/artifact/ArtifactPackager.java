@@ -1,7 +1,7 @@
 package dev.kiln.agent.artifact;
 
 import dev.kiln.agent.archive.SourceArchives;
-import dev.kiln.agent.archive.TempTrees;
+import dev.kiln.kit.TempTrees;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.buildspec.ArtifactSet;
 import dev.kiln.model.glob.Glob;

@@ -1,5 +1,6 @@
 package dev.kiln.agent.backend;
 
+import dev.kiln.kit.ProgressListener;
 import java.util.List;
 import java.util.Optional;
 

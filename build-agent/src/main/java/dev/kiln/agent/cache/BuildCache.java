@@ -1,8 +1,8 @@
 package dev.kiln.agent.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kiln.agent.store.ArtifactStore;
-import dev.kiln.agent.store.StoredObject;
+import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.kit.store.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

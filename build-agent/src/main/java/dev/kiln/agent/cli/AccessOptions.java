@@ -1,12 +1,13 @@
 package dev.kiln.agent.cli;
 
-import dev.kiln.agent.backend.docker.InvalidRegistryCredentialsException;
-import dev.kiln.agent.backend.docker.RegistryCredentials;
 import dev.kiln.agent.secret.InvalidSecretsFileException;
 import dev.kiln.agent.secret.JsonFileSecretProvider;
 import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.agent.source.GitCredentials;
 import dev.kiln.agent.source.InvalidCredentialsFileException;
+import dev.kiln.kit.cli.InvalidOptionException;
+import dev.kiln.kit.engine.InvalidRegistryCredentialsException;
+import dev.kiln.kit.engine.RegistryCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,12 +1,13 @@
 package dev.kiln.agent.cli;
 
-import dev.kiln.agent.AgentException;
 import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.backend.docker.DefaultImage;
 import dev.kiln.agent.backend.docker.DockerBackend;
 import dev.kiln.agent.backend.process.ProcessBackend;
 import dev.kiln.agent.remote.BuildJobs;
-import dev.kiln.agent.remote.ServerConfig;
+import dev.kiln.kit.KitException;
+import dev.kiln.kit.remote.AgentConnection;
+import dev.kiln.kit.remote.ServerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ public final class AgentBuildCommand implements Callable<Integer> {
         ServerConfig config;
         try {
             config = connection.config(env);
-        } catch (AgentException e) {
+        } catch (KitException e) {
             System.err.println("kiln agent build: " + e.getMessage());
             return KilnCli.EXIT_INVALID;
         }

@@ -1,12 +1,10 @@
 package dev.kiln.agent.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kiln.agent.AgentException;
 import dev.kiln.agent.backend.ComputeType;
 import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.backend.docker.DefaultImage;
 import dev.kiln.agent.backend.docker.DockerBackend;
-import dev.kiln.agent.backend.docker.RegistryCredentials;
 import dev.kiln.agent.backend.process.ProcessBackend;
 import dev.kiln.agent.engine.ArtifactSettings;
 import dev.kiln.agent.engine.BuildIdentity;
@@ -18,9 +16,12 @@ import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.agent.source.GitCredentials;
 import dev.kiln.agent.source.GitSourceFetcher;
 import dev.kiln.agent.source.SecondarySource;
-import dev.kiln.agent.store.ArtifactStore;
-import dev.kiln.agent.store.ArtifactStores;
-import dev.kiln.agent.store.LocalDirectoryArtifactStore;
+import dev.kiln.kit.KitException;
+import dev.kiln.kit.cli.InvalidOptionException;
+import dev.kiln.kit.engine.RegistryCredentials;
+import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.kit.store.ArtifactStores;
+import dev.kiln.kit.store.LocalDirectoryArtifactStore;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.Report;
 import java.io.IOException;
@@ -237,7 +238,7 @@ public final class BuildCommand implements Callable<Integer> {
             store = artifacts == null
                     ? new LocalDirectoryArtifactStore(state.artifactsDirectory(projectName, number))
                     : ArtifactStores.fromLocation(location(artifacts), hostEnv);
-        } catch (AgentException e) {
+        } catch (KitException e) {
             return invalid(e.getMessage());
         }
         String region = hostEnv.getOrDefault("KILN_REGION", "us-east-1");

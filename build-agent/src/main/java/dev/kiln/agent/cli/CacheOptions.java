@@ -1,10 +1,11 @@
 package dev.kiln.agent.cli;
 
-import dev.kiln.agent.AgentException;
 import dev.kiln.agent.cache.BuildCache;
 import dev.kiln.agent.cache.CachePolicy;
 import dev.kiln.agent.engine.CacheSettings;
-import dev.kiln.agent.store.ArtifactStores;
+import dev.kiln.kit.KitException;
+import dev.kiln.kit.cli.InvalidOptionException;
+import dev.kiln.kit.store.ArtifactStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +91,7 @@ final class CacheOptions {
                             Clock.systemUTC()),
                     cacheNamespace != null ? cacheNamespace : project,
                     dockerLayerCache));
-        } catch (AgentException e) {
+        } catch (KitException e) {
             throw new InvalidOptionException("--cache: " + e.getMessage());
         }
     }

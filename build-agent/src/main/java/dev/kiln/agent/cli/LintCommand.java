@@ -65,8 +65,10 @@ public final class LintCommand implements Callable<Integer> {
                 continue;
             }
             LintReport report = isPipeline(file)
-                    ? PipelineParser.parse(file, file.toString()).report()
-                    : BuildspecParser.parse(file, file.toString()).report();
+                    ? PipelineParser.parse(file.toString(), Files.readString(file))
+                            .report()
+                    : BuildspecParser.parse(file.toString(), Files.readString(file))
+                            .report();
             errors |= report.hasErrors();
             if (output == OutputFormat.JSON) {
                 for (Problem p : report.problems()) {

@@ -58,7 +58,7 @@ record SourceChoice(Source source, BuildspecSource buildspec, String projectName
                 return error(
                         "no buildspec at " + file + "; add a buildspec.yml to the source or pass --buildspec FILE");
             }
-            ParsedBuildspec parsed = BuildspecParser.parse(file, display(file));
+            ParsedBuildspec parsed = BuildspecParser.parse(display(file), Files.readString(file));
             if (parsed.report().hasErrors()) {
                 System.err.print(parsed.report().format());
                 return error("the buildspec has errors; nothing was run");
@@ -80,7 +80,8 @@ record SourceChoice(Source source, BuildspecSource buildspec, String projectName
     private static SourceChoice fetched(Source source, Path buildspecOption, String name) throws IOException {
         BuildspecSource buildspec;
         if (buildspecOption != null && Files.isRegularFile(buildspecOption)) {
-            ParsedBuildspec parsed = BuildspecParser.parse(buildspecOption, buildspecOption.toString());
+            ParsedBuildspec parsed =
+                    BuildspecParser.parse(buildspecOption.toString(), Files.readString(buildspecOption));
             if (parsed.report().hasErrors()) {
                 System.err.print(parsed.report().format());
                 return error("the buildspec has errors; nothing was run");

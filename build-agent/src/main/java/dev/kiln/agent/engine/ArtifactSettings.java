@@ -1,6 +1,6 @@
 package dev.kiln.agent.engine;
 
-import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.kit.store.ArtifactStore;
 import java.util.Optional;
 
 /**

@@ -1,10 +1,11 @@
 package dev.kiln.agent.engine;
 
 import dev.kiln.agent.AgentException;
-import dev.kiln.agent.archive.TempTrees;
 import dev.kiln.agent.artifact.ArtifactPackager;
 import dev.kiln.agent.backend.BuildEnvironment;
-import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.kit.KitException;
+import dev.kiln.kit.TempTrees;
+import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.PhaseContext;
 import dev.kiln.model.build.StatusType;
@@ -57,7 +58,7 @@ final class ArtifactStage {
                 pack(secondary.getValue(), secondary.getKey());
             }
             return PhaseOutcome.SUCCEEDED;
-        } catch (AgentException e) {
+        } catch (KitException e) {
             StatusType status = "CLIENT_ERROR".equals(e.statusCode()) ? StatusType.FAILED : StatusType.FAULT;
             return new PhaseOutcome(status, new PhaseContext(e.statusCode(), e.getMessage()), "");
         } catch (IOException e) {

@@ -1,11 +1,11 @@
 package dev.kiln.agent.engine;
 
-import dev.kiln.agent.AgentException;
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.backend.EnvironmentSpec;
 import dev.kiln.agent.backend.ExecutionBackend;
-import dev.kiln.agent.backend.ProgressListener;
 import dev.kiln.agent.secret.SecretMasker;
+import dev.kiln.kit.KitException;
+import dev.kiln.kit.ProgressListener;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.PhaseContext;
 import dev.kiln.model.build.PhaseType;
@@ -167,7 +167,7 @@ public final class BuildRunner {
                     layers ? Optional.of(request.projectName()) : Optional.empty());
             env = backend.provision(spec, progress);
             control.attach(env);
-        } catch (AgentException e) {
+        } catch (KitException e) {
             return end(StatusType.FAULT, new PhaseContext(e.statusCode(), e.getMessage()));
         } catch (RuntimeException e) {
             return end(StatusType.FAULT, unexpected("provisioning the build environment", e));
@@ -197,7 +197,7 @@ public final class BuildRunner {
         SourceStage.Result downloaded;
         try {
             downloaded = new SourceStage(request, () -> env, this::chooseImage, log, progress).download();
-        } catch (AgentException e) {
+        } catch (KitException e) {
             StatusType status = "CLIENT_ERROR".equals(e.statusCode()) ? StatusType.FAILED : StatusType.FAULT;
             return end(status, new PhaseContext(e.statusCode(), e.getMessage()));
         } catch (RuntimeException e) {
@@ -240,7 +240,7 @@ public final class BuildRunner {
         Optional<String> image;
         try {
             image = runtimes.prepare(known);
-        } catch (AgentException e) {
+        } catch (KitException e) {
             return Optional.of(PhaseOutcome.of(StatusType.FAULT, e.statusCode(), e.getMessage()));
         }
         if (image.isEmpty()) {

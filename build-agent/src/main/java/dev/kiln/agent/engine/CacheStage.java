@@ -1,10 +1,10 @@
 package dev.kiln.agent.engine;
 
-import dev.kiln.agent.archive.TempTrees;
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.cache.BuildCache;
 import dev.kiln.agent.cache.CacheManifest;
 import dev.kiln.agent.cache.CorruptCacheEntryException;
+import dev.kiln.kit.TempTrees;
 import dev.kiln.model.buildspec.Cache;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.kiln.agent.engine;
 
-import dev.kiln.agent.archive.TempTrees;
 import dev.kiln.agent.backend.BuildEnvironment;
+import dev.kiln.kit.TempTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

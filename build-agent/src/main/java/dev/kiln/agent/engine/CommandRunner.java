@@ -1,11 +1,11 @@
 package dev.kiln.agent.engine;
 
-import dev.kiln.agent.AgentException;
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.shell.CommandResult;
 import dev.kiln.agent.shell.EnvironmentLostException;
 import dev.kiln.agent.shell.OutputSink;
 import dev.kiln.agent.shell.ShellMode;
+import dev.kiln.kit.KitException;
 import dev.kiln.model.build.PhaseContext;
 import dev.kiln.model.build.StatusType;
 import dev.kiln.model.buildspec.BuildspecVersion;
@@ -153,7 +153,7 @@ final class CommandRunner {
                 return new Execution(-1, outside(outsideReason));
             }
             return new Execution(-1, PhaseOutcome.of(StatusType.FAULT, e.statusCode(), e.getMessage()));
-        } catch (AgentException e) {
+        } catch (KitException e) {
             StatusType status = "CLIENT_ERROR".equals(e.statusCode()) ? StatusType.FAILED : StatusType.FAULT;
             log.container(e.getMessage());
             return new Execution(-1, PhaseOutcome.of(status, e.statusCode(), e.getMessage()));

@@ -2,8 +2,8 @@ package dev.kiln.agent.engine;
 
 import dev.kiln.agent.backend.DerivedImage;
 import dev.kiln.agent.backend.ExecutionBackend;
-import dev.kiln.agent.backend.ProgressListener;
 import dev.kiln.agent.runtime.RuntimeCatalog;
+import dev.kiln.kit.ProgressListener;
 import dev.kiln.model.build.PhaseType;
 import dev.kiln.model.build.StatusType;
 import dev.kiln.model.buildspec.Buildspec;

@@ -1,14 +1,14 @@
 package dev.kiln.agent.engine;
 
 import dev.kiln.agent.AgentException;
-import dev.kiln.agent.archive.TempTrees;
 import dev.kiln.agent.backend.BuildEnvironment;
-import dev.kiln.agent.backend.ProgressListener;
 import dev.kiln.agent.source.FetchedSource;
 import dev.kiln.agent.source.GitCredentials;
 import dev.kiln.agent.source.SecondarySource;
 import dev.kiln.agent.source.Source;
 import dev.kiln.agent.source.ZipSources;
+import dev.kiln.kit.ProgressListener;
+import dev.kiln.kit.TempTrees;
 import dev.kiln.model.build.PhaseContext;
 import dev.kiln.model.build.StatusType;
 import dev.kiln.model.buildspec.Buildspec;
@@ -132,7 +132,7 @@ final class SourceStage {
             }
             ParsedBuildspec parsed;
             try {
-                parsed = BuildspecParser.parse(file, path);
+                parsed = BuildspecParser.parse(path, Files.readString(file));
             } catch (IOException e) {
                 return failed("cannot read " + path + ": " + e.getMessage());
             }

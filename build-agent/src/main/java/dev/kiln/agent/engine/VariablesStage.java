@@ -1,8 +1,8 @@
 package dev.kiln.agent.engine;
 
-import dev.kiln.agent.AgentException;
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.secret.SecretResolver;
+import dev.kiln.kit.KitException;
 import dev.kiln.model.build.StatusType;
 import dev.kiln.model.buildspec.Buildspec;
 import java.util.Collection;
@@ -67,7 +67,7 @@ final class VariablesStage {
         Map<String, String> secrets;
         try {
             secrets = SecretResolver.resolve(buildspec.env(), request.secrets());
-        } catch (AgentException e) {
+        } catch (KitException e) {
             return Optional.of(PhaseOutcome.of(StatusType.FAILED, e.statusCode(), e.getMessage()));
         }
         mask.accept(secrets.values());

@@ -1,6 +1,6 @@
 package dev.kiln.agent.remote;
 
-import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.kit.store.ArtifactStore;
 import java.util.List;
 import java.util.Optional;
 

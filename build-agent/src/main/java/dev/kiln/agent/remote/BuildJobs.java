@@ -1,7 +1,10 @@
 package dev.kiln.agent.remote;
 
 import dev.kiln.agent.backend.ExecutionBackend;
-import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.kit.remote.AgentJob;
+import dev.kiln.kit.remote.JobFactory;
+import dev.kiln.kit.remote.OrchestratorClient;
+import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.job.JobSpec;
 import java.util.List;
 import java.util.Optional;

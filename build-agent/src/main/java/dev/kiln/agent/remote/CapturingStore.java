@@ -1,7 +1,7 @@
 package dev.kiln.agent.remote;
 
-import dev.kiln.agent.store.ArtifactStore;
-import dev.kiln.agent.store.StoredObject;
+import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.kit.store.StoredObject;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.kiln.agent.remote;
 
-import dev.kiln.agent.archive.TempTrees;
 import dev.kiln.agent.backend.ComputeType;
 import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.cache.BuildCache;
@@ -17,7 +16,9 @@ import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.agent.source.SecondarySource;
 import dev.kiln.agent.source.Source;
 import dev.kiln.agent.source.UnableToFetchSourceException;
-import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.kit.TempTrees;
+import dev.kiln.kit.remote.AgentJob;
+import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.build.Build;
 import dev.kiln.model.build.BuildPhase;
 import dev.kiln.model.build.PhaseContext;

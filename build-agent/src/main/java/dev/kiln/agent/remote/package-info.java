@@ -1,6 +1,6 @@
 /**
- * The build agent as a separate process: it says hello to an orchestrator, long-polls for build and test jobs,
- * runs each with the engine, streams its log lines as they are printed, uploads its artifacts to the object store,
- * reports the result, beats every few seconds, and says hello again whenever the orchestrator has forgotten it.
+ * Build and test jobs as the build agent takes them from an orchestrator (through the kit's agent loop): each runs
+ * with the engine, streams its log lines as they are printed, uploads its artifacts and caches to the object store
+ * and reports the result.
  */
 package dev.kiln.agent.remote;

@@ -1,7 +1,7 @@
 package dev.kiln.agent.secret;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiln.agent.JsonFiles;
+import dev.kiln.kit.JsonFiles;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.kiln.agent.source;
 
-import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.kit.ProgressListener;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;

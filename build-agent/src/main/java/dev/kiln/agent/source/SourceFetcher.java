@@ -1,6 +1,6 @@
 package dev.kiln.agent.source;
 
-import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.kit.ProgressListener;
 import java.nio.file.Path;
 
 /** Fetches a repository's tree at a version into a directory. Thread-safe. */

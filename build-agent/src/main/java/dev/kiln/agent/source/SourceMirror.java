@@ -1,6 +1,6 @@
 package dev.kiln.agent.source;
 
-import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.kit.ProgressListener;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -87,7 +87,7 @@ final class SourceMirror {
                             + result.getTrackingRefUpdates().size() + " refs changed) in " + ms + " ms";
         } catch (GitAPIException | IOException | RuntimeException e) {
             if (fresh) {
-                dev.kiln.agent.archive.TempTrees.delete(directory);
+                dev.kiln.kit.TempTrees.delete(directory);
             }
             throw GitSourceFetcher.failure(GitCredentials.redact(origin), e, login != null);
         }

@@ -1,6 +1,6 @@
 package dev.kiln.agent.source;
 
-import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.kit.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

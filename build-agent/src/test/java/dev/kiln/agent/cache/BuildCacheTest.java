@@ -3,10 +3,10 @@ package dev.kiln.agent.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kiln.agent.store.ArtifactStore;
-import dev.kiln.agent.store.LocalDirectoryArtifactStore;
-import dev.kiln.agent.store.MinioArtifactStore;
-import dev.kiln.agent.testing.S3Server;
+import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.kit.store.LocalDirectoryArtifactStore;
+import dev.kiln.kit.store.MinioArtifactStore;
+import dev.kiln.kit.testing.S3Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

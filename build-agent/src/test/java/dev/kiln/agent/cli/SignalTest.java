@@ -3,9 +3,9 @@ package dev.kiln.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.kiln.agent.backend.docker.Labels;
 import dev.kiln.agent.testing.Engines;
-import dev.kiln.agent.testing.TestImages;
+import dev.kiln.kit.engine.Labels;
+import dev.kiln.kit.testing.TestImages;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.agent.cache.BuildCache;
 import dev.kiln.agent.cache.CachePolicy;
-import dev.kiln.agent.store.LocalDirectoryArtifactStore;
 import dev.kiln.agent.testing.Engines;
 import dev.kiln.agent.testing.TestBuild;
+import dev.kiln.kit.store.LocalDirectoryArtifactStore;
 import dev.kiln.model.build.StatusType;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -294,11 +294,11 @@ class PhaseTransitionsTest {
     @Test
     void artifacts_go_to_an_s3_compatible_store_with_their_checksums() throws Exception {
         try (var server =
-                dev.kiln.agent.testing.S3Server.start(java.nio.file.Files.createDirectories(work.resolve("s3")))) {
-            var store = new dev.kiln.agent.store.MinioArtifactStore(
+                dev.kiln.kit.testing.S3Server.start(java.nio.file.Files.createDirectories(work.resolve("s3")))) {
+            var store = new dev.kiln.kit.store.MinioArtifactStore(
                     server.endpoint(),
-                    dev.kiln.agent.testing.S3Server.ACCESS_KEY,
-                    dev.kiln.agent.testing.S3Server.SECRET_KEY,
+                    dev.kiln.kit.testing.S3Server.ACCESS_KEY,
+                    dev.kiln.kit.testing.S3Server.SECRET_KEY,
                     "artifacts",
                     "project");
             var result = new TestBuild(Engines.docker(), work)

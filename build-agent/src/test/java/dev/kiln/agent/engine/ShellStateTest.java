@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.agent.testing.Engines;
 import dev.kiln.agent.testing.TestBuild;
-import dev.kiln.agent.testing.TestImages;
+import dev.kiln.kit.testing.TestImages;
 import dev.kiln.model.build.PhaseType;
 import dev.kiln.model.build.StatusType;
 import java.io.IOException;

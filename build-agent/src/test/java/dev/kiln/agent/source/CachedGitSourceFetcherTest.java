@@ -2,7 +2,7 @@ package dev.kiln.agent.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.kit.ProgressListener;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;

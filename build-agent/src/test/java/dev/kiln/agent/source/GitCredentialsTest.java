@@ -3,9 +3,9 @@ package dev.kiln.agent.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kiln.agent.backend.ProgressListener;
 import dev.kiln.agent.testing.GitHttpServer;
 import dev.kiln.agent.testing.TestRepositories;
+import dev.kiln.kit.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.kiln.agent.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.kit.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

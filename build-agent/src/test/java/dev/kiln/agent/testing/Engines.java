@@ -2,6 +2,7 @@ package dev.kiln.agent.testing;
 
 import dev.kiln.agent.backend.docker.DefaultImage;
 import dev.kiln.agent.backend.docker.DockerBackend;
+import dev.kiln.kit.testing.TestImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

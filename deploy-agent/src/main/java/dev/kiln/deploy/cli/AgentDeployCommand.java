@@ -1,11 +1,11 @@
 package dev.kiln.deploy.cli;
 
-import dev.kiln.agent.AgentException;
-import dev.kiln.agent.backend.docker.RegistryCredentials;
-import dev.kiln.agent.cli.AgentConnection;
-import dev.kiln.agent.cli.KilnCli;
-import dev.kiln.agent.remote.ServerConfig;
 import dev.kiln.deploy.remote.DeployJobs;
+import dev.kiln.kit.KitException;
+import dev.kiln.kit.cli.CommandLines;
+import dev.kiln.kit.engine.RegistryCredentials;
+import dev.kiln.kit.remote.AgentConnection;
+import dev.kiln.kit.remote.ServerConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,23 +48,23 @@ public final class AgentDeployCommand implements Callable<Integer> {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         if (maxJobs < 1 || maxJobs > 64) {
             err.println("kiln agent deploy: --max-jobs must be from 1 to 64");
-            return KilnCli.EXIT_INVALID;
+            return CommandLines.EXIT_INVALID;
         }
         ServerConfig config;
         try {
             config = connection.config(System.getenv());
-        } catch (AgentException e) {
+        } catch (KitException e) {
             err.println("kiln agent deploy: " + e.getMessage());
-            return KilnCli.EXIT_INVALID;
+            return CommandLines.EXIT_INVALID;
         }
         RegistryCredentials logins;
         try {
             logins = pullCredentials != null
                     ? RegistryCredentials.read(pullCredentials)
                     : RegistryCredentials.dockerLogin(Path.of(System.getProperty("user.home")));
-        } catch (AgentException e) {
+        } catch (KitException e) {
             err.println("kiln agent deploy: " + e.getMessage());
-            return KilnCli.EXIT_INVALID;
+            return CommandLines.EXIT_INVALID;
         }
         connection.serve(
                 config,

@@ -2,18 +2,18 @@ package dev.kiln.deploy.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.kiln.agent.cli.KilnCli;
 import dev.kiln.deploy.DeployException;
 import dev.kiln.deploy.fleet.SshDeployer;
 import dev.kiln.deploy.revision.Revision;
 import dev.kiln.deploy.revision.RevisionBundler;
-import dev.kiln.deploy.ssh.KnownHostsFile;
+import dev.kiln.kit.cli.CommandLines;
 import dev.kiln.model.deploy.DeploymentConfig;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.deploy.DeploymentSpec;
 import dev.kiln.model.deploy.EventReport;
 import dev.kiln.model.deploy.HostReport;
 import dev.kiln.model.deploy.KnownHostKey;
+import dev.kiln.model.deploy.KnownHostsFile;
 import dev.kiln.model.deploy.SshHost;
 import dev.kiln.model.deploy.SshTarget;
 import java.io.IOException;
@@ -88,7 +88,7 @@ public final class DeployCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!output.equals("text") && !output.equals("json")) {
             System.err.println("kiln deploy: --output must be text or json");
-            return KilnCli.EXIT_INVALID;
+            return CommandLines.EXIT_INVALID;
         }
         DeploymentSpec spec;
         Revision prepared;
@@ -100,7 +100,7 @@ public final class DeployCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | DeployException e) {
             System.err.println("kiln deploy: " + e.getMessage());
             Files.deleteIfExists(bundle);
-            return KilnCli.EXIT_INVALID;
+            return CommandLines.EXIT_INVALID;
         }
         try {
             long bundled = System.nanoTime();

@@ -1,11 +1,5 @@
 package dev.kiln.deploy.remote;
 
-import dev.kiln.agent.backend.docker.RegistryCredentials;
-import dev.kiln.agent.remote.AgentJob;
-import dev.kiln.agent.remote.OrchestratorClient;
-import dev.kiln.agent.remote.OrchestratorUnavailableException;
-import dev.kiln.agent.remote.RefusedByOrchestratorException;
-import dev.kiln.agent.store.ArtifactStore;
 import dev.kiln.deploy.DeployException;
 import dev.kiln.deploy.DeployLog;
 import dev.kiln.deploy.container.ContainerDeployer;
@@ -15,6 +9,12 @@ import dev.kiln.deploy.fleet.SshDeployer;
 import dev.kiln.deploy.revision.InvalidRevisionException;
 import dev.kiln.deploy.revision.Revision;
 import dev.kiln.deploy.revision.RevisionBundler;
+import dev.kiln.kit.engine.RegistryCredentials;
+import dev.kiln.kit.remote.AgentJob;
+import dev.kiln.kit.remote.OrchestratorClient;
+import dev.kiln.kit.remote.OrchestratorUnavailableException;
+import dev.kiln.kit.remote.RefusedByOrchestratorException;
+import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.deploy.DeploymentOrder;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.job.JobResult;

@@ -1,10 +1,10 @@
 package dev.kiln.deploy.remote;
 
-import dev.kiln.agent.backend.docker.RegistryCredentials;
-import dev.kiln.agent.remote.AgentJob;
-import dev.kiln.agent.remote.JobFactory;
-import dev.kiln.agent.remote.OrchestratorClient;
-import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.kit.engine.RegistryCredentials;
+import dev.kiln.kit.remote.AgentJob;
+import dev.kiln.kit.remote.JobFactory;
+import dev.kiln.kit.remote.OrchestratorClient;
+import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.job.JobSpec;
 import java.nio.file.Path;
 

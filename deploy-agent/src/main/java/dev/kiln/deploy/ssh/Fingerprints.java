@@ -1,9 +1,7 @@
 package dev.kiln.deploy.ssh;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.kiln.model.deploy.KnownHostKey;
 import java.security.PublicKey;
-import java.util.Base64;
 import net.schmizz.sshj.common.Buffer;
 
 /** SHA-256 fingerprints of SSH public keys, written as {@code ssh-keygen -l} writes them. */
@@ -12,12 +10,7 @@ public final class Fingerprints {
 
     /** The fingerprint of a key's SSH wire form. */
     public static String of(byte[] keyBlob) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(keyBlob);
-            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
-        }
+        return KnownHostKey.fingerprint(keyBlob);
     }
 
     /** The fingerprint of a public key. */

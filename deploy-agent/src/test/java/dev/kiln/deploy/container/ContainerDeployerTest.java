@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
-import dev.kiln.agent.backend.docker.DockerEngine;
-import dev.kiln.agent.backend.docker.Labels;
-import dev.kiln.agent.backend.docker.RegistryCredentials;
-import dev.kiln.agent.testing.Engines;
-import dev.kiln.agent.testing.TestImages;
-import dev.kiln.agent.testing.TestRegistry;
+import dev.kiln.kit.engine.DockerEngine;
+import dev.kiln.kit.engine.Labels;
+import dev.kiln.kit.engine.RegistryCredentials;
+import dev.kiln.kit.testing.TestEngine;
+import dev.kiln.kit.testing.TestImages;
+import dev.kiln.kit.testing.TestRegistry;
 import dev.kiln.model.deploy.ContainerTarget;
 import dev.kiln.model.deploy.DeploymentConfig;
 import dev.kiln.model.deploy.DeploymentReport;
@@ -49,7 +49,7 @@ class ContainerDeployerTest {
 
     @BeforeAll
     static void images() throws IOException {
-        engine = Engines.docker().engine();
+        engine = TestEngine.shared();
         DockerClient client = engine.client();
         good1 = "kiln-test/service:good-1";
         good2 = "kiln-test/service:good-2";

@@ -3,10 +3,6 @@ package dev.kiln.model.buildspec;
 import dev.kiln.model.lint.Problems;
 import dev.kiln.model.yaml.MappingReader;
 import dev.kiln.model.yaml.YamlDocument;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -21,11 +17,6 @@ public final class BuildspecParser {
     };
 
     private BuildspecParser() {}
-
-    /** Reads and parses a file; the file name in problems is {@code displayName}. */
-    public static ParsedBuildspec parse(Path file, String displayName) throws IOException {
-        return parse(displayName, Files.readString(file, StandardCharsets.UTF_8));
-    }
 
     /** Parses buildspec text; {@code file} names it in problems. */
     public static ParsedBuildspec parse(String file, String text) {

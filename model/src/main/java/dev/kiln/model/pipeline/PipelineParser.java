@@ -5,10 +5,6 @@ import dev.kiln.model.yaml.Located;
 import dev.kiln.model.yaml.MappingReader;
 import dev.kiln.model.yaml.Suggestions;
 import dev.kiln.model.yaml.YamlDocument;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +24,6 @@ public final class PipelineParser {
     static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}";
 
     private PipelineParser() {}
-
-    /** Reads and parses a file; the file name in problems is {@code displayName}. */
-    public static ParsedPipeline parse(Path file, String displayName) throws IOException {
-        return parse(displayName, Files.readString(file, StandardCharsets.UTF_8));
-    }
 
     /** Parses pipeline text; {@code file} names it in problems. */
     public static ParsedPipeline parse(String file, String text) {

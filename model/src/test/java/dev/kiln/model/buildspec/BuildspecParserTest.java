@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.model.build.PhaseType;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class BuildspecParserTest {
 
     private static Buildspec fixture(String name) throws IOException {
         Path file = Path.of("src/test/resources/buildspec/valid", name);
-        return BuildspecParser.parse(file, name).orThrow();
+        return BuildspecParser.parse(name, Files.readString(file)).orThrow();
     }
 
     @Test
@@ -77,7 +78,7 @@ class BuildspecParserTest {
     @Test
     void version_01_is_accepted_with_a_warning() throws IOException {
         ParsedBuildspec parsed = BuildspecParser.parse(
-                Path.of("src/test/resources/buildspec/valid/04_version_01.yml"), "04_version_01.yml");
+                "04_version_01.yml", Files.readString(Path.of("src/test/resources/buildspec/valid/04_version_01.yml")));
 
         assertThat(parsed.buildspec().orElseThrow().version()).isEqualTo(BuildspecVersion.V0_1);
         assertThat(parsed.report().problems())

@@ -27,14 +27,14 @@ class LintFixturesTest {
     private static Parsed parse(Path file) throws IOException {
         String name = file.getFileName().toString();
         if (file.startsWith(ROOT.resolve("pipeline"))) {
-            var parsed = PipelineParser.parse(file, name);
+            var parsed = PipelineParser.parse(name, Files.readString(file));
             return new Parsed(parsed.pipeline(), parsed.report());
         }
         if (file.startsWith(ROOT.resolve("appspec"))) {
             var parsed = AppSpecParser.parse(name, Files.readString(file, StandardCharsets.UTF_8));
             return new Parsed(parsed.appSpec(), parsed.report());
         }
-        var parsed = BuildspecParser.parse(file, name);
+        var parsed = BuildspecParser.parse(name, Files.readString(file));
         return new Parsed(parsed.buildspec(), parsed.report());
     }
 

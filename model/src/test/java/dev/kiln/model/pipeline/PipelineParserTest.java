@@ -3,6 +3,7 @@ package dev.kiln.model.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.model.build.PhaseType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PipelineParserTest {
     private static Pipeline parse(String fixture) throws Exception {
         Path file = Path.of("src/test/resources/pipeline/valid", fixture);
-        return PipelineParser.parse(file, fixture).pipeline().orElseThrow();
+        return PipelineParser.parse(fixture, Files.readString(file)).pipeline().orElseThrow();
     }
 
     @Test

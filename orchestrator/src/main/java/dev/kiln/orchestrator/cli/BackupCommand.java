@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.orchestrator.backup.Backups;
 import dev.kiln.orchestrator.backup.Manifest;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
             "The database and store as kiln server takes them: --database and --s3 (or KILN_DATABASE and KILN_S3),",
             "keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
         })
-final class BackupCommand implements Callable<Integer> {
+public final class BackupCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Where the backup goes (written whole, then moved there).")
     Path file;
 
@@ -56,8 +57,9 @@ final class BackupCommand implements Callable<Integer> {
     static void print(Manifest manifest, Path file, String output, String verb) throws Exception {
         long rows = manifest.tables().stream().mapToLong(Manifest.Table::rows).sum();
         if (output.equals("json")) {
-            ClientOptions.printJson(new com.fasterxml.jackson.databind.ObjectMapper()
-                    .valueToTree(Map.of(
+            ObjectMapper json = new ObjectMapper();
+            System.out.println(json.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(Map.of(
                             "file", file.toString(),
                             "schemaVersion", manifest.schemaVersion(),
                             "tables", manifest.tables().size(),
@@ -87,7 +89,7 @@ final class BackupCommand implements Callable<Integer> {
                 "--database and --s3 (or KILN_DATABASE and KILN_S3), keys from AWS_ACCESS_KEY_ID and",
                 "AWS_SECRET_ACCESS_KEY."
             })
-    static final class Restore implements Callable<Integer> {
+    public static final class Restore implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "A backup kiln backup made.")
         Path file;
 

@@ -1,6 +1,6 @@
 package dev.kiln.orchestrator.cli;
 
-import dev.kiln.agent.logging.KilnLogging;
+import dev.kiln.kit.logging.KilnLogging;
 import dev.kiln.orchestrator.server.EmbeddedObjectStore;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
             "The compose stack runs it where no other S3 store is given; any S3-compatible store (MinIO, Ceph,",
             "AWS S3) does instead. Keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
         })
-final class ObjectStoreCommand implements Callable<Integer> {
+public final class ObjectStoreCommand implements Callable<Integer> {
     private static final org.slf4j.Logger SAY = KilnLogging.events("kiln object-store");
 
     @Option(names = "--port", description = "The port (default 9000).")

@@ -1,6 +1,6 @@
 package dev.kiln.orchestrator.cli;
 
-import dev.kiln.agent.logging.KilnLogging;
+import dev.kiln.kit.logging.KilnLogging;
 import dev.kiln.orchestrator.OrchestratorException;
 import dev.kiln.orchestrator.access.Role;
 import dev.kiln.orchestrator.server.KilnServer;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
             "KILN_UI_TOKEN (the web UI follows changes with it; viewer). KILN_ADMIN_PASSWORD makes the first admin",
             "user, admin, when there are no users."
         })
-final class ServerCommand implements Callable<Integer> {
+public final class ServerCommand implements Callable<Integer> {
     private static final org.slf4j.Logger SAY = KilnLogging.events("kiln server");
 
     @Option(names = "--port", description = "The API's port (default 8080).")
@@ -73,7 +73,7 @@ final class ServerCommand implements Callable<Integer> {
         ServerSettings settings = new ServerSettings(
                 host,
                 port,
-                data != null ? data : UpCommand.defaultData(env),
+                data != null ? data : ServerSettings.defaultDataDirectory(env),
                 pollInterval,
                 0,
                 Optional.ofNullable(database).filter(s -> !s.isBlank()),

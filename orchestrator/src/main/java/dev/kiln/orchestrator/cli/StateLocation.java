@@ -1,7 +1,7 @@
 package dev.kiln.orchestrator.cli;
 
-import dev.kiln.agent.store.ArtifactStore;
-import dev.kiln.agent.store.MinioArtifactStore;
+import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.kit.store.MinioArtifactStore;
 import dev.kiln.model.job.StoreSettings;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.orchestrator.state.Database;

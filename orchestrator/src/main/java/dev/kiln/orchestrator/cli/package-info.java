@@ -1,6 +1,6 @@
 /**
- * The {@code kiln} command line: {@code kiln up} runs the orchestrator; {@code repos}, {@code pipelines},
- * {@code runs}, {@code approve}, {@code logs} and {@code agents} call its API; {@code build}, {@code lint} and
- * {@code agent} come from the build agent.
+ * The orchestrator's own commands: {@code kiln server} (the API, scheduling and triggers), {@code kiln object-store}
+ * (an S3 server for stacks without one) and {@code kiln backup} / {@code kiln restore}. The launcher puts them under
+ * {@code kiln} beside the other programs' commands.
  */
 package dev.kiln.orchestrator.cli;

@@ -1,6 +1,6 @@
 package dev.kiln.orchestrator.core;
 
-import dev.kiln.agent.logging.KilnLogging;
+import dev.kiln.kit.logging.KilnLogging;
 import dev.kiln.orchestrator.run.StatusChange;
 import dev.kiln.orchestrator.state.JobRecord;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.kiln.orchestrator.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.job.JobSpec;
 import dev.kiln.orchestrator.state.JobRecord;
 import io.vertx.core.Context;

@@ -1,6 +1,6 @@
 package dev.kiln.orchestrator.core;
 
-import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.orchestrator.state.StateStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

@@ -1,6 +1,6 @@
 package dev.kiln.orchestrator.core;
 
-import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.pipeline.Pipeline;
 import dev.kiln.orchestrator.run.Dispatch;
 import dev.kiln.orchestrator.run.PipelineExecutor;

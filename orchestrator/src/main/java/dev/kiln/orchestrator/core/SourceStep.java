@@ -1,6 +1,6 @@
 package dev.kiln.orchestrator.core;
 
-import dev.kiln.agent.store.ArtifactStore;
+import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.lint.LintReport;
 import dev.kiln.model.pipeline.ParsedPipeline;
 import dev.kiln.model.pipeline.Pipeline;

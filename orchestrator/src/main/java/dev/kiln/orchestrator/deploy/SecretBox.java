@@ -1,6 +1,6 @@
 package dev.kiln.orchestrator.deploy;
 
-import dev.kiln.agent.PrivateFiles;
+import dev.kiln.kit.PrivateFiles;
 import dev.kiln.orchestrator.OrchestratorException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package dev.kiln.orchestrator.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kiln.agent.PrivateFiles;
+import dev.kiln.kit.PrivateFiles;
 import dev.kiln.model.job.StoreSettings;
 import dev.kiln.orchestrator.OrchestratorException;
 import java.net.URI;

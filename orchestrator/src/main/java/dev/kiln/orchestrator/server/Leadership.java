@@ -1,7 +1,7 @@
 package dev.kiln.orchestrator.server;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.kiln.agent.PrivateFiles;
+import dev.kiln.kit.PrivateFiles;
 import dev.kiln.orchestrator.OrchestratorException;
 import dev.kiln.orchestrator.state.Database;
 import dev.kiln.orchestrator.state.LeaderLease;

@@ -1,6 +1,7 @@
 package dev.kiln.orchestrator.server;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,4 +26,17 @@ public record ServerSettings(
         Optional<String> database,
         Optional<String> s3,
         Optional<String> s3AccessKey,
-        Optional<String> s3SecretKey) {}
+        Optional<String> s3SecretKey) {
+
+    /** Where a server keeps its data when not told: {@code $KILN_HOME/server}, else under the XDG data home. */
+    public static Path defaultDataDirectory(Map<String, String> env) {
+        String home = env.get("KILN_HOME");
+        if (home != null && !home.isEmpty()) {
+            return Path.of(home, "server");
+        }
+        String xdg = env.getOrDefault(
+                "XDG_DATA_HOME",
+                Path.of(System.getProperty("user.home"), ".local", "share").toString());
+        return Path.of(xdg, "kiln", "server");
+    }
+}

@@ -1,7 +1,10 @@
 package dev.kiln.agent.backend.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.kit.ProgressListener;
+import dev.kiln.kit.engine.DockerEngine;
+import dev.kiln.kit.engine.ImageUnavailableException;
+import dev.kiln.kit.engine.RootfsImporter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -2,7 +2,11 @@ package dev.kiln.agent.backend.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.kiln.agent.backend.DerivedImage;
-import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.kit.ProgressListener;
+import dev.kiln.kit.engine.DockerEngine;
+import dev.kiln.kit.engine.ImageUnavailableException;
+import dev.kiln.kit.engine.Labels;
+import dev.kiln.kit.engine.RootfsImporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,9 +26,9 @@ import java.util.TreeSet;
  */
 final class DerivedImages {
     private final DockerClient client;
-    private final Images images;
+    private final BuildImages images;
 
-    DerivedImages(DockerClient client, Images images) {
+    DerivedImages(DockerClient client, BuildImages images) {
         this.client = client;
         this.images = images;
     }

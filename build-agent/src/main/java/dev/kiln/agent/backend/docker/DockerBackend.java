@@ -9,10 +9,14 @@ import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.backend.DerivedImage;
 import dev.kiln.agent.backend.EnvironmentSpec;
 import dev.kiln.agent.backend.ExecutionBackend;
-import dev.kiln.agent.backend.ProgressListener;
 import dev.kiln.agent.shell.OutputSink;
 import dev.kiln.agent.shell.ShellScripts;
 import dev.kiln.agent.shell.ShellSession;
+import dev.kiln.kit.ProgressListener;
+import dev.kiln.kit.engine.DockerEngine;
+import dev.kiln.kit.engine.EngineUnavailableException;
+import dev.kiln.kit.engine.Labels;
+import dev.kiln.kit.engine.RegistryCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -188,7 +192,7 @@ public final class DockerBackend implements ExecutionBackend {
     public Optional<DerivedImage> derive(
             String base, List<String> packages, List<String> certificates, ProgressListener progress) {
         DockerClient client = engine().client();
-        return Optional.of(new DerivedImages(client, new Images(client, defaultImage, credentials))
+        return Optional.of(new DerivedImages(client, new BuildImages(client, defaultImage, credentials))
                 .ensure(base, packages, certificates, progress));
     }
 
@@ -196,7 +200,7 @@ public final class DockerBackend implements ExecutionBackend {
     public BuildEnvironment provision(EnvironmentSpec spec, ProgressListener progress) {
         DockerEngine docker = engine();
         DockerClient client = docker.client();
-        new Images(client, defaultImage, credentials).ensure(spec.image(), progress);
+        new BuildImages(client, defaultImage, credentials).ensure(spec.image(), progress);
         spec.dockerLayerCache().ifPresent(project -> layerVolume(client, project));
         LOG.debug("image ready: {}", spec.image());
         String nonce = ShellSession.newNonce();

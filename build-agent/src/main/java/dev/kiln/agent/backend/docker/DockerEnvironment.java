@@ -11,6 +11,7 @@ import dev.kiln.agent.shell.CommandResult;
 import dev.kiln.agent.shell.OutputSink;
 import dev.kiln.agent.shell.ShellMode;
 import dev.kiln.agent.shell.ShellSession;
+import dev.kiln.kit.engine.DockerEngine;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

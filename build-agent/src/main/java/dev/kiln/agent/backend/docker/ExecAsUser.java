@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.StreamType;
 import dev.kiln.agent.backend.UnknownUserException;
 import dev.kiln.agent.shell.CommandResult;
 import dev.kiln.agent.shell.OutputSink;
+import dev.kiln.kit.engine.DockerEngine;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package dev.kiln.agent.backend.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import dev.kiln.kit.engine.Labels;
+import dev.kiln.kit.engine.Owner;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -5,7 +5,7 @@ import dev.kiln.agent.backend.Availability;
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.backend.EnvironmentSpec;
 import dev.kiln.agent.backend.ExecutionBackend;
-import dev.kiln.agent.backend.ProgressListener;
+import dev.kiln.kit.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

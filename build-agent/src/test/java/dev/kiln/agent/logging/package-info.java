@@ -1,2 +1,0 @@
-/** Tests of how Kiln's processes log. */
-package dev.kiln.agent.logging;

@@ -1,0 +1,24 @@
+package dev.kiln.cli;
+
+import dev.kiln.orchestrator.OrchestratorException;
+
+/** An API call the orchestrator refused or could not be reached for; the message says what to do. */
+final class ApiCallException extends OrchestratorException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+
+    ApiCallException(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    /** The HTTP status, or 0 when the orchestrator did not answer. */
+    int status() {
+        return status;
+    }
+
+    /** The exit status for it: 2 for a bad request, 1 otherwise. */
+    int exitCode() {
+        return status == 400 || status == 404 || status == 409 ? 2 : 1;
+    }
+}

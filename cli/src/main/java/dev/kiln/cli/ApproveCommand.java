@@ -1,0 +1,46 @@
+package dev.kiln.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kiln approve RUN --stage S [--reject] [--comment C]}. */
+@Command(
+        name = "approve",
+        mixinStandardHelpOptions = true,
+        description = "Approve (or reject) the approval" + " waiting in a stage of a run.")
+final class ApproveCommand implements Callable<Integer> {
+    @Mixin
+    ClientOptions options;
+
+    @Parameters(paramLabel = "RUN")
+    String run;
+
+    @Option(names = "--stage", required = true, description = "The stage whose approval waits.")
+    String stage;
+
+    @Option(names = "--reject", description = "Reject instead: the action and the run fail.")
+    boolean reject;
+
+    @Option(names = "--comment", description = "A comment for the run's history.")
+    String comment;
+
+    @Override
+    public Integer call() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("stage", stage);
+        body.put("approved", !reject);
+        body.put("comment", comment);
+        JsonNode answered = options.client().post("/api/v1/runs/" + run + "/approval", body);
+        options.print(answered, () -> {
+            System.out.println((reject ? "rejected" : "approved") + " stage " + stage + " of run " + run
+                    + "; the run is " + answered.path("status").asText());
+        });
+        return 0;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.kiln.cli;
+
+import dev.kiln.agent.cli.AgentCommand;
+import dev.kiln.agent.cli.BuildCommand;
+import dev.kiln.agent.cli.LintCommand;
+import dev.kiln.deploy.cli.AgentDeployCommand;
+import dev.kiln.deploy.cli.DeployCommand;
+import dev.kiln.kit.KitException;
+import dev.kiln.kit.cli.CommandLines;
+import dev.kiln.orchestrator.OrchestratorException;
+import dev.kiln.orchestrator.cli.BackupCommand;
+import dev.kiln.orchestrator.cli.ObjectStoreCommand;
+import dev.kiln.orchestrator.cli.ServerCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code kiln}: every command, the build agent's and the orchestrator's. */
+@Command(
+        name = "kiln",
+        mixinStandardHelpOptions = true,
+        versionProvider = KilnMain.Version.class,
+        description = "Kiln: pipelines from your repository, CodeBuild-compatible builds in fresh containers.")
+public final class KilnMain implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        CommandLines.installUncaughtHandler();
+        org.slf4j.LoggerFactory
+                .getILoggerFactory(); // logging set up (KILN_LOG_FORMAT, KILN_LOG_LEVEL) before libraries
+        int status = execute(args);
+        if (args.length > 0
+                && java.util.Set.of("up", "server", "ui", "object-store").contains(args[0])
+                && status == 0) {
+            return; // shutdown hooks are running
+        }
+        System.exit(status);
+    }
+
+    /**
+     * The command that runs {@code kiln ARGS} in a new JVM on this one's class path: how {@code kiln up} starts its
+     * agents (and tests start processes of their own).
+     */
+    public static java.util.List<String> command(String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                KilnMain.class.getName()));
+        command.addAll(java.util.List.of(args));
+        return command;
+    }
+
+    /** Runs the command line and returns its status (for tests). */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new KilnMain())
+                .addSubcommand(new BuildCommand())
+                .addSubcommand(new LintCommand())
+                .addSubcommand(new AgentCommand())
+                .addSubcommand(new UpCommand())
+                .addSubcommand(new ServerCommand())
+                .addSubcommand(new ObjectStoreCommand())
+                .addSubcommand(new BackupCommand())
+                .addSubcommand(new BackupCommand.Restore())
+                .addSubcommand(new ReposCommand())
+                .addSubcommand(new UsersCommand())
+                .addSubcommand(new PipelinesCommand())
+                .addSubcommand(new RunsCommand())
+                .addSubcommand(new ApproveCommand())
+                .addSubcommand(new LogsCommand())
+                .addSubcommand(new AgentsCommand())
+                .addSubcommand(new CommandLine.HelpCommand());
+        commandLine.getSubcommands().get("agent").addSubcommand(new AgentDeployCommand());
+        commandLine.addSubcommand(new DeployCommand());
+        commandLine.addSubcommand(new EnvironmentsCommand());
+        commandLine.addSubcommand(new DeploymentsCommand());
+        commandLine.addSubcommand(new RollbackCommand());
+        commandLine.addSubcommand(new UiCommand());
+        CommandLines.configure(commandLine);
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ApiCallException call) {
+                CommandLines.fail(line, call.getMessage());
+                return call.exitCode();
+            }
+            if (e instanceof OrchestratorException || e instanceof KitException) {
+                CommandLines.fail(line, e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = KilnMain.class.getPackage().getImplementationVersion();
+            return new String[] {"kiln " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.kiln.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kiln runs list|show|start|stop|retry}. */
+@Command(
+        name = "runs",
+        mixinStandardHelpOptions = true,
+        description = "List, show, start, stop and retry pipeline runs.",
+        subcommands = {
+            RunsCommand.List.class,
+            RunsCommand.Show.class,
+            RunsCommand.Start.class,
+            RunsCommand.Stop.class,
+            RunsCommand.Retry.class
+        })
+final class RunsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Runs, newest first.")
+    static final class List implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Option(names = "--pipeline", description = "Only this pipeline's runs.")
+        String pipeline;
+
+        @Option(names = "--limit", description = "At most this many (default 20).")
+        int limit = 20;
+
+        @Override
+        public Integer call() {
+            String query = "?limit=" + limit
+                    + (pipeline == null ? "" : "&pipeline=" + URLEncoder.encode(pipeline, StandardCharsets.UTF_8));
+            JsonNode runs = options.client().get("/api/v1/runs" + query);
+            if (options.json()) {
+                ClientOptions.printJson(runs);
+                return 0;
+            }
+            if (runs.isEmpty()) {
+                System.out.println("no runs yet");
+            }
+            for (JsonNode run : runs) {
+                System.out.println(RunText.line(run));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "A run: stages, actions, history.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Parameters(paramLabel = "RUN")
+        String run;
+
+        @Override
+        public Integer call() {
+            JsonNode found = options.client().get("/api/v1/runs/" + run);
+            options.print(found, () -> {
+                RunText.print(found);
+            });
+            return 0;
+        }
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start a run of a pipeline by hand.")
+    static final class Start implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Parameters(paramLabel = "PIPELINE", description = "A pipeline or repository name.")
+        String pipeline;
+
+        @Option(names = "--ref", description = "A branch, tag or commit (default: the repository's branch).")
+        String ref;
+
+        @Override
+        public Integer call() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("pipeline", pipeline);
+            body.put("ref", ref);
+            JsonNode started = options.client().post("/api/v1/runs", body);
+            options.print(started, () -> {
+                System.out.println("started run " + started.path("id").asText() + " of " + pipeline + " at "
+                        + started.path("sourceRevision").asText());
+                System.out.println(
+                        "follow it with: kiln logs " + started.path("id").asText() + " --follow");
+            });
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "stop",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Stop a run: running actions finish, nothing new starts.",
+                "With --abandon, running actions are abandoned at once."
+            })
+    static final class Stop implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Parameters(paramLabel = "RUN")
+        String run;
+
+        @Option(names = "--abandon", description = "Abandon running actions.")
+        boolean abandon;
+
+        @Option(names = "--reason", description = "Why, for the run's history.")
+        String reason;
+
+        @Override
+        public Integer call() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("abandon", abandon);
+            body.put("reason", reason);
+            JsonNode stopped = options.client().post("/api/v1/runs/" + run + "/stop", body);
+            options.print(stopped, () -> {
+                System.out.println(
+                        "run " + run + " is " + stopped.path("status").asText());
+            });
+            return 0;
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Retry a failed stage of a run.")
+    static final class Retry implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Parameters(paramLabel = "RUN")
+        String run;
+
+        @Option(names = "--stage", required = true, description = "The failed stage.")
+        String stage;
+
+        @Option(names = "--all-actions", description = "Run every action again, not only the failed ones.")
+        boolean all;
+
+        @Override
+        public Integer call() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("stage", stage);
+            body.put("allActions", all);
+            JsonNode retried = options.client().post("/api/v1/runs/" + run + "/retry", body);
+            options.print(retried, () -> {
+                System.out.println("retrying stage " + stage + " of run " + run);
+            });
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package dev.kiln.cli;
+
+import dev.kiln.kit.PrivateFiles;
+import dev.kiln.kit.logging.KilnLogging;
+import dev.kiln.kit.remote.ServerConfig;
+import dev.kiln.orchestrator.server.KilnServer;
+import dev.kiln.orchestrator.server.ServerSettings;
+import dev.kiln.ui.KilnApi;
+import dev.kiln.ui.UiServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kiln up}: the orchestrator in the foreground, with local build agents. */
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the Kiln orchestrator in the foreground, with N local build agents and a deploy agent as child"
+                    + " processes.",
+            "On embedded defaults it runs its own PostgreSQL and S3-compatible server in the data directory;",
+            "--database and --s3 point it at real ones. Ready when GET /api/v1/health answers 200.",
+            "Writes the server URL and an admin token to ~/.kiln/config (mode 0600) for the other commands."
+        })
+final class UpCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger SAY = KilnLogging.events("kiln up");
+
+    @Option(names = "--port", description = "The API's port (default 8080; 0 for any free one).")
+    int port = 8080;
+
+    @Option(names = "--host", description = "The address to listen on (default 127.0.0.1).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--ui-port", description = "The web UI's port (default 8081; 0 for any free one; -1 for no UI).")
+    int uiPort = 8081;
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "Where state lives (default: KILN_HOME/server, or" + " ~/.local/share/kiln/server).")
+    Path data;
+
+    @Option(
+            names = "--poll-interval",
+            paramLabel = "S",
+            description = "Poll interval of repositories added" + " without one (default 60).")
+    int pollInterval = 60;
+
+    @Option(
+            names = "--agents",
+            paramLabel = "N",
+            description = "Local build agents to run (default 1), plus one local deploy agent; 0 runs no local agent.")
+    int agents = 1;
+
+    @Option(
+            names = "--database",
+            paramLabel = "URL",
+            description = "postgresql://USER:PASSWORD@HOST:PORT/DB" + " instead of the embedded PostgreSQL.")
+    String database;
+
+    @Option(
+            names = "--s3",
+            paramLabel = "URL",
+            description = "http(s)://HOST:PORT/BUCKET instead of the embedded"
+                    + " S3 server; keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
+    String s3;
+
+    @Option(
+            names = "--example",
+            paramLabel = "NAME",
+            description = "Register pipelines-examples/NAME as a local"
+                    + " git repository (made once in the data directory, polled every 2 s) and run it.")
+    String example;
+
+    @Option(
+            names = "--certificate",
+            paramLabel = "FILE",
+            description = "A PEM certificate the local agents' builds" + " trust (repeatable).")
+    List<Path> certificates = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (agents < 0
+                || agents > 32
+                || pollInterval < 0
+                || port < 0
+                || port > 65535
+                || uiPort < -1
+                || uiPort > 65535) {
+            System.err.println("kiln up: --agents must be 0..32, --poll-interval 0 or more, --port 0..65535,"
+                    + " --ui-port -1..65535");
+            return 2;
+        }
+        Map<String, String> env = System.getenv();
+        Path dir = data != null ? data : ServerSettings.defaultDataDirectory(env);
+        ServerSettings settings = new ServerSettings(
+                host,
+                port,
+                dir,
+                pollInterval,
+                agents,
+                Optional.ofNullable(database),
+                Optional.ofNullable(s3),
+                Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
+                Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));
+        long start = System.nanoTime();
+        KilnServer server = KilnServer.start(settings, SAY::info);
+        String token = token(server, env);
+        LocalAgents local = new LocalAgents(dir);
+        List<String> agentArgs = new ArrayList<>();
+        certificates.forEach(c ->
+                agentArgs.addAll(List.of("--certificate", c.toAbsolutePath().toString())));
+        local.start(agents, server.url(), token, agentArgs, dir.resolve("logs"));
+        Optional<LocalSshd> sshd = Optional.empty();
+        if (example != null) {
+            sshd = ExampleEnvironments.prepare(
+                    ExampleRepository.examples(env).resolve(example),
+                    dir,
+                    new ApiClient(new ServerConfig(server.url(), token)),
+                    env,
+                    SAY::info);
+            runExample(server, dir, env);
+        }
+        UiServer ui = uiPort < 0 ? null : UiServer.start(host, uiPort, new KilnApi(server.url(), token));
+        server.markReady();
+        CountDownLatch down = new CountDownLatch(1);
+        Optional<LocalSshd> exampleHosts = sshd;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SAY.info("stopping");
+            exampleHosts.ifPresent(LocalSshd::close);
+            if (ui != null) {
+                ui.close();
+            }
+            local.stop();
+            server.close();
+            down.countDown();
+        }));
+        SAY.info(String.format(
+                "ready at %s in %.1f s, with %d local agent(s); config in %s",
+                server.url(), (System.nanoTime() - start) / 1e9, local.count(), ServerConfig.file(env)));
+        if (ui != null) {
+            SAY.info("web UI at " + ui.url() + " " + firstAdmin(server, env));
+        }
+        down.await();
+        return 0;
+    }
+
+    /**
+     * Adds the first admin when there are no users yet, its password written next to the config file (readable by
+     * its owner only); answers how to log in.
+     */
+    private static String firstAdmin(KilnServer server, Map<String, String> env) throws Exception {
+        Path file = ServerConfig.file(env).resolveSibling("ui-admin");
+        Optional<String> password = server.firstAdmin();
+        if (password.isPresent()) {
+            PrivateFiles.write(
+                    file,
+                    "# Kiln: the first admin of the web UI; add more users with kiln users add\nuser=admin\npassword="
+                            + password.get() + "\n");
+            return "(log in as admin with the password in " + file + ")";
+        }
+        return Files.isRegularFile(file)
+                ? "(log in as admin with the password in " + file + ", or as a user kiln users add made)"
+                : "(log in as a user kiln users add made)";
+    }
+
+    private void runExample(KilnServer server, Path dir, Map<String, String> env) throws Exception {
+        Path bare = ExampleRepository.prepare(ExampleRepository.examples(env), example, dir);
+        boolean known = server.call(
+                o -> io.vertx.core.Future.succeededFuture(o.repository(example).isPresent()));
+        if (!known) {
+            server.call(o -> o.addRepository(new dev.kiln.orchestrator.state.Repository(
+                    example,
+                    bare.toString(),
+                    Optional.of("main"),
+                    Optional.empty(),
+                    2,
+                    Map.of(),
+                    java.time.Instant.now())));
+        }
+        String run = server.call(o -> o.startManually(example, Optional.empty()));
+        Path clone = ExampleRepository.clone(dir, example);
+        SAY.info("example " + example + " registered from " + bare + "; run " + run + " started");
+        SAY.info("in another terminal: bin/kiln runs list; bin/kiln logs " + run + " --follow");
+        if (java.nio.file.Files.isRegularFile(
+                ExampleRepository.examples(env).resolve(example).resolve(ExampleEnvironments.FILE))) {
+            SAY.info("the example deploys: bin/kiln environments list; bin/kiln deployments list;"
+                    + " approve a stage waiting for it with bin/kiln approve " + run + " --stage STAGE");
+        }
+        SAY.info("commit and push to run it again: cd " + clone
+                + " && echo >> README.md && git commit -qam 'a change' && git push -q");
+    }
+
+    /** The token in the config file if it is valid here, else a new admin token written there. */
+    private static String token(KilnServer server, Map<String, String> env) throws Exception {
+        Path file = ServerConfig.file(env);
+        try {
+            ServerConfig existing = ServerConfig.resolve(
+                    Optional.of(server.url()), Optional.empty(), Map.of("KILN_CONFIG", file.toString()));
+            if (server.tokenValid(existing.token())) {
+                new ServerConfig(server.url(), existing.token()).write(file);
+                return existing.token();
+            }
+        } catch (RuntimeException e) {
+            // no usable token yet
+        }
+        String token = server.newToken("admin");
+        new ServerConfig(server.url(), token).write(file);
+        return token;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.kiln.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.cli.testing.AgentProcess;
+import dev.kiln.cli.testing.Api;
+import dev.kiln.cli.testing.GitRemote;
+import dev.kiln.cli.testing.Runs;
+import dev.kiln.orchestrator.access.Role;
+import dev.kiln.orchestrator.server.KilnServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Users, logins and roles through the API of a real orchestrator. */
+class AccessTest {
+    @TempDir
+    Path dir;
+
+    KilnServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void each_role_may_do_what_it_covers_and_no_more() throws Exception {
+        server = Runs.server(dir.resolve("data"));
+        Api admin = new Api(server.url(), server.newToken("admin"));
+        assertThat(admin.post("/api/v1/users", user("olga", "operator's passphrase", "operator"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(admin.post("/api/v1/users", user("vic", "viewer's passphrase", "viewer"))
+                        .status())
+                .isEqualTo(201);
+        Api operator = new Api(server.url(), login("olga", "operator's passphrase"));
+        Api viewer = new Api(server.url(), login("vic", "viewer's passphrase"));
+
+        assertThat(viewer.get("/api/v1/me").body().path("role").asText()).isEqualTo("viewer");
+        assertThat(viewer.get("/api/v1/runs").status()).isEqualTo(200);
+        Api.Answer start = viewer.post("/api/v1/runs", "{\"pipeline\": \"none\"}");
+        assertThat(start.status()).isEqualTo(403);
+        assertThat(start.body().path("error").asText())
+                .isEqualTo("vic is a viewer; POST /api/v1/runs needs an operator" + " or an admin");
+        // an operator gets past the role check to the call's own answer: no such pipeline
+        assertThat(operator.post("/api/v1/runs", "{\"pipeline\": \"none\"}").status())
+                .isEqualTo(404);
+        Api.Answer repo = operator.post("/api/v1/repositories", "{\"url\": \"/tmp/x\"}");
+        assertThat(repo.status()).isEqualTo(403);
+        assertThat(repo.body().path("error").asText()).contains("needs an admin");
+        assertThat(operator.get("/api/v1/users").status()).isEqualTo(403);
+        JsonNode users = admin.get("/api/v1/users").body();
+        assertThat(users.toString()).contains("olga", "vic").doesNotContain("passphrase", "pbkdf2");
+
+        // logging out ends the token; removing a user ends its logins
+        assertThat(operator.send("DELETE", "/api/v1/sessions", null, java.util.Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(operator.get("/api/v1/runs").status()).isEqualTo(401);
+        assertThat(admin.send("DELETE", "/api/v1/users/vic", null, java.util.Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(viewer.get("/api/v1/runs").status()).isEqualTo(401);
+    }
+
+    @Test
+    void an_agent_token_runs_builds_and_may_do_nothing_else() throws Exception {
+        server = Runs.server(dir.resolve("data"));
+        Api admin = new Api(server.url(), server.newToken("admin"));
+        Api.Answer made = admin.post("/api/v1/agent-tokens", "{\"name\": \"build-host-1\"}");
+        assertThat(made.status()).isEqualTo(201);
+        assertThat(made.body().path("role").asText()).isEqualTo("agent");
+        String token = made.body().path("token").asText();
+        Api agentToken = new Api(server.url(), token);
+        Api.Answer reading = agentToken.get("/api/v1/runs");
+        assertThat(reading.status()).isEqualTo(403);
+        assertThat(reading.body().path("error").asText())
+                .isEqualTo("build-host-1 is an agent; GET /api/v1/runs needs a viewer or an admin");
+        server.addUser("vic", "viewer's passphrase", Role.VIEWER);
+        Api viewer = new Api(server.url(), login("vic", "viewer's passphrase"));
+        assertThat(viewer.send("PUT", "/api/v1/agents/a1", "{}", java.util.Map.of())
+                        .body()
+                        .path("error")
+                        .asText())
+                .contains("needs an agent or an admin");
+        assertThat(admin.post("/api/v1/users", user("bot", "long enough pass", "agent"))
+                        .body()
+                        .path("error")
+                        .asText())
+                .contains("kiln agents tokens create");
+
+        GitRemote remote = GitRemote.create(dir, "shop");
+        remote.write("README.md", "# shop\n").commitAndPush("start");
+        admin.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+        AgentProcess agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
+        try {
+            String commit = remote.write(".kiln/pipeline.yml", """
+                            version: 1
+                            stages:
+                              - name: build
+                                actions:
+                                  - name: compile
+                                    type: build
+                                    buildspec:
+                                      version: 0.2
+                                      phases:
+                                        build:
+                                          commands: [echo built by an agent token]
+                            """).commitAndPush("a pipeline");
+            JsonNode run = Runs.ended(admin, commit, Duration.ofSeconds(90));
+            assertThat(run.path("status").asText()).isEqualTo("Succeeded");
+        } finally {
+            agent.close();
+        }
+    }
+
+    @Test
+    void bad_logins_and_bad_users_get_clear_errors() throws Exception {
+        server = Runs.server(dir.resolve("data"));
+        Api admin = new Api(server.url(), server.newToken("admin"));
+        Api anyone = new Api(server.url(), "");
+        server.addUser("ann", "ann's passphrase", Role.ADMIN);
+
+        Api.Answer wrong = anyone.post("/api/v1/sessions", user("ann", "not it at all", null));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body().path("error").asText()).isEqualTo("wrong user name or password");
+        Api.Answer nobody = anyone.post("/api/v1/sessions", user("nobody", "ann's passphrase", null));
+        assertThat(nobody.body().path("error").asText()).isEqualTo("wrong user name or password");
+        assertThat(anyone.get("/api/v1/runs").status()).isEqualTo(401);
+
+        assertThat(admin.post("/api/v1/users", user("ann", "another passphrase", "viewer"))
+                        .status())
+                .isEqualTo(409);
+        Api.Answer shortPassword = admin.post("/api/v1/users", user("bob", "short", "viewer"));
+        assertThat(shortPassword.status()).isEqualTo(400);
+        assertThat(shortPassword.body().path("error").asText())
+                .contains("field password")
+                .contains("10");
+        Api.Answer badRole = admin.post("/api/v1/users", user("bob", "long enough pass", "root"));
+        assertThat(badRole.body().path("error").asText()).contains("viewer, operator, admin, agent");
+        Api.Answer badName = admin.post("/api/v1/users", user("<bob>", "long enough pass", "viewer"));
+        assertThat(badName.body().path("error").asText()).contains("field name");
+
+        assertThat(server.firstAdmin()).isEmpty();
+    }
+
+    private String login(String name, String password) {
+        Api.Answer answer = new Api(server.url(), "").post("/api/v1/sessions", user(name, password, null));
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.body().path("expiresInSeconds").asLong()).isEqualTo(12 * 3600);
+        return answer.body().path("token").asText();
+    }
+
+    private static String user(String name, String password, String role) {
+        return "{\"name\": \"" + name + "\", \"password\": \"" + password + "\""
+                + (role == null ? "" : ", \"role\": \"" + role + "\"") + "}";
+    }
+}

@@ -1,0 +1,109 @@
+package dev.kiln.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.cli.testing.AgentProcess;
+import dev.kiln.cli.testing.Api;
+import dev.kiln.cli.testing.GitRemote;
+import dev.kiln.cli.testing.Runs;
+import dev.kiln.cli.testing.Waits;
+import dev.kiln.orchestrator.server.KilnServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An agent killed mid-job: after 30 s without a heartbeat its started action fails, saying the agent was lost. */
+class LostAgentTest {
+    static final String LONG = """
+            version: 1
+            stages:
+              - name: build
+                actions:
+                  - name: wait
+                    type: build
+                    buildspec:
+                      version: 0.2
+                      phases:
+                        build:
+                          commands:
+                            - echo started && sleep 45
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_started_job_of_a_silent_agent_fails_with_a_message_that_says_so() throws Exception {
+        try (KilnServer server = Runs.server(dir.resolve("data"))) {
+            String token = server.newToken("test");
+            Api api = new Api(server.url(), token);
+            GitRemote remote = GitRemote.create(dir, "long");
+            remote.write("README.md", "# long\n").commitAndPush("start");
+            api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+            AgentProcess agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
+            String commit = remote.write(".kiln/pipeline.yml", LONG).commitAndPush("long pipeline");
+            Waits.until(Duration.ofSeconds(60), "the job to run", () -> {
+                for (JsonNode run : api.get("/api/v1/runs").body()) {
+                    for (JsonNode job : api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
+                            .body()) {
+                        if (job.path("state").asText().equals("Running")) {
+                            return job;
+                        }
+                    }
+                }
+                return null;
+            });
+            long killed = System.nanoTime();
+
+            agent.kill();
+
+            JsonNode run = Runs.ended(api, commit, Duration.ofSeconds(60));
+            long seconds = (System.nanoTime() - killed) / 1_000_000_000L;
+            assertThat(run.path("status").asText()).isEqualTo("Failed");
+            assertThat(run.path("stages")
+                            .get(1)
+                            .path("actions")
+                            .get(0)
+                            .path("message")
+                            .asText())
+                    .contains("agent")
+                    .contains("lost");
+            assertThat(seconds).as("lost after 30 s of silence, not before").isBetween(25L, 45L);
+        }
+    }
+
+    @Test
+    void a_job_leased_but_not_started_by_a_silent_agent_goes_to_another_agent() throws Exception {
+        try (KilnServer server = Runs.server(dir.resolve("data"))) {
+            String token = server.newToken("test");
+            Api api = new Api(server.url(), token);
+            GitRemote remote = GitRemote.create(dir, "quick");
+            remote.write("README.md", "# quick\n").commitAndPush("start");
+            api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+            String hello =
+                    "{\"name\": \"silent\", \"kind\": \"build\", \"labels\": [], \"maxJobs\": 1," + " \"running\": []}";
+            assertThat(api.send("PUT", "/api/v1/agents/silent", hello, java.util.Map.of())
+                            .status())
+                    .isEqualTo(200);
+            String commit = remote.write(".kiln/pipeline.yml", LONG.replace("echo started && sleep 45", "echo ran"))
+                    .commitAndPush("quick pipeline");
+            Api.Answer leased = Waits.until(Duration.ofSeconds(30), "the silent agent to lease the job", () -> {
+                Api.Answer answer =
+                        api.send("POST", "/api/v1/agents/silent/lease?waitMs=1000", null, java.util.Map.of());
+                return answer.status() == 200 ? answer : null;
+            });
+            assertThat(leased.body().path("action").asText()).isEqualTo("wait");
+
+            try (AgentProcess other = AgentProcess.start(server.url(), token, dir.resolve("other.log"))) {
+                JsonNode run = Runs.ended(api, commit, Duration.ofSeconds(75));
+                assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
+                JsonNode jobs = api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
+                        .body();
+                assertThat(jobs.get(0).path("agent").asText()).isNotEqualTo("silent");
+                assertThat(other.log()).exists();
+            }
+        }
+    }
+}

@@ -1,0 +1,364 @@
+package dev.kiln.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.cli.testing.AgentProcess;
+import dev.kiln.cli.testing.Api;
+import dev.kiln.cli.testing.GitRemote;
+import dev.kiln.cli.testing.Runs;
+import dev.kiln.cli.testing.Waits;
+import dev.kiln.orchestrator.server.KilnServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pushes become runs: polled and by webhook, artifacts passed between actions on a real agent process. */
+class PipelineRunTest {
+    static final String PIPELINE = """
+            version: 1
+            variables: {APP_NAME: demo}
+            stages:
+              - name: build
+                actions:
+                  - name: compile
+                    type: build
+                    outputs: [app]
+                    buildspec:
+                      version: 0.2
+                      phases:
+                        build:
+                          commands:
+                            - echo "building $KILN_COMMIT on $KILN_BRANCH for $APP_NAME in run $KILN_RUN_ID"
+                            - mkdir -p out && echo "made by compile" > out/app.txt
+                      artifacts:
+                        files: [out/app.txt]
+              - name: test
+                actions:
+                  - name: check
+                    type: test
+                    inputs: [source, app]
+                    buildspec:
+                      version: 0.2
+                      phases:
+                        build:
+                          commands:
+                            - cat "$CODEBUILD_SRC_DIR_app/out/app.txt"
+                            - test -f README.md && echo "source has README.md"
+            """;
+
+    @TempDir
+    static Path dir;
+
+    static KilnServer server;
+    static Api api;
+    static String token;
+    static AgentProcess agent;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = Runs.server(dir.resolve("data"));
+        token = server.newToken("test");
+        server.markReady();
+        api = new Api(server.url(), token);
+        agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (agent != null) {
+            agent.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static JsonNode runOf(String commit) throws InterruptedException {
+        return Runs.ended(api, commit, Duration.ofSeconds(60));
+    }
+
+    static List<String> log(String runId, String action) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode job : api.get("/api/v1/runs/" + runId + "/jobs").body()) {
+            if (job.path("action").asText().equals(action)) {
+                api.get("/api/v1/jobs/" + job.path("id").asText() + "/log")
+                        .body()
+                        .path("lines")
+                        .forEach(l -> lines.add(l.asText()));
+            }
+        }
+        return lines;
+    }
+
+    static String addRepository(String name, Path url, int poll, String secret) {
+        String body = "{\"url\": \"" + url + "\", \"name\": \"" + name + "\", \"pollIntervalSeconds\": " + poll
+                + (secret == null ? "" : ", \"webhookSecret\": \"" + secret + "\"") + "}";
+        Api.Answer added = api.post("/api/v1/repositories", body);
+        assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+        return name;
+    }
+
+    @Test
+    void a_polled_push_runs_each_stage_on_an_agent_and_passes_the_artifact_on() throws Exception {
+        GitRemote remote = GitRemote.create(dir, "demo");
+        remote.write("README.md", "# demo\n").commitAndPush("start");
+        addRepository("demo", remote.bare(), 1, null);
+        String commit = remote.write(".kiln/pipeline.yml", PIPELINE).commitAndPush("add the pipeline");
+
+        JsonNode run = runOf(commit);
+
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
+        assertThat(run.path("pipeline").asText()).isEqualTo("demo");
+        assertThat(run.path("trigger").asText()).isEqualTo("poll");
+        assertThat(run.path("startTime").asText()).isNotEmpty();
+        List<String> stages = new ArrayList<>();
+        run.path("stages")
+                .forEach(s -> stages.add(
+                        s.path("name").asText() + "=" + s.path("status").asText()));
+        assertThat(stages).containsExactly("Source=Succeeded", "build=Succeeded", "test=Succeeded");
+        assertThat(log(run.path("id").asText(), "compile"))
+                .contains("building " + commit + " on main for demo in run "
+                        + run.path("id").asText());
+        assertThat(log(run.path("id").asText(), "check")).contains("made by compile", "source has README.md");
+        JsonNode shown = api.get("/api/v1/runs/" + run.path("id").asText()).body();
+        assertThat(shown.path("history").size()).isGreaterThan(6);
+        String job = api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
+                .body()
+                .get(1)
+                .path("id")
+                .asText();
+        String events =
+                api.get("/api/v1/jobs/" + job + "/log/stream?from=2").body().asText();
+        assertThat(events)
+                .contains("data: made by compile")
+                .doesNotContain("id: 1\n")
+                .endsWith("event: end\ndata: \n\n");
+    }
+
+    @Test
+    void a_malformed_pipeline_file_fails_the_run_at_its_source_stage_with_the_lint_messages() throws Exception {
+        GitRemote remote = GitRemote.create(dir, "broken");
+        remote.write("README.md", "# broken\n").commitAndPush("start");
+        addRepository("broken", remote.bare(), 1, null);
+        String commit = remote.write(".kiln/pipeline.yml", "version: 1\nstages:\n  - name: build\n    actoins: []\n")
+                .commitAndPush("a typo");
+
+        JsonNode run = runOf(commit);
+
+        assertThat(run.path("status").asText()).isEqualTo("Failed");
+        JsonNode source = run.path("stages").get(0);
+        assertThat(source.path("name").asText()).isEqualTo("Source");
+        assertThat(source.path("status").asText()).isEqualTo("Failed");
+        assertThat(source.path("actions").get(0).path("message").asText())
+                .contains(".kiln/pipeline.yml:4:")
+                .contains("actoins");
+    }
+
+    @Test
+    void a_signed_webhook_runs_the_push_and_bad_deliveries_get_401_or_400_naming_what_is_wrong() throws Exception {
+        GitRemote remote = GitRemote.create(dir, "hooked");
+        remote.write("README.md", "# hooked\n").commitAndPush("start");
+        addRepository("hooked", remote.bare(), 0, "s3cret");
+        String commit = remote.write(".kiln/pipeline.yml", PIPELINE).commitAndPush("add the pipeline");
+        String payload = "{\"ref\": \"refs/heads/main\", \"before\": \"" + "0".repeat(40) + "\", \"after\": \"" + commit
+                + "\", \"repository\": {\"clone_url\": \"" + remote.bare() + "\"}, \"commits\": []}";
+        Api open = new Api(server.url(), null);
+
+        Api.Answer unsigned = open.send("POST", "/api/v1/webhooks/hooked", payload, Map.of("X-GitHub-Event", "push"));
+        Api.Answer wrong = open.send(
+                "POST",
+                "/api/v1/webhooks/hooked",
+                payload,
+                Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac("other", payload)));
+        Api.Answer malformed = open.send(
+                "POST",
+                "/api/v1/webhooks/hooked",
+                "{\"ref\": 3}",
+                Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac("s3cret", "{\"ref\": 3}")));
+        long start = System.nanoTime();
+        Api.Answer signed = open.send(
+                "POST",
+                "/api/v1/webhooks/hooked",
+                payload,
+                Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac("s3cret", payload)));
+        long answeredMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().path("error").asText()).contains("ref");
+        assertThat(signed.status()).isEqualTo(202);
+        assertThat(answeredMs).as("answered before the run is made").isLessThan(1000);
+        JsonNode run = runOf(commit);
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
+        assertThat(run.path("trigger").asText()).isEqualTo("webhook");
+
+        String metrics = Waits.until(Duration.ofSeconds(10), "the webhook's lag in the metrics", () -> {
+            String text = metrics(token);
+            return metric(text, "kiln_webhook_lag_seconds_count") >= 1 ? text : null;
+        });
+        assertThat(metric(metrics, "kiln_job_wait_seconds_count{stage=\"build\"}"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "kiln_job_run_seconds_count{stage=\"test\",state=\"Succeeded\"}"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "kiln_agents{kind=\"build\"}")).isEqualTo(1);
+        assertThat(metric(metrics, "kiln_jobs{kind=\"build\",state=\"Queued\"}"))
+                .isZero();
+        assertThat(metric(metrics, "kiln_lease_expiries_total")).isZero();
+        assertThat(metrics(null)).startsWith("401");
+    }
+
+    /** GET /metrics: its text, or the status when it is not 200. */
+    private static String metrics(String token) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/metrics"));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            var response = java.net.http.HttpClient.newHttpClient()
+                    .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : response.statusCode() + " " + response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A sample's value in Prometheus text, or -1 when it is missing. */
+    private static double metric(String text, String sample) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                return Double.parseDouble(line.substring(sample.length() + 1).strip());
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void api_calls_without_a_token_get_401_and_bad_bodies_get_400_naming_the_field() {
+        assertThat(new Api(server.url(), null).get("/api/v1/runs").status()).isEqualTo(401);
+        assertThat(new Api(server.url(), "kiln_wrong").get("/api/v1/runs").status())
+                .isEqualTo(401);
+        assertThat(new Api(server.url(), null).get("/api/v1/health").status()).isEqualTo(200);
+
+        Api.Answer noUrl = api.post("/api/v1/repositories", "{\"name\": \"x\"}");
+        Api.Answer notJson = api.post("/api/v1/runs", "{nope");
+        Api.Answer badLimit = api.get("/api/v1/runs?limit=many");
+        Api.Answer noPipeline = api.post("/api/v1/runs", "{\"pipeline\": \"missing\"}");
+        Api.Answer noRun = api.get("/api/v1/runs/999999");
+
+        assertThat(noUrl.status()).isEqualTo(400);
+        assertThat(noUrl.body().path("error").asText()).contains("url");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.body().path("error").asText()).contains("limit");
+        assertThat(noPipeline.status()).isEqualTo(404);
+        assertThat(noRun.status()).isEqualTo(404);
+        assertThat(new Api(server.url(), null).get("/api/v1/openapi.yaml").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void the_cli_prints_runs_as_json_newest_first_with_the_documented_fields() throws Exception {
+        GitRemote remote = GitRemote.create(dir, "cli");
+        remote.write("README.md", "# cli\n").commitAndPush("start");
+        addRepository("cli", remote.bare(), 1, null);
+        String commit = remote.write(".kiln/pipeline.yml", PIPELINE).commitAndPush("add the pipeline");
+        runOf(commit);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.out;
+        int status;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+            status = dev.kiln.cli.KilnMain.execute(
+                    "runs",
+                    "list",
+                    "--pipeline",
+                    "cli",
+                    "--output",
+                    "json",
+                    "--server",
+                    server.url(),
+                    "--token",
+                    token);
+        } finally {
+            System.setOut(saved);
+        }
+
+        assertThat(status).isZero();
+        JsonNode runs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray());
+        assertThat(runs.isArray()).isTrue();
+        JsonNode run = runs.get(0);
+        for (String field : List.of("id", "pipeline", "status", "trigger", "sourceRevision", "startTime", "endTime")) {
+            assertThat(run.has(field)).as(field).isTrue();
+        }
+        assertThat(run.path("sourceRevision").asText()).isEqualTo(commit);
+        JsonNode action = run.path("stages").get(1).path("actions").get(0);
+        assertThat(action.path("name").asText()).isEqualTo("compile");
+        assertThat(action.has("status") && action.has("message")).isTrue();
+    }
+
+    @Test
+    void a_long_log_moves_to_the_object_store_when_its_job_ends_and_reads_the_same() throws Exception {
+        GitRemote remote = GitRemote.create(dir, "chatty");
+        remote.write("README.md", "# chatty\n").commitAndPush("start");
+        addRepository("chatty", remote.bare(), 1, null);
+        String commit = remote.write(".kiln/pipeline.yml", """
+                        version: 1
+                        stages:
+                          - name: build
+                            actions:
+                              - name: talk
+                                type: build
+                                buildspec: {version: 0.2, phases: {build: {commands: ["seq 1 60000"]}}}
+                        """).commitAndPush("a chatty pipeline");
+        JsonNode run = runOf(commit);
+        String job = api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
+                .body()
+                .get(0)
+                .path("id")
+                .asText();
+        Path archived = dir.resolve("data/objects/kiln/logs/" + job + ".log");
+
+        Waits.until(
+                Duration.ofSeconds(30),
+                "the log to be archived",
+                () -> java.nio.file.Files.exists(archived) ? Boolean.TRUE : null);
+        Waits.until(Duration.ofSeconds(10), "the database to hand over", () -> {
+            JsonNode page = api.get("/api/v1/jobs/" + job + "/log?from=59990&limit=100000")
+                    .body();
+            return page.path("lines").toString().contains("\"60000\"") ? page : null;
+        });
+        JsonNode whole = api.get("/api/v1/jobs/" + job + "/log?limit=100000").body();
+        List<String> numbers = new ArrayList<>();
+        whole.path("lines").forEach(l -> {
+            if (l.asText().matches("\\d+")) {
+                numbers.add(l.asText());
+            }
+        });
+
+        assertThat(run.path("status").asText()).isEqualTo("Succeeded");
+        assertThat(numbers).hasSize(60000);
+        assertThat(numbers.get(0)).isEqualTo("1");
+        assertThat(numbers.get(59999)).isEqualTo("60000");
+    }
+
+    static String hmac(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+}

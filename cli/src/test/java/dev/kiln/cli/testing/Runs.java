@@ -1,0 +1,62 @@
+package dev.kiln.cli.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.orchestrator.server.KilnServer;
+import dev.kiln.orchestrator.server.ServerSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Servers and runs for the end-to-end tests. */
+public final class Runs {
+    private Runs() {}
+
+    /** An orchestrator in this JVM on embedded defaults, polling every second, without local agents. */
+    public static KilnServer server(Path data) throws Exception {
+        return KilnServer.start(
+                new ServerSettings(
+                        "127.0.0.1",
+                        0,
+                        data,
+                        1,
+                        0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                line -> {});
+    }
+
+    /** The run of a commit, once it has ended. */
+    public static JsonNode ended(Api api, String commit, Duration timeout) throws InterruptedException {
+        return Waits.until(timeout, "a run of " + commit + " to end", () -> {
+            for (JsonNode run : api.get("/api/v1/runs").body()) {
+                if (run.path("sourceRevision").asText().equals(commit)
+                        && !run.path("endTime").isNull()) {
+                    return run;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The id of the first job whose log holds {@code text}, once one does. */
+    public static String jobPrinting(Api api, String text, Duration timeout) throws InterruptedException {
+        return Waits.until(timeout, "a job to print " + text, () -> {
+            for (JsonNode run : api.get("/api/v1/runs").body()) {
+                for (JsonNode j : api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
+                        .body()) {
+                    String id = j.path("id").asText();
+                    if (api.get("/api/v1/jobs/" + id + "/log")
+                            .body()
+                            .path("lines")
+                            .toString()
+                            .contains(text)) {
+                        return id;
+                    }
+                }
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,114 @@
+package dev.kiln.kit.remote;
+
+import dev.kiln.model.job.LogBatch;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sends a job's log lines to the orchestrator as they are printed: a line that finds the sender idle goes at once,
+ * and what is printed while a batch is on its way goes next as one batch (at most 1,000 lines); batches are
+ * numbered and each is resent until acknowledged, so no line is lost or stored twice.
+ */
+final class LogShipper implements AutoCloseable {
+    private static final int MAX_BATCH = 1000;
+
+    private final OrchestratorClient client;
+    private final String jobId;
+    private final Runnable onUnknownAgent;
+    private final List<String> pending = new ArrayList<>();
+    private final Thread sender;
+    private long sent;
+    private boolean closed;
+
+    LogShipper(OrchestratorClient client, String jobId, Runnable onUnknownAgent) {
+        this.client = client;
+        this.jobId = jobId;
+        this.onUnknownAgent = onUnknownAgent;
+        this.sender = new Thread(this::sendLoop, "kiln-log-" + jobId);
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    /** A line printed. */
+    synchronized void line(String text) {
+        pending.add(text);
+        if (pending.size() == 1 || pending.size() >= MAX_BATCH) {
+            notifyAll();
+        }
+    }
+
+    /** How many lines were acknowledged. */
+    synchronized long acknowledged() {
+        return sent;
+    }
+
+    private void sendLoop() {
+        while (true) {
+            List<String> batch;
+            long first;
+            synchronized (this) {
+                while (pending.isEmpty() && !closed) {
+                    try {
+                        wait(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (!pending.isEmpty()) {
+                        break;
+                    }
+                }
+                if (pending.isEmpty() && closed) {
+                    notifyAll();
+                    return;
+                }
+                batch = List.copyOf(pending.subList(0, Math.min(MAX_BATCH, pending.size())));
+                first = sent;
+            }
+            deliver(new LogBatch(first, batch));
+            synchronized (this) {
+                pending.subList(0, batch.size()).clear();
+                sent = first + batch.size();
+                notifyAll();
+            }
+        }
+    }
+
+    private void deliver(LogBatch batch) {
+        long backoff = 200;
+        while (true) {
+            try {
+                client.log(jobId, batch);
+                return;
+            } catch (RefusedByOrchestratorException e) {
+                if (e.status() == 404) {
+                    onUnknownAgent.run();
+                } else {
+                    return; // the job is no longer this agent's: the lines have nowhere to go
+                }
+            } catch (OrchestratorUnavailableException e) {
+                // the orchestrator is restarting: keep the lines and try again
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            backoff = Math.min(5000, backoff * 2);
+        }
+    }
+
+    /** Waits until every line is acknowledged (the orchestrator may be restarting meanwhile). */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        try {
+            sender.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

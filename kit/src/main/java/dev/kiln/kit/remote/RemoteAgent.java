@@ -1,0 +1,254 @@
+package dev.kiln.kit.remote;
+
+import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.kit.store.MinioArtifactStore;
+import dev.kiln.model.job.AgentHello;
+import dev.kiln.model.job.AgentWelcome;
+import dev.kiln.model.job.JobResult;
+import dev.kiln.model.job.JobSpec;
+import dev.kiln.model.job.StoreSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.MDC;
+
+/**
+ * An agent connected to an orchestrator: {@code maxJobs} workers each long-poll for a job and run it, a
+ * heartbeat thread beats and stops abandoned jobs; a forgotten agent says hello again with the jobs it runs.
+ */
+public final class RemoteAgent {
+    /** The status an orchestrator answers an agent an admin removed. */
+    static final int REMOVED = 410;
+
+    private final OrchestratorClient client;
+    private final String name;
+    private final List<String> labels;
+    private final int maxJobs;
+    private final JobFactory jobs;
+    private final Consumer<String> say;
+    private final Map<String, AgentJob> running = new ConcurrentHashMap<>();
+    private volatile AgentWelcome welcome;
+    private ArtifactStore store;
+    private StoreSettings storeSettings;
+    private volatile boolean stopping;
+    private final AgentStatus status = new AgentStatus();
+
+    /** An agent; {@code say} hears what it does, a line at a time. */
+    public RemoteAgent(
+            OrchestratorClient client,
+            String name,
+            List<String> labels,
+            int maxJobs,
+            JobFactory jobs,
+            Consumer<String> say) {
+        this.client = client;
+        this.name = name;
+        this.labels = List.copyOf(labels);
+        this.maxJobs = maxJobs;
+        this.jobs = jobs;
+        this.say = say;
+    }
+
+    /** Runs until {@link #stop()}: says hello (waiting for the orchestrator if need be), then works. */
+    public void run() throws InterruptedException {
+        helloUntilAnswered();
+        Thread beat = new Thread(this::beatLoop, "kiln-agent-heartbeat");
+        beat.setDaemon(true);
+        beat.start();
+        Thread[] workers = new Thread[maxJobs];
+        for (int i = 0; i < maxJobs; i++) {
+            workers[i] = new Thread(this::workLoop, "kiln-agent-worker-" + i);
+            workers[i].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        jobs.close();
+    }
+
+    /** How it is doing: for its health check and metrics. */
+    public AgentStatus status() {
+        return status;
+    }
+
+    /** Stops taking jobs; jobs running finish. */
+    public void stop() {
+        stopping = true;
+    }
+
+    private void helloUntilAnswered() throws InterruptedException {
+        boolean told = false;
+        while (!stopping) {
+            try {
+                hello();
+                say.accept("connected to the orchestrator as agent " + client.agentId() + " (" + name + ")");
+                return;
+            } catch (RefusedByOrchestratorException e) {
+                if (e.status() != REMOVED) {
+                    throw e;
+                }
+                removed(e);
+                return;
+            } catch (OrchestratorUnavailableException e) {
+                if (!told) {
+                    say.accept("waiting for the orchestrator: " + e.getMessage());
+                    told = true;
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    private synchronized void hello() {
+        welcome = client.hello(new AgentHello(name, jobs.kind(), labels, maxJobs, List.copyOf(running.keySet())));
+        status.contact(welcome.heartbeatSeconds());
+        store();
+    }
+
+    /** Says hello again after the orchestrator forgot this agent; quietly retried on the next call if it fails. */
+    void rehello() {
+        try {
+            hello();
+            say.accept("said hello again to the orchestrator");
+        } catch (RefusedByOrchestratorException e) {
+            if (e.status() == REMOVED) {
+                removed(e);
+            }
+        } catch (RuntimeException e) {
+            // the next call tries again
+        }
+    }
+
+    /** An admin removed this agent: it stops taking jobs, and its process ends once its jobs have. */
+    private void removed(RefusedByOrchestratorException e) {
+        if (!stopping) {
+            say.accept("stopping: " + e.getMessage());
+        }
+        stopping = true;
+    }
+
+    private void beatLoop() {
+        while (!stopping || !running.isEmpty()) {
+            try {
+                Thread.sleep(welcome.heartbeatSeconds() * 1000L);
+                List<String> stop = client.heartbeat(List.copyOf(running.keySet()));
+                status.contact(welcome.heartbeatSeconds());
+                for (String jobId : stop) {
+                    AgentJob job = running.get(jobId);
+                    if (job != null) {
+                        say.accept("the orchestrator asked to stop job " + jobId + " (abandoned, or its"
+                                + " deployment stopped): stopping it");
+                        job.stop();
+                    }
+                }
+            } catch (RefusedByOrchestratorException e) {
+                if (e.status() == 404) {
+                    rehello();
+                }
+            } catch (OrchestratorUnavailableException e) {
+                // restarting: beat again later
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void workLoop() {
+        while (!stopping) {
+            Optional<JobSpec> job;
+            try {
+                job = client.lease(20_000);
+                status.contact(welcome.heartbeatSeconds());
+            } catch (RefusedByOrchestratorException e) {
+                if (e.status() == 404) {
+                    rehello();
+                } else {
+                    say.accept("the orchestrator refused a lease: " + e.getMessage());
+                    pause(5000);
+                }
+                continue;
+            } catch (OrchestratorUnavailableException e) {
+                pause(1000);
+                continue;
+            }
+            job.ifPresent(this::runJob);
+        }
+    }
+
+    /** The object store the orchestrator named, made once per settings (a MinIO client takes seconds to make). */
+    private synchronized ArtifactStore store() {
+        StoreSettings settings = welcome.store();
+        if (store == null || !settings.equals(storeSettings)) {
+            store = new MinioArtifactStore(
+                    settings.endpoint(), settings.accessKey(), settings.secretKey(), settings.bucket(), "");
+            storeSettings = settings;
+        }
+        return store;
+    }
+
+    private void runJob(JobSpec spec) {
+        ArtifactStore store = store();
+        AgentJob job = jobs.create(spec, store, client);
+        job.onStart(() -> {
+            Thread tell = new Thread(() -> call(() -> client.started(spec.jobId())), "kiln-agent-started");
+            tell.setDaemon(true);
+            tell.start();
+        });
+        running.put(spec.jobId(), job);
+        status.started();
+        MDC.put("run", spec.runId());
+        MDC.put("job", spec.jobId());
+        MDC.put("stage", spec.stage());
+        MDC.put("action", spec.action());
+        say.accept("job " + spec.jobId() + ": run " + spec.runId() + " " + spec.stage() + "/" + spec.action());
+        try {
+            LogShipper log = new LogShipper(client, spec.jobId(), this::rehello);
+            JobResult result;
+            try {
+                result = job.run(log::line);
+            } finally {
+                log.close(); // every line acknowledged before the result is sent
+            }
+            JobResult done =
+                    new JobResult(result.buildStatus(), result.message(), result.outputs(), log.acknowledged());
+            call(() -> client.result(spec.jobId(), done));
+            say.accept("job " + spec.jobId() + ": " + result.buildStatus());
+            status.finished(spec.stage(), result.buildStatus());
+        } finally {
+            running.remove(spec.jobId());
+            status.ended();
+            MDC.clear();
+        }
+    }
+
+    /** A call about a job, retried while the orchestrator is away; dropped once it refuses (the job is not ours). */
+    private void call(Runnable call) {
+        long backoff = 200;
+        while (true) {
+            try {
+                call.run();
+                return;
+            } catch (RefusedByOrchestratorException e) {
+                if (e.status() != 404) {
+                    say.accept("the orchestrator refused: " + e.getMessage());
+                    return;
+                }
+                rehello();
+            } catch (OrchestratorUnavailableException e) {
+                // restarting: try again
+            }
+            pause(backoff);
+            backoff = Math.min(5000, backoff * 2);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.kiln.kit.remote;
+
+import dev.kiln.kit.KitException;
+import dev.kiln.kit.PrivateFiles;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Where the orchestrator is and the token to call it with: flags first, then {@code KILN_SERVER} and
+ * {@code KILN_TOKEN}, then the config file {@code kiln up} writes ({@code ~/.kiln/config}, or {@code KILN_CONFIG}).
+ *
+ * @param server the orchestrator's base URL
+ * @param token an API token
+ */
+public record ServerConfig(String server, String token) {
+
+    @Override
+    public String toString() {
+        return "ServerConfig[server=" + server + "]";
+    }
+
+    /** The config file's path. */
+    public static Path file(Map<String, String> env) {
+        String explicit = env.get("KILN_CONFIG");
+        if (explicit != null && !explicit.isEmpty()) {
+            return Path.of(explicit);
+        }
+        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".kiln", "config");
+    }
+
+    /**
+     * The server and token to use.
+     *
+     * @throws KitException saying what is missing and how to give it
+     */
+    public static ServerConfig resolve(Optional<String> server, Optional<String> token, Map<String, String> env) {
+        Path file = file(env);
+        Properties saved = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                saved.load(in);
+            } catch (IOException e) {
+                throw new KitException("cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        String url = server.or(() -> Optional.ofNullable(env.get("KILN_SERVER")))
+                .or(() -> Optional.ofNullable(saved.getProperty("server")))
+                .orElseThrow(() -> new KitException("no orchestrator to talk to: start one with kiln up, or give"
+                        + " --server URL (or KILN_SERVER)"));
+        String secret = token.or(() -> Optional.ofNullable(env.get("KILN_TOKEN")))
+                .or(() -> Optional.ofNullable(saved.getProperty("token")))
+                .orElseThrow(() -> new KitException(
+                        "no API token: give --token TOKEN (or KILN_TOKEN); kiln up" + " writes one to " + file));
+        return new ServerConfig(url.replaceAll("/+$", ""), secret);
+    }
+
+    /** Writes it to a config file readable by its owner only. */
+    public void write(Path file) {
+        try {
+            Properties props = new Properties();
+            props.setProperty("server", server);
+            props.setProperty("token", token);
+            StringWriter text = new StringWriter();
+            props.store(text, "Kiln: the orchestrator this machine's kiln commands talk to");
+            PrivateFiles.write(file, text.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

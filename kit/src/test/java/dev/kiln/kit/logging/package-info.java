@@ -1,0 +1,2 @@
+/** Tests of how Kiln's processes log. */
+package dev.kiln.kit.logging;

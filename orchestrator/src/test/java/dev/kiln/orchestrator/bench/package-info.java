@@ -1,2 +1,0 @@
-/** Benchmark harnesses run by the scripts in bench/, skipped in the test suite: they measure, they assert nothing. */
-package dev.kiln.orchestrator.bench;

@@ -1,2 +1,0 @@
-/** The orchestrator end to end: real PostgreSQL, S3 server, git pushes, agents as separate processes. */
-package dev.kiln.orchestrator.e2e;

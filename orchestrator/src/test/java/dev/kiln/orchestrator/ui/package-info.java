@@ -1,2 +1,0 @@
-/** The web UI in a real browser against a real orchestrator, agent, database and git repository. */
-package dev.kiln.orchestrator.ui;
