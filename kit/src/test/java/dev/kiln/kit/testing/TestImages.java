@@ -40,13 +40,21 @@ public final class TestImages {
 
     private TestImages() {}
 
-    /** Makes sure both images exist on the engine. */
+    /** Makes sure both images exist on the engine (tests in other processes may be making them too). */
     public static synchronized void ensure(DockerClient client) throws IOException {
-        if (!exists(client, BUSYBOX)) {
-            importImage(client, BUSYBOX, busyboxTar(List.of()));
+        if (exists(client, BUSYBOX) && exists(client, BASH)) {
+            return;
         }
-        if (!exists(client, BASH)) {
-            importImage(client, BASH, busyboxTar(bashFiles()));
+        HostLock importing = HostLock.acquire("images");
+        try {
+            if (!exists(client, BUSYBOX)) {
+                importImage(client, BUSYBOX, busyboxTar(List.of()));
+            }
+            if (!exists(client, BASH)) {
+                importImage(client, BASH, busyboxTar(bashFiles()));
+            }
+        } finally {
+            importing.close();
         }
     }
 

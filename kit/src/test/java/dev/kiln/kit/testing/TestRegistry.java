@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestRegistry implements AutoCloseable {
     private final Process process;
+    private final HostLock port;
 
-    private TestRegistry(Process process) {
+    private TestRegistry(Process process, HostLock port) {
         this.process = process;
+        this.port = port;
     }
 
     /** A registry anyone may pull from and push to. */
@@ -32,6 +34,18 @@ public final class TestRegistry implements AutoCloseable {
 
     /** A registry with extra configuration ({@code auth:} ...). */
     public static TestRegistry start(Path work, String extraConfig) throws IOException, InterruptedException {
+        // the port is fixed (the engine is told it may pull from it over plain HTTP): one registry at a time
+        HostLock port = HostLock.acquire("registry");
+        try {
+            return start(work, extraConfig, port);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            port.close();
+            throw e;
+        }
+    }
+
+    private static TestRegistry start(Path work, String extraConfig, HostLock port)
+            throws IOException, InterruptedException {
         Files.createDirectories(work);
         // an earlier registry still shutting down would answer for this one
         awaitPortFree(Duration.ofSeconds(15));
@@ -53,7 +67,7 @@ public final class TestRegistry implements AutoCloseable {
                 if ((c.getResponseCode() == 200 || c.getResponseCode() == 401) && registry.isAlive()) {
                     // a test JVM that ends without closing it (a failed setup, a stopped run) takes it along
                     Runtime.getRuntime().addShutdownHook(new Thread(registry::destroyForcibly));
-                    return new TestRegistry(registry);
+                    return new TestRegistry(registry, port);
                 }
             } catch (IOException e) {
                 // not up yet
@@ -97,6 +111,8 @@ public final class TestRegistry implements AutoCloseable {
             awaitPortFree(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            port.close();
         }
     }
 
