@@ -30,6 +30,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -52,6 +53,7 @@ public final class KilnServer implements AutoCloseable {
     private final AtomicBoolean ready;
     private final Tokens tokens;
     private final Users users;
+    private final Router router;
 
     private KilnServer(
             List<AutoCloseable> resources,
@@ -61,7 +63,9 @@ public final class KilnServer implements AutoCloseable {
             StoreSettings store,
             AtomicBoolean ready,
             Tokens tokens,
-            Users users) {
+            Users users,
+            Router router) {
+        this.router = router;
         this.ready = ready;
         this.tokens = tokens;
         this.users = users;
@@ -130,20 +134,21 @@ public final class KilnServer implements AutoCloseable {
                             Environments environments = new Environments(deployments, secrets, Clock.systemUTC());
                             DeployDesk deploys = new DeployDesk(orchestrator, environments, deployments);
                             DeployRoutes.Parts parts = new DeployRoutes.Parts(environments, deployments, deploys);
+                            Router router = ApiRouter.create(
+                                    vertx,
+                                    orchestrator,
+                                    desk,
+                                    state,
+                                    tokens,
+                                    users,
+                                    logs,
+                                    archive,
+                                    new JobReports(context, artifacts),
+                                    parts,
+                                    ready::get);
                             return deploys.recover()
                                     .compose(recovered -> vertx.createHttpServer()
-                                            .requestHandler(ApiRouter.create(
-                                                    vertx,
-                                                    orchestrator,
-                                                    desk,
-                                                    state,
-                                                    tokens,
-                                                    users,
-                                                    logs,
-                                                    archive,
-                                                    new JobReports(context, artifacts),
-                                                    parts,
-                                                    ready::get))
+                                            .requestHandler(router)
                                             .listen(settings.port(), settings.host())
                                             .map(http -> new KilnServer(
                                                     resources,
@@ -153,7 +158,8 @@ public final class KilnServer implements AutoCloseable {
                                                     objects,
                                                     ready,
                                                     tokens,
-                                                    users)));
+                                                    users,
+                                                    router)));
                         })
                         .onComplete(started);
             });
@@ -227,6 +233,23 @@ public final class KilnServer implements AutoCloseable {
     /** Health answers 200 from now on (until then 503): call once tokens and agents are set up. */
     public void markReady() {
         ready.set(true);
+    }
+
+    /**
+     * Every route the server answers, as {@code METHOD PATH} with Vert.x's {@code :name} parameters
+     * ({@code GET /api/v1/runs/:id}); catch-all routes (no method) are left out. For the API contract's test.
+     */
+    public List<String> routes() {
+        List<String> routes = new java.util.ArrayList<>();
+        for (io.vertx.ext.web.Route route : router.getRoutes()) {
+            if (route.getPath() == null
+                    || route.methods() == null
+                    || route.methods().isEmpty()) {
+                continue;
+            }
+            route.methods().forEach(method -> routes.add(method.name() + " " + route.getPath()));
+        }
+        return routes;
     }
 
     /** The API's base URL. */
