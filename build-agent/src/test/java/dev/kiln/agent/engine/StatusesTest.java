@@ -56,7 +56,8 @@ class StatusesTest {
     @Test
     void a_build_past_its_timeout_is_timed_out_and_its_container_is_gone() throws IOException {
         var result = new TestBuild(Engines.docker(), work)
-                .timeout(Duration.ofMillis(1500))
+                // long enough for the container to start on a loaded machine, so that the timeout falls in BUILD
+                .timeout(Duration.ofSeconds(6))
                 .buildspec("""
                         version: 0.2
                         phases:
@@ -74,12 +75,13 @@ class StatusesTest {
         assertThat(last(result, PhaseType.BUILD).phaseStatus()).isEqualTo(StatusType.TIMED_OUT);
         assertThat(result.output()).containsExactly("started");
         assertThat(Duration.between(result.build().startTime(), result.build().endTime()))
-                .isLessThan(Duration.ofSeconds(20));
+                .isLessThan(Duration.ofSeconds(30));
         assertThat(containersOf(result.build().id())).isEmpty();
     }
 
     @Test
     void a_stop_request_stops_the_build_and_removes_its_container() throws IOException {
+        var runner = new java.util.concurrent.atomic.AtomicReference<dev.kiln.agent.engine.BuildRunner>();
         var result = new TestBuild(Engines.docker(), work)
                 .buildspec("""
                         version: 0.2
@@ -89,17 +91,13 @@ class StatusesTest {
                               - echo started
                               - sleep 60
                         """)
-                .beforeRun(runner -> {
-                    Thread stopper = new Thread(() -> {
-                        try {
-                            Thread.sleep(1500);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        runner.control().stop();
-                    });
-                    stopper.setDaemon(true);
-                    stopper.start();
+                .beforeRun(runner::set)
+                .onLine(line -> {
+                    if (line.equals("started")) { // stop once the command runs, however long the start took
+                        Thread stopper = new Thread(() -> runner.get().control().stop()); // not on the log's thread
+                        stopper.setDaemon(true);
+                        stopper.start();
+                    }
                 })
                 .run();
 

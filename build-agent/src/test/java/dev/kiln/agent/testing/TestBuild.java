@@ -45,6 +45,7 @@ public final class TestBuild {
     private final Map<String, String> overrideEnv = new LinkedHashMap<>();
     private Path artifacts;
     private Consumer<BuildRunner> beforeRun = r -> {};
+    private Consumer<String> onLine = l -> {};
     private SecretProvider secrets = SecretProvider.none();
     private ArtifactStore store;
     private Source.Git git;
@@ -167,6 +168,12 @@ public final class TestBuild {
         return this;
     }
 
+    /** Something to do with each log line as it is written (stop the build once it has started, say). */
+    public TestBuild onLine(Consumer<String> action) {
+        this.onLine = action;
+        return this;
+    }
+
     /** The artifacts directory. */
     public Path artifacts() {
         return artifacts;
@@ -204,7 +211,12 @@ public final class TestBuild {
                 certificates);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         List<String> progress = Collections.synchronizedList(new ArrayList<>());
-        BuildLog log = new BuildLog(lines::add, Clock.systemUTC());
+        BuildLog log = new BuildLog(
+                line -> {
+                    lines.add(line);
+                    onLine.accept(line);
+                },
+                Clock.systemUTC());
         BuildRunner runner = new BuildRunner(
                 backend,
                 request,
