@@ -1,6 +1,10 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.client.KilnClient;
+import dev.kiln.model.api.Agent;
+import dev.kiln.model.api.AgentToken;
+import dev.kiln.model.api.DrainAgent;
+import dev.kiln.model.api.NewAgentToken;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +37,7 @@ final class AgentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode agents = options.client().get("/api/v1/agents");
+            java.util.List<Agent> agents = options.client().agents();
             if (options.json()) {
                 ClientOptions.printJson(agents);
                 return 0;
@@ -41,30 +45,30 @@ final class AgentsCommand implements Runnable {
             if (agents.isEmpty()) {
                 System.out.println("no agents connected; start one with kiln agent build");
             }
-            for (JsonNode agent : agents) {
+            for (Agent agent : agents) {
                 System.out.printf(
                         "%-36s %-16s %-6s jobs %d/%d labels %s%s%n",
-                        agent.path("id").asText(),
-                        agent.path("name").asText(),
-                        agent.path("kind").asText(),
-                        agent.path("jobs").size(),
-                        agent.path("maxJobs").asInt(),
-                        agent.path("labels"),
-                        agent.path("draining").asBoolean() ? " draining" : "");
+                        agent.id(),
+                        agent.name(),
+                        agent.kind().wireName(),
+                        agent.jobs().size(),
+                        agent.maxJobs(),
+                        KilnClient.toJsonLine(agent.labels()),
+                        agent.draining() ? " draining" : "");
             }
             return 0;
         }
     }
 
     /** The id of the agent named by its id or its name; a name several agents share is refused. */
-    static String agentId(ApiClient client, String idOrName) {
+    static String agentId(KilnClient client, String idOrName) {
         java.util.List<String> named = new java.util.ArrayList<>();
-        for (JsonNode agent : client.get("/api/v1/agents")) {
-            if (agent.path("id").asText().equals(idOrName)) {
+        for (Agent agent : client.agents()) {
+            if (agent.id().equals(idOrName)) {
                 return idOrName;
             }
-            if (agent.path("name").asText().equals(idOrName)) {
-                named.add(agent.path("id").asText());
+            if (agent.name().equals(idOrName)) {
+                named.add(agent.id());
             }
         }
         if (named.size() == 1) {
@@ -96,16 +100,16 @@ final class AgentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ApiClient client = options.client();
+            KilnClient client = options.client();
             String id = agentId(client, agent);
-            JsonNode drained = client.post("/api/v1/agents/" + id + "/drain", java.util.Map.of("drain", !undo));
+            Agent drained = client.drain(id, new DrainAgent(!undo));
             options.print(
                     drained,
                     () -> System.out.println(
                             undo
-                                    ? "agent " + drained.path("name").asText() + " takes jobs again"
-                                    : "agent " + drained.path("name").asText() + " is draining: "
-                                            + drained.path("jobs").size() + " job(s) to finish, no new ones"));
+                                    ? "agent " + drained.name() + " takes jobs again"
+                                    : "agent " + drained.name() + " is draining: "
+                                            + drained.jobs().size() + " job(s) to finish, no new ones"));
             return 0;
         }
     }
@@ -126,13 +130,13 @@ final class AgentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ApiClient client = options.client();
+            KilnClient client = options.client();
             String id = agentId(client, agent);
-            JsonNode removed = client.delete("/api/v1/agents/" + id);
+            Agent removed = client.removeAgent(id);
             options.print(
                     removed,
-                    () -> System.out.println("agent " + removed.path("name").asText() + " (" + id
-                            + ") removed; it stops at its next call"));
+                    () -> System.out.println(
+                            "agent " + removed.name() + " (" + id + ") removed; it stops at its next call"));
             return 0;
         }
     }
@@ -168,10 +172,9 @@ final class AgentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode made = options.client().post("/api/v1/agent-tokens", java.util.Map.of("name", name));
+            AgentToken made = options.client().agentToken(new NewAgentToken(name));
             options.print(made, () -> {
-                System.out.println("agent token " + made.path("name").asText() + ": "
-                        + made.path("token").asText());
+                System.out.println("agent token " + made.name() + ": " + made.token());
                 System.out.println("shown once; on the agent's machine: kiln agent build --server URL --token TOKEN");
             });
             return 0;

@@ -2,7 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.orchestrator.OrchestratorException;
 
-/** An API call the orchestrator refused or could not be reached for; the message says what to do. */
+/** A command's arguments refused before any call; the message says what to do. */
 final class ApiCallException extends OrchestratorException {
     private static final long serialVersionUID = 1L;
     private final int status;
@@ -19,6 +19,11 @@ final class ApiCallException extends OrchestratorException {
 
     /** The exit status for it: 2 for a bad request, 1 otherwise. */
     int exitCode() {
+        return exitCode(status);
+    }
+
+    /** The exit status for an HTTP status: 2 for a bad request (400, 404, 409), 1 otherwise. */
+    static int exitCode(int status) {
         return status == 400 || status == 404 || status == 409 ? 2 : 1;
     }
 }

@@ -1,8 +1,7 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.kiln.model.api.ApprovalDecision;
+import dev.kiln.model.api.Run;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,14 +31,10 @@ final class ApproveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("stage", stage);
-        body.put("approved", !reject);
-        body.put("comment", comment);
-        JsonNode answered = options.client().post("/api/v1/runs/" + run + "/approval", body);
+        Run answered = options.client().decide(run, new ApprovalDecision(stage, !reject, comment));
         options.print(answered, () -> {
             System.out.println((reject ? "rejected" : "approved") + " stage " + stage + " of run " + run
-                    + "; the run is " + answered.path("status").asText());
+                    + "; the run is " + answered.status().wireName());
         });
         return 0;
     }

@@ -1,7 +1,6 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.client.KilnClient;
 import dev.kiln.kit.remote.ServerConfig;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -23,9 +22,10 @@ final class ClientOptions {
     @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json.")
     String output = "text";
 
-    ApiClient client() {
-        return new ApiClient(
-                ServerConfig.resolve(Optional.ofNullable(server), Optional.ofNullable(token), System.getenv()));
+    KilnClient client() {
+        ServerConfig config =
+                ServerConfig.resolve(Optional.ofNullable(server), Optional.ofNullable(token), System.getenv());
+        return new KilnClient(config.server(), config.token());
     }
 
     boolean json() {
@@ -35,8 +35,8 @@ final class ClientOptions {
         return output.equals("json");
     }
 
-    /** Prints data as JSON with --output json, else as {@code text} puts it. */
-    void print(JsonNode data, Runnable text) {
+    /** Prints an answer as JSON with --output json, else as {@code text} puts it. */
+    void print(Object data, Runnable text) {
         if (json()) {
             printJson(data);
         } else {
@@ -44,12 +44,8 @@ final class ClientOptions {
         }
     }
 
-    /** Prints data as JSON (for --output json). */
-    static void printJson(JsonNode node) {
-        try {
-            System.out.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Prints an answer as JSON (for --output json), as the API wrote it. */
+    static void printJson(Object answer) {
+        System.out.println(KilnClient.toJson(answer));
     }
 }

@@ -1,6 +1,9 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.api.Deployment;
+import dev.kiln.model.api.StopDeployment;
+import dev.kiln.model.deploy.EventReport;
+import dev.kiln.model.deploy.HostReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,6 +17,10 @@ import picocli.CommandLine.Parameters;
         description = "List, show and stop deployments, with each host's lifecycle events.",
         subcommands = {DeploymentsCommand.List.class, DeploymentsCommand.Show.class, DeploymentsCommand.Stop.class})
 final class DeploymentsCommand implements Runnable {
+    private static boolean empty(String text) {
+        return text == null || text.isEmpty();
+    }
+
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -35,9 +42,8 @@ final class DeploymentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode all = options.client()
-                    .get("/api/v1/deployments?limit=" + limit
-                            + (environment == null ? "" : "&environment=" + EnvironmentsCommand.encode(environment)));
+            java.util.List<Deployment> all =
+                    options.client().deployments(environment == null ? "" : environment, limit);
             options.print(all, () -> {
                 if (all.isEmpty()) {
                     System.out.println("no deployments yet");
@@ -58,27 +64,20 @@ final class DeploymentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode d = options.client().get("/api/v1/deployments/" + EnvironmentsCommand.encode(id));
+            Deployment d = options.client().deployment(id);
             options.print(d, () -> {
                 System.out.println(EnvironmentText.deployment(d));
-                if (!d.path("errorCode").asText().isEmpty()) {
-                    System.out.println("  error code " + d.path("errorCode").asText());
+                if (!empty(d.errorCode())) {
+                    System.out.println("  error code " + d.errorCode());
                 }
-                for (JsonNode h : d.path("hosts")) {
-                    System.out.println("  " + h.path("host").asText() + "  "
-                            + h.path("status").asText()
-                            + (h.path("message").asText().isEmpty()
-                                    ? ""
-                                    : "  " + h.path("message").asText()));
-                    for (JsonNode e : h.path("events")) {
-                        System.out.println("    " + e.path("event").asText() + "  "
-                                + e.path("status").asText()
-                                + (e.path("errorCode").asText().isEmpty()
-                                        ? ""
-                                        : "  " + e.path("errorCode").asText())
-                                + (e.path("message").asText().isEmpty()
-                                        ? ""
-                                        : "  " + e.path("message").asText()));
+                for (HostReport h : d.hosts()) {
+                    System.out.println("  " + h.host() + "  " + h.status().wireName()
+                            + (empty(h.message()) ? "" : "  " + h.message()));
+                    for (EventReport e : h.events()) {
+                        System.out.println(
+                                "    " + e.event() + "  " + e.status().wireName()
+                                        + (empty(e.errorCode()) ? "" : "  " + e.errorCode())
+                                        + (empty(e.message()) ? "" : "  " + e.message()));
                     }
                 }
             });
@@ -108,16 +107,12 @@ final class DeploymentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode d = options.client()
-                    .post(
-                            "/api/v1/deployments/" + EnvironmentsCommand.encode(id) + "/stop",
-                            java.util.Map.of("rollback", !noRollback));
+            Deployment d = options.client().stopDeployment(id, new StopDeployment(!noRollback));
             options.print(
                     d,
-                    () -> System.out.println("stopping " + d.path("id").asText() + " in "
-                            + d.path("environment").asText() + (noRollback ? "; no rollback" : "")
-                            + "; follow it with 'kiln deployments show "
-                            + d.path("id").asText() + "'"));
+                    () -> System.out.println("stopping " + d.id() + " in " + d.environment()
+                            + (noRollback ? "; no rollback" : "") + "; follow it with 'kiln deployments show "
+                            + d.id() + "'"));
             return 0;
         }
     }

@@ -1,6 +1,9 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.api.ContainerSettings;
+import dev.kiln.model.api.Deployment;
+import dev.kiln.model.api.Environment;
+import dev.kiln.model.api.EnvironmentSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,85 +11,64 @@ import java.util.List;
 final class EnvironmentText {
     private EnvironmentText() {}
 
-    static String line(JsonNode env) {
-        JsonNode s = env.path("settings");
-        List<String> hosts = new ArrayList<>();
-        s.path("hosts").forEach(h -> hosts.add(h.asText()));
-        JsonNode current = env.path("current");
-        JsonNode docker = s.path("docker");
-        String where = docker.isObject()
-                ? "container"
-                        + (docker.path("container").asText().isEmpty()
-                                ? ""
-                                : " " + docker.path("container").asText())
-                        + " on " + docker.path("engine").asText()
-                : hosts.size() + " host(s) " + String.join(",", hosts) + "  "
-                        + (s.path("minHealthy").asText().isEmpty()
-                                ? s.path("config").asText()
-                                : "min-healthy " + s.path("minHealthy").asText());
-        return env.path("name").asText() + "  " + where
-                + "  live: "
-                + (current.isMissingNode() || current.isNull()
-                        ? "nothing yet"
-                        : current.path("id").asText() + " " + shortCommit(current));
+    static String line(Environment env) {
+        EnvironmentSettings s = env.settings();
+        ContainerSettings docker = s.docker();
+        String where = docker != null
+                ? "container" + (docker.container().isEmpty() ? "" : " " + docker.container()) + " on "
+                        + docker.engine()
+                : s.hosts().size() + " host(s) " + String.join(",", s.hosts()) + "  "
+                        + (s.minHealthy().isEmpty() ? s.config() : "min-healthy " + s.minHealthy());
+        Deployment current = env.current();
+        return env.name() + "  " + where + "  live: "
+                + (current == null ? "nothing yet" : current.id() + " " + shortCommit(current));
     }
 
-    static List<String> show(JsonNode env) {
+    static List<String> show(Environment env) {
         List<String> out = new ArrayList<>();
-        JsonNode s = env.path("settings");
+        EnvironmentSettings s = env.settings();
         out.add(line(env));
-        JsonNode docker = s.path("docker");
-        if (docker.isObject()) {
-            out.add("  ports " + list(docker.path("ports")) + ", variables " + list(docker.path("envNames"))
-                    + ", volumes " + list(docker.path("volumes")) + ", network "
-                    + (docker.path("network").asText().isEmpty()
-                            ? "(default)"
-                            : docker.path("network").asText()));
+        ContainerSettings docker = s.docker();
+        if (docker != null) {
+            out.add("  ports " + list(docker.ports()) + ", variables " + list(docker.envNames()) + ", volumes "
+                    + list(docker.volumes()) + ", network "
+                    + (docker.network().isEmpty() ? "(default)" : docker.network()));
         }
-        out.add((docker.isObject()
+        out.add((docker != null
                         ? "  one container"
-                        : "  root " + s.path("root").asText() + ", keeps "
-                                + s.path("keepReleases").asInt() + " releases")
-                + (s.path("healthUrl").asText().isEmpty()
+                        : "  root " + s.root() + ", keeps " + s.keepReleases() + " releases")
+                + (s.healthUrl().isEmpty()
                         ? ""
-                        : ", health " + s.path("healthUrl").asText() + " within "
-                                + s.path("healthTimeoutSeconds").asInt() + " s")
-                + (s.path("autoRollback").asBoolean() ? ", automatic rollback" : ", no automatic rollback"));
-        s.path("knownHostKeys")
-                .forEach(k -> out.add("  host key " + k.path("host").asText() + " "
-                        + k.path("fingerprint").asText()));
-        if (s.path("trustOnFirstUse").asBoolean()) {
+                        : ", health " + s.healthUrl() + " within " + s.healthTimeoutSeconds() + " s")
+                + (s.autoRollback() ? ", automatic rollback" : ", no automatic rollback"));
+        s.knownHostKeys().forEach(k -> out.add("  host key " + k.host() + " " + k.fingerprint()));
+        if (s.trustOnFirstUse()) {
             out.add("  unknown host keys are trusted on first use");
         }
         out.add("deployments:");
-        env.path("deployments").forEach(d -> out.add("  " + deployment(d)));
+        env.deployments().forEach(d -> out.add("  " + deployment(d)));
         return out;
     }
 
-    static String deployment(JsonNode d) {
-        return d.path("id").asText() + "  " + d.path("status").asText() + "  "
-                + d.path("environment").asText() + "  "
-                + shortCommit(d) + "  " + d.path("creator").asText()
-                + (d.path("rollbackOf").asText().isEmpty()
-                        ? ""
-                        : " (rolls back " + d.path("rollbackOf").asText() + ")")
-                + (d.path("rolledBackBy").asText().isEmpty()
-                        ? ""
-                        : " (rolled back by " + d.path("rolledBackBy").asText() + ")")
-                + "  " + d.path("createdAt").asText()
-                + (d.path("message").asText().isEmpty()
-                        ? ""
-                        : "  " + d.path("message").asText());
+    static String deployment(Deployment d) {
+        return d.id() + "  " + d.status().wireName() + "  " + d.environment() + "  " + shortCommit(d) + "  "
+                + d.creator().wireName()
+                + (empty(d.rollbackOf()) ? "" : " (rolls back " + d.rollbackOf() + ")")
+                + (empty(d.rolledBackBy()) ? "" : " (rolled back by " + d.rolledBackBy() + ")")
+                + "  " + d.createdAt()
+                + (empty(d.message()) ? "" : "  " + d.message());
     }
 
-    private static String list(JsonNode items) {
-        List<String> out = new ArrayList<>();
-        items.forEach(i -> out.add(i.asText()));
-        return out.isEmpty() ? "none" : String.join(" ", out);
+    private static boolean empty(String text) {
+        return text == null || text.isEmpty();
     }
 
-    private static String shortCommit(JsonNode d) {
-        String commit = d.path("commit").asText();
+    private static String list(List<String> items) {
+        return items.isEmpty() ? "none" : String.join(" ", items);
+    }
+
+    private static String shortCommit(Deployment d) {
+        String commit = d.commit() == null ? "" : d.commit();
         return commit.length() > 8 ? commit.substring(0, 8) : commit.isEmpty() ? "-" : commit;
     }
 }

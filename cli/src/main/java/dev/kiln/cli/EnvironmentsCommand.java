@@ -1,8 +1,9 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.api.Environment;
+import dev.kiln.model.api.NewEnvironment;
+import dev.kiln.model.api.Removed;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,44 +147,49 @@ final class EnvironmentsCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", name);
+            String privateKey = null;
+            String knownHostsText = null;
             if (docker != null) {
                 if (!hosts.isEmpty() || key != null) {
                     throw new ApiCallException(400, "--docker is a container environment: leave out --ssh and --key");
                 }
-                body.put("docker", docker);
-                body.put("container", container);
-                body.put("ports", ports);
-                body.put("env", env);
-                body.put("volumes", volumes);
-                body.put("network", network);
-                body.put("labels", labels);
             } else if (hosts.isEmpty() || key == null) {
                 throw new ApiCallException(
                         400, "give --ssh USER@HOST... and --key FILE for SSH hosts, or --docker ENGINE_URL");
             } else if (!Files.isReadable(key)) {
                 throw new ApiCallException(400, "--key " + key + ": no such readable file");
             } else {
-                body.put("ssh", hosts);
-                body.put("privateKey", Files.readString(key, StandardCharsets.UTF_8));
+                privateKey = Files.readString(key, StandardCharsets.UTF_8);
             }
             if (knownHosts != null) {
                 if (!Files.isReadable(knownHosts)) {
                     throw new ApiCallException(400, "--known-hosts " + knownHosts + ": no such readable file");
                 }
-                body.put("knownHosts", Files.readString(knownHosts, StandardCharsets.UTF_8));
+                knownHostsText = Files.readString(knownHosts, StandardCharsets.UTF_8);
             }
-            body.put("trustOnFirstUse", trustOnFirstUse);
-            body.put("config", config);
-            body.put("minHealthy", minHealthy);
-            body.put("healthUrl", healthUrl);
-            body.put("healthTimeoutSeconds", healthTimeout);
-            body.put("root", root);
-            body.put("keepReleases", keep);
-            body.put("autoRollback", !noRollback);
-            JsonNode env = options.client().post("/api/v1/environments", body);
-            options.print(env, () -> System.out.println("added " + EnvironmentText.line(env)));
+            boolean container = docker != null;
+            Environment added = options.client()
+                    .addEnvironment(new NewEnvironment(
+                            name,
+                            container ? null : hosts,
+                            privateKey,
+                            knownHostsText,
+                            trustOnFirstUse,
+                            config,
+                            minHealthy,
+                            healthUrl,
+                            healthTimeout,
+                            root,
+                            keep,
+                            !noRollback,
+                            docker,
+                            container ? this.container : null,
+                            container ? ports : null,
+                            container ? env : null,
+                            container ? volumes : null,
+                            container ? network : null,
+                            container ? labels : null));
+            options.print(added, () -> System.out.println("added " + EnvironmentText.line(added)));
             return 0;
         }
     }
@@ -195,7 +201,7 @@ final class EnvironmentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode all = options.client().get("/api/v1/environments");
+            java.util.List<Environment> all = options.client().environments();
             options.print(all, () -> {
                 if (all.isEmpty()) {
                     System.out.println("no environments; add one with 'kiln environments add NAME --ssh USER@HOST"
@@ -220,7 +226,7 @@ final class EnvironmentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode env = options.client().get("/api/v1/environments/" + encode(name));
+            Environment env = options.client().environment(name);
             options.print(env, () -> EnvironmentText.show(env).forEach(System.out::println));
             return 0;
         }
@@ -236,13 +242,9 @@ final class EnvironmentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode answer = options.client().delete("/api/v1/environments/" + encode(name));
+            Removed answer = options.client().removeEnvironment(name);
             options.print(answer, () -> System.out.println("removed " + name));
             return 0;
         }
-    }
-
-    static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

@@ -1,12 +1,16 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.client.ApiRefusedException;
+import dev.kiln.client.KilnClient;
 import dev.kiln.kit.engine.DockerEngine;
+import dev.kiln.model.api.NewEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,6 +24,11 @@ import java.util.function.Consumer;
 final class ExampleEnvironments {
     static final String FILE = ".kiln/environments.json";
 
+    /** What stands for Kiln's own SSH server or engine in the file. */
+    private static final String LOCAL = "local";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private ExampleEnvironments() {}
 
     /**
@@ -28,21 +37,22 @@ final class ExampleEnvironments {
      * @throws IllegalStateException naming the file and entry that cannot be set up
      */
     static Optional<LocalSshd> prepare(
-            Path example, Path data, ApiClient api, Map<String, String> env, Consumer<String> say)
+            Path example, Path data, KilnClient api, Map<String, String> env, Consumer<String> say)
             throws IOException, InterruptedException {
         Path file = example.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        JsonNode list = ApiClient.JSON.readTree(file.toFile());
-        if (!list.isArray()) {
-            throw new IllegalStateException(file + ": expected a list of environments");
+        List<NewEnvironment> list;
+        try {
+            list = JSON.readValue(file.toFile(), new TypeReference<List<NewEnvironment>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(file + ": expected a list of environments: " + e.getOriginalMessage(), e);
         }
         LocalSshd sshd = null;
-        for (JsonNode entry : (ArrayNode) list) {
-            ObjectNode body = entry.deepCopy();
-            String name = body.path("name").asText();
-            boolean localSsh = body.path("ssh").toString().equals("[\"local\"]");
+        for (NewEnvironment entry : list) {
+            String name = entry.name();
+            boolean localSsh = List.of(LOCAL).equals(entry.ssh());
             if (localSsh && sshd == null) {
                 sshd = LocalSshd.start(data.resolve("example-ssh"));
                 say.accept("local SSH server for example environments on " + sshd.host());
@@ -50,35 +60,77 @@ final class ExampleEnvironments {
             if (exists(api, name)) {
                 continue;
             }
+            NewEnvironment body = entry;
             if (localSsh) {
-                body.putArray("ssh").add(sshd.host());
-                body.put("privateKey", sshd.privateKey());
-                body.put("knownHosts", sshd.knownHosts());
-                body.put(
-                        "root",
+                body = onLocalSsh(
+                        entry,
+                        sshd,
                         data.resolve("example-hosts")
                                 .resolve(name)
                                 .toAbsolutePath()
                                 .toString());
             }
-            if (body.path("docker").asText().equals("local")) {
-                body.put("docker", DockerEngine.discover(env).host());
+            if (LOCAL.equals(entry.docker())) {
+                body = onEngine(entry, DockerEngine.discover(env).host());
             }
-            api.post("/api/v1/environments", body);
+            api.addEnvironment(body);
             say.accept("added environment " + name + " for the example ("
-                    + (body.has("docker")
-                            ? "containers on " + body.path("docker").asText()
-                            : "SSH to " + body.path("ssh"))
-                    + ")");
+                    + (body.docker() != null ? "containers on " + body.docker() : "SSH to " + body.ssh()) + ")");
         }
         return Optional.ofNullable(sshd);
     }
 
-    private static boolean exists(ApiClient api, String name) {
+    private static NewEnvironment onLocalSsh(NewEnvironment e, LocalSshd sshd, String root) throws IOException {
+        return new NewEnvironment(
+                e.name(),
+                List.of(sshd.host()),
+                sshd.privateKey(),
+                sshd.knownHosts(),
+                e.trustOnFirstUse(),
+                e.config(),
+                e.minHealthy(),
+                e.healthUrl(),
+                e.healthTimeoutSeconds(),
+                root,
+                e.keepReleases(),
+                e.autoRollback(),
+                e.docker(),
+                e.container(),
+                e.ports(),
+                e.env(),
+                e.volumes(),
+                e.network(),
+                e.labels());
+    }
+
+    private static NewEnvironment onEngine(NewEnvironment e, String engine) {
+        return new NewEnvironment(
+                e.name(),
+                e.ssh(),
+                e.privateKey(),
+                e.knownHosts(),
+                e.trustOnFirstUse(),
+                e.config(),
+                e.minHealthy(),
+                e.healthUrl(),
+                e.healthTimeoutSeconds(),
+                e.root(),
+                e.keepReleases(),
+                e.autoRollback(),
+                engine,
+                e.container(),
+                e.ports(),
+                e.env(),
+                e.volumes(),
+                e.network(),
+                e.labels());
+    }
+
+    private static boolean exists(KilnClient api, String name) {
         try {
-            api.get("/api/v1/environments/" + EnvironmentsCommand.encode(name));
+            api.environment(name);
             return true;
-        } catch (ApiCallException e) {
+        } catch (ApiRefusedException e) {
             if (e.status() == 404) {
                 return false;
             }

@@ -3,6 +3,8 @@ package dev.kiln.cli;
 import dev.kiln.agent.cli.AgentCommand;
 import dev.kiln.agent.cli.BuildCommand;
 import dev.kiln.agent.cli.LintCommand;
+import dev.kiln.client.ApiRefusedException;
+import dev.kiln.client.ClientException;
 import dev.kiln.deploy.cli.AgentDeployCommand;
 import dev.kiln.deploy.cli.DeployCommand;
 import dev.kiln.kit.KitException;
@@ -89,6 +91,14 @@ public final class KilnMain implements Runnable {
             if (e instanceof ApiCallException call) {
                 CommandLines.fail(line, call.getMessage());
                 return call.exitCode();
+            }
+            if (e instanceof ApiRefusedException refused) {
+                CommandLines.fail(line, refused.getMessage());
+                return ApiCallException.exitCode(refused.status());
+            }
+            if (e instanceof ClientException unreachable) {
+                CommandLines.fail(line, unreachable.getMessage());
+                return 1;
             }
             if (e instanceof OrchestratorException || e instanceof KitException) {
                 CommandLines.fail(line, e.getMessage());

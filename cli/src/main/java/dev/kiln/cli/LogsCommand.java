@@ -1,6 +1,8 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.client.KilnClient;
+import dev.kiln.model.api.Job;
+import dev.kiln.model.api.LogPage;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -34,45 +36,44 @@ final class LogsCommand implements Callable<Integer> {
             description = "Follow new lines until the run ends.")
     boolean follow;
 
+    private static final int PAGE = 10_000;
+
+    /**
+     * A line as {@code --output json} prints it (JSON Lines).
+     *
+     * @param action {@code stage/action}
+     * @param line the line
+     */
+    record Line(String action, String line) {}
+
     @Override
     public Integer call() throws InterruptedException {
-        ApiClient client = options.client();
+        KilnClient client = options.client();
         boolean json = options.json();
         Map<String, Long> printed = new HashMap<>();
         Set<String> done = new HashSet<>();
         while (true) {
-            JsonNode found = client.get("/api/v1/runs/" + run);
-            boolean runEnded =
-                    !found.path("endTime").isNull() && !found.path("endTime").isMissingNode();
-            for (JsonNode job : client.get("/api/v1/runs/" + run + "/jobs")) {
-                String name =
-                        job.path("stage").asText() + "/" + job.path("action").asText();
-                if (action != null && !action.equals(job.path("action").asText()) && !action.equals(name)
-                        || done.contains(job.path("id").asText())) {
+            boolean runEnded = client.run(run).endTime() != null;
+            for (Job job : client.jobs(run)) {
+                String name = job.stage() + "/" + job.action();
+                if (action != null && !action.equals(job.action()) && !action.equals(name) || done.contains(job.id())) {
                     continue;
                 }
-                String id = job.path("id").asText();
+                String id = job.id();
                 long from = printed.getOrDefault(id, 0L);
                 if (from == 0 && !json) {
-                    System.out.println(
-                            "==> " + name + " (attempt " + job.path("attempt").asInt() + ", job " + id + ")");
+                    System.out.println("==> " + name + " (attempt " + job.attempt() + ", job " + id + ")");
                 }
-                JsonNode log;
+                LogPage log;
                 do {
-                    log = client.get("/api/v1/jobs/" + id + "/log?from=" + from);
-                    for (JsonNode line : log.path("lines")) {
-                        System.out.println(
-                                json
-                                        ? ApiClient.JSON
-                                                .createObjectNode()
-                                                .put("action", name)
-                                                .put("line", line.asText())
-                                        : line.asText());
+                    log = client.log(id, from, PAGE);
+                    for (String line : log.lines()) {
+                        System.out.println(json ? KilnClient.toJsonLine(new Line(name, line)) : line);
                     }
-                    from = log.path("next").asLong();
-                } while (!log.path("lines").isEmpty());
+                    from = log.next();
+                } while (!log.lines().isEmpty());
                 printed.put(id, from);
-                if (log.path("ended").asBoolean()) {
+                if (log.ended()) {
                     done.add(id);
                 }
             }

@@ -1,6 +1,6 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.api.PipelineSummary;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,16 +27,13 @@ final class PipelinesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode pipelines = options.client().get("/api/v1/pipelines");
+            java.util.List<PipelineSummary> pipelines = options.client().pipelines();
             if (options.json()) {
                 ClientOptions.printJson(pipelines);
                 return 0;
             }
-            for (JsonNode pipeline : pipelines) {
-                System.out.printf(
-                        "%-20s %s%n",
-                        pipeline.path("name").asText(),
-                        pipeline.path("repository").asText());
+            for (PipelineSummary pipeline : pipelines) {
+                System.out.printf("%-20s %s%n", pipeline.name(), pipeline.repository());
             }
             return 0;
         }

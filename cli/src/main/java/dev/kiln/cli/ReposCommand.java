@@ -1,10 +1,10 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.api.NewRepository;
+import dev.kiln.model.api.Removed;
+import dev.kiln.model.api.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,22 +64,12 @@ final class ReposCommand implements Runnable {
             if (!url.contains("://") && !url.matches("[^/]+@[^:]+:.*") && Files.isDirectory(Path.of(url))) {
                 location = Path.of(url).toAbsolutePath().normalize().toString();
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("url", location);
-            body.put("name", name);
-            body.put("branch", branch);
-            body.put("webhookSecret", secret);
-            body.put("pollIntervalSeconds", poll);
-            JsonNode repo = options.client().post("/api/v1/repositories", body);
+            Repository repo = options.client().addRepository(new NewRepository(location, name, branch, secret, poll));
             options.print(repo, () -> {
-                System.out.println("added " + repo.path("name").asText() + " ("
-                        + repo.path("url").asText() + ")");
-                System.out.println("pushes from now on run its " + ".kiln/pipeline.yml; polled every "
-                        + repo.path("pollIntervalSeconds").asInt() + " s"
-                        + (repo.path("webhook").asBoolean()
-                                ? "; webhook: POST /api/v1/webhooks/"
-                                        + repo.path("name").asText()
-                                : ""));
+                System.out.println("added " + repo.name() + " (" + repo.url() + ")");
+                System.out.println("pushes from now on run its .kiln/pipeline.yml; polled every "
+                        + repo.pollIntervalSeconds() + " s"
+                        + (repo.webhook() ? "; webhook: POST /api/v1/webhooks/" + repo.name() : ""));
             });
             return 0;
         }
@@ -92,7 +82,7 @@ final class ReposCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode repos = options.client().get("/api/v1/repositories");
+            java.util.List<Repository> repos = options.client().repositories();
             if (options.json()) {
                 ClientOptions.printJson(repos);
                 return 0;
@@ -100,12 +90,8 @@ final class ReposCommand implements Runnable {
             if (repos.isEmpty()) {
                 System.out.println("no repositories; add one with kiln repos add GIT_URL");
             }
-            for (JsonNode repo : repos) {
-                System.out.printf(
-                        "%-20s %-8s %s%n",
-                        repo.path("name").asText(),
-                        repo.path("pollIntervalSeconds").asInt() + "s",
-                        repo.path("url").asText());
+            for (Repository repo : repos) {
+                System.out.printf("%-20s %-8s %s%n", repo.name(), repo.pollIntervalSeconds() + "s", repo.url());
             }
             return 0;
         }
@@ -124,7 +110,7 @@ final class ReposCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode answer = options.client().delete("/api/v1/repositories/" + name);
+            Removed answer = options.client().removeRepository(name);
             options.print(answer, () -> {
                 System.out.println("removed " + name);
             });

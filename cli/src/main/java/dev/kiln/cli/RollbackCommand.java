@@ -1,7 +1,7 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
+import dev.kiln.model.api.Deployment;
+import dev.kiln.model.api.RollbackRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,16 +28,11 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode d = options.client()
-                .post(
-                        "/api/v1/environments/" + EnvironmentsCommand.encode(environment) + "/rollback",
-                        to == null ? Map.of() : Map.of("to", to));
+        Deployment d = options.client().rollback(environment, new RollbackRequest(to));
         options.print(
                 d,
-                () -> System.out.println("rolling back " + environment + " to the revision of "
-                        + d.path("redeployOf").asText() + " as " + d.path("id").asText()
-                        + " (queued); follow it with 'kiln"
-                        + " deployments show " + d.path("id").asText() + "'"));
+                () -> System.out.println("rolling back " + environment + " to the revision of " + d.redeployOf()
+                        + " as " + d.id() + " (queued); follow it with 'kiln deployments show " + d.id() + "'"));
         return 0;
     }
 }

@@ -1,43 +1,43 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.Run;
 
 /** Runs as text for people. */
 final class RunText {
     private RunText() {}
 
-    static String line(JsonNode run) {
-        String revision = run.path("sourceRevision").asText();
+    static String line(Run run) {
+        String revision = run.sourceRevision();
         return String.format(
                 "%-6s %-16s %-11s %-8s %s  %s",
-                run.path("id").asText(),
-                run.path("pipeline").asText(),
-                run.path("status").asText(),
-                run.path("trigger").asText(),
+                run.id(),
+                run.pipeline(),
+                run.status().wireName(),
+                run.trigger().wireName(),
                 revision.length() > 10 ? revision.substring(0, 10) : revision,
-                run.path("startTime").asText());
+                run.startTime());
     }
 
-    static void print(JsonNode run) {
-        System.out.println("run " + run.path("id").asText() + " of "
-                + run.path("pipeline").asText() + ": " + run.path("status").asText());
-        if (!run.path("message").asText().isEmpty()) {
-            System.out.println("  " + run.path("message").asText().replace("\n", "\n  "));
+    static void print(Run run) {
+        System.out.println("run " + run.id() + " of " + run.pipeline() + ": "
+                + run.status().wireName());
+        if (run.message() != null && !run.message().isEmpty()) {
+            System.out.println("  " + run.message().replace("\n", "\n  "));
         }
-        System.out.println("  commit " + run.path("sourceRevision").asText()
-                + (run.path("ref").isTextual() ? " (" + run.path("ref").asText() + ")" : "")
-                + ", " + run.path("trigger").asText());
-        for (JsonNode stage : run.path("stages")) {
-            System.out.println("  " + stage.path("name").asText() + ": " + text(stage.path("status")));
-            for (JsonNode action : stage.path("actions")) {
-                String message = action.path("message").asText();
-                System.out.println("    " + action.path("name").asText() + ": " + text(action.path("status"))
+        System.out.println("  commit " + run.sourceRevision() + (run.ref() != null ? " (" + run.ref() + ")" : "") + ", "
+                + run.trigger().wireName());
+        for (Run.Stage stage : run.stages()) {
+            System.out.println("  " + stage.name() + ": " + text(stage.status()));
+            for (Run.Action action : stage.actions()) {
+                String message = action.message() == null ? "" : action.message();
+                System.out.println("    " + action.name() + ": " + text(action.status())
                         + (message.isEmpty() ? "" : " - " + message.replace("\n", "\n      ")));
             }
         }
     }
 
-    private static String text(JsonNode status) {
-        return status.isNull() || status.isMissingNode() ? "-" : status.asText();
+    private static String text(ExecutionStatus status) {
+        return status == null ? "-" : status.wireName();
     }
 }

@@ -1,10 +1,10 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.kiln.model.api.NewRun;
+import dev.kiln.model.api.RetryStage;
+import dev.kiln.model.api.Run;
+import dev.kiln.model.api.StopRun;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,9 +45,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String query = "?limit=" + limit
-                    + (pipeline == null ? "" : "&pipeline=" + URLEncoder.encode(pipeline, StandardCharsets.UTF_8));
-            JsonNode runs = options.client().get("/api/v1/runs" + query);
+            java.util.List<Run> runs = options.client().runs(Optional.ofNullable(pipeline), limit);
             if (options.json()) {
                 ClientOptions.printJson(runs);
                 return 0;
@@ -55,7 +53,7 @@ final class RunsCommand implements Runnable {
             if (runs.isEmpty()) {
                 System.out.println("no runs yet");
             }
-            for (JsonNode run : runs) {
+            for (Run run : runs) {
                 System.out.println(RunText.line(run));
             }
             return 0;
@@ -72,7 +70,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode found = options.client().get("/api/v1/runs/" + run);
+            Run found = options.client().run(run);
             options.print(found, () -> {
                 RunText.print(found);
             });
@@ -93,15 +91,11 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("pipeline", pipeline);
-            body.put("ref", ref);
-            JsonNode started = options.client().post("/api/v1/runs", body);
+            Run started = options.client().startRun(new NewRun(pipeline, ref));
             options.print(started, () -> {
-                System.out.println("started run " + started.path("id").asText() + " of " + pipeline + " at "
-                        + started.path("sourceRevision").asText());
                 System.out.println(
-                        "follow it with: kiln logs " + started.path("id").asText() + " --follow");
+                        "started run " + started.id() + " of " + pipeline + " at " + started.sourceRevision());
+                System.out.println("follow it with: kiln logs " + started.id() + " --follow");
             });
             return 0;
         }
@@ -129,13 +123,9 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("abandon", abandon);
-            body.put("reason", reason);
-            JsonNode stopped = options.client().post("/api/v1/runs/" + run + "/stop", body);
+            Run stopped = options.client().stopRun(run, new StopRun(abandon, reason));
             options.print(stopped, () -> {
-                System.out.println(
-                        "run " + run + " is " + stopped.path("status").asText());
+                System.out.println("run " + run + " is " + stopped.status().wireName());
             });
             return 0;
         }
@@ -157,10 +147,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("stage", stage);
-            body.put("allActions", all);
-            JsonNode retried = options.client().post("/api/v1/runs/" + run + "/retry", body);
+            Run retried = options.client().retry(run, new RetryStage(stage, all));
             options.print(retried, () -> {
                 System.out.println("retrying stage " + stage + " of run " + run);
             });

@@ -1,8 +1,8 @@
 package dev.kiln.cli;
 
+import dev.kiln.client.KilnClient;
 import dev.kiln.kit.logging.KilnLogging;
 import dev.kiln.kit.remote.ServerConfig;
-import dev.kiln.ui.KilnApi;
 import dev.kiln.ui.UiServer;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -45,7 +45,7 @@ final class UiCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerConfig config =
                 ServerConfig.resolve(Optional.ofNullable(server), Optional.ofNullable(token), System.getenv());
-        UiServer ui = UiServer.start(host, port, new KilnApi(config.server(), config.token()));
+        UiServer ui = UiServer.start(host, port, new KilnClient(config.server(), config.token()));
         CountDownLatch down = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ui.close();

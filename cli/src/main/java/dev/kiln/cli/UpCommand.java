@@ -1,11 +1,11 @@
 package dev.kiln.cli;
 
+import dev.kiln.client.KilnClient;
 import dev.kiln.kit.PrivateFiles;
 import dev.kiln.kit.logging.KilnLogging;
 import dev.kiln.kit.remote.ServerConfig;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.orchestrator.server.ServerSettings;
-import dev.kiln.ui.KilnApi;
 import dev.kiln.ui.UiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,12 +123,12 @@ final class UpCommand implements Callable<Integer> {
             sshd = ExampleEnvironments.prepare(
                     ExampleRepository.examples(env).resolve(example),
                     dir,
-                    new ApiClient(new ServerConfig(server.url(), token)),
+                    new KilnClient(server.url(), token),
                     env,
                     SAY::info);
             runExample(server, dir, env);
         }
-        UiServer ui = uiPort < 0 ? null : UiServer.start(host, uiPort, new KilnApi(server.url(), token));
+        UiServer ui = uiPort < 0 ? null : UiServer.start(host, uiPort, new KilnClient(server.url(), token));
         server.markReady();
         CountDownLatch down = new CountDownLatch(1);
         Optional<LocalSshd> exampleHosts = sshd;

@@ -1,14 +1,16 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.api.NewUser;
+import dev.kiln.model.api.Removed;
+import dev.kiln.model.api.Role;
+import dev.kiln.model.api.UnknownNameException;
+import dev.kiln.model.api.User;
 import dev.kiln.orchestrator.access.Passwords;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,14 +59,15 @@ final class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             String password = passwordStdin ? readLine() : Passwords.generate();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", name);
-            body.put("password", password);
-            body.put("role", role);
-            JsonNode user = options.client().post("/api/v1/users", body);
+            Role chosen;
+            try {
+                chosen = Role.of(role);
+            } catch (UnknownNameException e) {
+                throw new ApiCallException(400, "--role " + e.getMessage());
+            }
+            User user = options.client().addUser(new NewUser(name, password, chosen));
             options.print(user, () -> {
-                System.out.println("added " + user.path("name").asText() + " as "
-                        + user.path("role").asText());
+                System.out.println("added " + user.name() + " as " + user.role().wireName());
                 if (!passwordStdin) {
                     System.out.println("password: " + password + " (shown once; give it to " + name + ")");
                 }
@@ -89,17 +92,14 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode users = options.client().get("/api/v1/users");
+            java.util.List<User> users = options.client().users();
             if (options.json()) {
                 ClientOptions.printJson(users);
                 return 0;
             }
-            for (JsonNode user : users) {
+            for (User user : users) {
                 System.out.printf(
-                        "%-24s %-9s added %s%n",
-                        user.path("name").asText(),
-                        user.path("role").asText(),
-                        user.path("createdAt").asText());
+                        "%-24s %-9s added %s%n", user.name(), user.role().wireName(), user.createdAt());
             }
             return 0;
         }
@@ -115,7 +115,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode answer = options.client().delete("/api/v1/users/" + name);
+            Removed answer = options.client().removeUser(name);
             options.print(answer, () -> System.out.println("removed " + name));
             return 0;
         }

@@ -1,6 +1,10 @@
 package dev.kiln.ui;
 
 import com.vaadin.flow.server.VaadinSession;
+import dev.kiln.client.ClientException;
+import dev.kiln.client.KilnClient;
+import dev.kiln.model.api.Credentials;
+import dev.kiln.model.api.Role;
 import java.util.Optional;
 
 /**
@@ -14,11 +18,11 @@ public final class Access {
      * A login.
      *
      * @param name the user
-     * @param role {@code viewer}, {@code operator} or {@code admin}
+     * @param role what they may do
      * @param api the API called with the login's token
      * @param expiresAt when the login's token stops working (the reader is then asked to log in again)
      */
-    public record Login(String name, String role, KilnApi api, java.time.Instant expiresAt) {}
+    public record Login(String name, Role role, KilnClient api, java.time.Instant expiresAt) {}
 
     private Access() {}
 
@@ -36,17 +40,16 @@ public final class Access {
     /**
      * Logs in through the API; the session keeps the login.
      *
-     * @throws UiException with the API's message (a wrong name or password)
+     * @throws ClientException with the API's message (a wrong name or password)
      */
-    public static Login logIn(KilnApi server, String name, String password) {
-        var answer = server.post("/api/v1/sessions", java.util.Map.of("name", name, "password", password));
+    public static Login logIn(KilnClient server, String name, String password) {
+        dev.kiln.model.api.Login answer = server.login(new Credentials(name, password));
         Login login = new Login(
-                answer.path("name").asText(),
-                answer.path("role").asText(),
-                server.as(answer.path("token").asText()),
+                answer.name(),
+                answer.role(),
+                server.as(answer.token()),
                 // a minute early, so that no page is built with a token about to stop working
-                java.time.Instant.now()
-                        .plusSeconds(answer.path("expiresInSeconds").asLong() - 60));
+                java.time.Instant.now().plusSeconds(answer.expiresInSeconds() - 60));
         VaadinSession.getCurrent().setAttribute(KEY, login);
         return login;
     }
@@ -55,8 +58,8 @@ public final class Access {
     public static void logOut() {
         current().ifPresent(login -> {
             try {
-                login.api().delete("/api/v1/sessions");
-            } catch (UiException e) {
+                login.api().logout();
+            } catch (ClientException e) {
                 // an expired login has nothing to end
             }
         });
@@ -65,13 +68,11 @@ public final class Access {
 
     /** Whether the reader may start, stop, retry and approve. */
     public static boolean mayOperate() {
-        return current()
-                .map(l -> l.role().equals("operator") || l.role().equals("admin"))
-                .orElse(false);
+        return current().map(l -> l.role().covers(Role.OPERATOR)).orElse(false);
     }
 
     /** Whether the reader may manage repositories, environments and users. */
     public static boolean mayAdminister() {
-        return current().map(l -> l.role().equals("admin")).orElse(false);
+        return current().map(l -> l.role().covers(Role.ADMIN)).orElse(false);
     }
 }

@@ -1,12 +1,14 @@
 package dev.kiln.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.kiln.client.ClientException;
+import dev.kiln.model.api.Agent;
+import dev.kiln.model.api.ChangeKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,26 +44,22 @@ public class AgentsView extends VerticalLayout {
         add(new H1("Agents"), problem, grid);
         load();
         // jobs start and end with runs' changes: the page follows them
-        Live.reload(this, change -> change.path("kind").asText().equals("run"), this::load);
+        Live.reload(this, change -> change.kind() == ChangeKind.RUN, this::load);
     }
 
     private void load() {
         List<AgentRow> rows = new ArrayList<>();
         try {
-            for (JsonNode a : KilnApi.current().get("/api/v1/agents")) {
-                List<String> labels = new ArrayList<>();
-                a.path("labels").forEach(l -> labels.add(l.asText()));
-                List<String> jobs = new ArrayList<>();
-                a.path("jobs").forEach(j -> jobs.add(j.asText()));
-                String seen = a.path("lastSeen").asText("");
+            for (Agent a : Api.current().agents()) {
+                List<String> jobs = a.jobs();
                 rows.add(new AgentRow(
-                        a.path("name").asText(),
-                        a.path("kind").asText(),
-                        String.join(", ", labels),
-                        jobs.size() + " of " + a.path("maxJobs").asInt() + (jobs.isEmpty() ? "" : ": " + jobs),
-                        seen.isEmpty() || seen.equals("null") ? null : Instant.parse(seen)));
+                        a.name(),
+                        a.kind().wireName(),
+                        String.join(", ", a.labels()),
+                        jobs.size() + " of " + a.maxJobs() + (jobs.isEmpty() ? "" : ": " + jobs),
+                        a.lastSeen()));
             }
-        } catch (UiException e) {
+        } catch (UiException | ClientException e) {
             problem.setText(e.getMessage());
         }
         grid.setItems(rows);

@@ -1,6 +1,5 @@
 package dev.kiln.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,9 +17,18 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import java.util.ArrayList;
+import dev.kiln.client.ClientException;
+import dev.kiln.client.KilnClient;
+import dev.kiln.model.api.ChangeKind;
+import dev.kiln.model.api.ContainerSettings;
+import dev.kiln.model.api.Deployment;
+import dev.kiln.model.api.Environment;
+import dev.kiln.model.api.EnvironmentSettings;
+import dev.kiln.model.api.RollbackRequest;
+import dev.kiln.model.deploy.EventReport;
+import dev.kiln.model.deploy.HostReport;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * Each environment: what runs there now (revision, commit, run), its recent deployments with each host's lifecycle
@@ -37,31 +45,30 @@ public class EnvironmentsView extends VerticalLayout {
         list.setWidthFull();
         add(new H1("Environments"), problem, list);
         load();
-        Live.reload(this, change -> change.path("kind").asText().equals("deployment"), this::load);
+        Live.reload(this, change -> change.kind() == ChangeKind.DEPLOYMENT, this::load);
     }
 
     private void load() {
         list.removeAll();
         try {
-            KilnApi api = KilnApi.current();
-            JsonNode all = api.get("/api/v1/environments");
+            KilnClient api = Api.current();
+            List<Environment> all = api.environments();
             if (all.isEmpty()) {
                 list.add(new Span("No environments yet: an admin adds one with kiln environments add NAME --ssh"
                         + " USER@HOST... or --docker ENGINE_URL."));
             }
-            for (JsonNode e : all) {
-                list.add(environment(
-                        api.get("/api/v1/environments/" + e.path("name").asText())));
+            for (Environment e : all) {
+                list.add(environment(api.environment(e.name())));
             }
             problem.setText("");
-        } catch (UiException e) {
+        } catch (UiException | ClientException e) {
             problem.setText(e.getMessage());
         }
     }
 
-    private Component environment(JsonNode env) {
-        String name = env.path("name").asText();
-        JsonNode settings = env.path("settings");
+    private Component environment(Environment env) {
+        String name = env.name();
+        EnvironmentSettings settings = env.settings();
         Div box = new Div();
         box.addClassName("kiln-environment");
         box.getElement().setAttribute("data-environment", name);
@@ -75,8 +82,8 @@ public class EnvironmentsView extends VerticalLayout {
         HorizontalLayout head = new HorizontalLayout(title, small(where(settings)));
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         head.setWrap(true);
-        JsonNode current = env.path("current");
-        if (current.isObject() && Access.mayOperate()) {
+        Deployment current = env.current();
+        if (current != null && Access.mayOperate()) {
             Button rollback = new Button("Roll back", e -> {
                 ConfirmDialog confirm = new ConfirmDialog(
                         "Roll back " + name + "?",
@@ -93,45 +100,39 @@ public class EnvironmentsView extends VerticalLayout {
         }
         box.add(head);
         box.add(
-                current.isObject()
-                        ? new Span("Live: " + revision(current) + " · deployed "
-                                + PipelinesView.age(RunInfo.instant(current.path("endedAt"))))
+                current != null
+                        ? new Span("Live: " + revision(current) + " · deployed " + PipelinesView.age(current.endedAt()))
                         : small("Nothing deployed yet."));
-        for (JsonNode d : env.path("deployments")) {
+        for (Deployment d : env.deployments()) {
             box.add(deployment(d));
         }
         return box;
     }
 
-    private static String where(JsonNode settings) {
-        if (settings.path("kind").asText().equals("container")
-                || settings.path("docker").isObject()) {
-            JsonNode docker = settings.path("docker");
-            String container = StageGraph.text(docker.path("container"));
-            return (container.isEmpty() ? "containers" : "container " + container) + " on "
-                    + docker.path("engine").asText("");
+    private static String where(EnvironmentSettings settings) {
+        ContainerSettings docker = settings.docker();
+        if (docker != null) {
+            String container = docker.container();
+            return (container.isEmpty() ? "containers" : "container " + container) + " on " + docker.engine();
         }
-        List<String> hosts = new ArrayList<>();
-        settings.path("hosts").forEach(h -> hosts.add(h.asText()));
-        return "SSH: " + String.join(", ", hosts) + " · "
-                + settings.path("config").asText("");
+        return "SSH: " + String.join(", ", settings.hosts()) + " · "
+                + Objects.requireNonNullElse(settings.config(), "");
     }
 
-    private static String revision(JsonNode deployment) {
-        String commit = deployment.path("commit").asText("");
-        String run = StageGraph.text(deployment.path("runId"));
+    private static String revision(Deployment deployment) {
+        String commit = Objects.requireNonNullElse(deployment.commit(), "");
+        String run = Objects.requireNonNullElse(deployment.runId(), "");
         return (commit.length() > 10 ? commit.substring(0, 10) : commit) + (run.isEmpty() ? "" : " (run " + run + ")");
     }
 
-    private Component deployment(JsonNode d) {
-        String id = d.path("id").asText();
-        String status = d.path("status").asText();
+    private Component deployment(Deployment d) {
+        String id = d.id();
         HorizontalLayout summary = new HorizontalLayout(
-                Statuses.chip(id, status),
+                Statuses.chip(id, d.status()),
                 new Span(revision(d)),
-                small(d.path("creator").asText() + " · " + PipelinesView.age(RunInfo.instant(d.path("createdAt")))));
+                small(d.creator().wireName() + " · " + PipelinesView.age(d.createdAt())));
         summary.setAlignItems(FlexComponent.Alignment.BASELINE);
-        String run = StageGraph.text(d.path("runId"));
+        String run = Objects.requireNonNullElse(d.runId(), "");
         if (!run.isEmpty()) {
             summary.add(new Anchor("runs/" + run, "run " + run));
         }
@@ -150,47 +151,38 @@ public class EnvironmentsView extends VerticalLayout {
     private static Component hosts(String deploymentId) {
         Div out = new Div();
         try {
-            JsonNode d = KilnApi.current().get("/api/v1/deployments/" + deploymentId);
-            String message = d.path("message").asText("");
+            Deployment d = Api.current().deployment(deploymentId);
+            String message = Objects.requireNonNullElse(d.message(), "");
             if (!message.isEmpty()) {
                 out.add(new Div(small(message)));
             }
-            for (JsonNode host : d.path("hosts")) {
-                HorizontalLayout row =
-                        new HorizontalLayout(Statuses.chip(host.path("host").asText(), status(host)));
+            for (HostReport host : d.hosts()) {
+                HorizontalLayout row = new HorizontalLayout(Statuses.chip(host.host(), host.status()));
                 row.setWrap(true);
                 row.addClassName("kiln-host");
-                for (JsonNode event : host.path("events")) {
-                    String took = event.path("millis").asLong() > 0
-                            ? " "
-                                    + Durations.text(java.time.Duration.ofMillis(
-                                            event.path("millis").asLong()))
-                            : "";
-                    row.add(Statuses.chip(event.path("event").asText() + took, status(event)));
+                for (EventReport event : host.events()) {
+                    String took =
+                            event.millis() > 0 ? " " + Durations.text(java.time.Duration.ofMillis(event.millis())) : "";
+                    row.add(Statuses.chip(event.event() + took, event.status()));
                 }
                 out.add(row);
             }
-        } catch (UiException e) {
+        } catch (UiException | ClientException e) {
             out.add(new Span(e.getMessage()));
         }
         return out;
     }
 
-    private static String status(JsonNode node) {
-        return node.path("status").asText();
-    }
-
     private void rollback(String environment) {
         try {
-            JsonNode d = KilnApi.current().post("/api/v1/environments/" + environment + "/rollback", Map.of());
+            Deployment d = Api.current().rollback(environment, new RollbackRequest(null));
             Notification.show(
-                            "rolling back " + environment + " (deployment "
-                                    + d.path("id").asText() + ")",
+                            "rolling back " + environment + " (deployment " + d.id() + ")",
                             4000,
                             Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             load();
-        } catch (UiException e) {
+        } catch (UiException | ClientException e) {
             Notification.show(e.getMessage(), 8000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

@@ -1,8 +1,9 @@
 package dev.kiln.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.kiln.client.KilnClient;
+import dev.kiln.client.ServerEvents;
+import dev.kiln.client.UnreadableAnswerException;
+import dev.kiln.model.api.Change;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -16,22 +17,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final KilnApi api;
-    private final List<Consumer<JsonNode>> followers = new CopyOnWriteArrayList<>();
+    private final KilnClient api;
+    private final List<Consumer<Change>> followers = new CopyOnWriteArrayList<>();
     private ServerEvents stream;
     private boolean closed;
     private long backoff = 250;
     private boolean broke;
 
-    EventFeed(KilnApi api) {
+    EventFeed(KilnClient api) {
         this.api = api;
     }
 
     /** Starts following the orchestrator. */
     synchronized void start() {
-        stream = api.events("/api/v1/events", new ServerEvents.Listener() {
+        stream = api.events("/events", new ServerEvents.Listener() {
             @Override
             public void opened() {
                 connected();
@@ -41,10 +40,10 @@ public final class EventFeed implements AutoCloseable {
             public void events(List<ServerEvents.Event> batch) {
                 for (ServerEvents.Event event : batch) {
                     try {
-                        JsonNode change = JSON.readTree(event.data());
+                        Change change = KilnClient.fromJson(event.data(), Change.class);
                         followers.forEach(f -> f.accept(change));
-                    } catch (IOException e) {
-                        LOG.warn("an event from the orchestrator was not JSON: {}", event.data());
+                    } catch (UnreadableAnswerException e) {
+                        LOG.warn("{}: {}", e.getMessage(), event.data());
                     }
                 }
             }
@@ -60,7 +59,7 @@ public final class EventFeed implements AutoCloseable {
         backoff = 250;
         if (broke) {
             broke = false;
-            JsonNode reconnected = JSON.createObjectNode().put("kind", "reconnected");
+            Change reconnected = Change.reconnected(java.time.Instant.now());
             followers.forEach(f -> f.accept(reconnected));
         }
     }
@@ -94,7 +93,7 @@ public final class EventFeed implements AutoCloseable {
     }
 
     /** Hears every change until the answer is run. Called on the feed's thread: hand work to the page's UI. */
-    public Runnable follow(Consumer<JsonNode> follower) {
+    public Runnable follow(Consumer<Change> follower) {
         followers.add(follower);
         return () -> followers.remove(follower);
     }

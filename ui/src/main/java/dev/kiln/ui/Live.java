@@ -1,10 +1,11 @@
 package dev.kiln.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
+import dev.kiln.model.api.Change;
+import dev.kiln.model.api.ChangeKind;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
@@ -16,12 +17,12 @@ public final class Live {
     private Live() {}
 
     /** Reloads {@code page} with {@code reload} on each change that passes {@code relevant}. */
-    public static void reload(Component page, Predicate<JsonNode> relevant, Runnable reload) {
+    public static void reload(Component page, Predicate<Change> relevant, Runnable reload) {
         page.addAttachListener(attach -> {
             UI ui = attach.getUI();
             AtomicBoolean queued = new AtomicBoolean();
-            Runnable stop = KilnApi.feed().follow(change -> {
-                boolean wanted = change.path("kind").asText().equals("reconnected") || relevant.test(change);
+            Runnable stop = Api.feed().follow(change -> {
+                boolean wanted = change.kind() == ChangeKind.RECONNECTED || relevant.test(change);
                 if (wanted && queued.compareAndSet(false, true)) {
                     try {
                         ui.access(() -> {

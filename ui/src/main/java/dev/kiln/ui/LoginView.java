@@ -13,6 +13,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.kiln.client.ClientException;
 import java.util.List;
 
 /** The login page: a user name and password checked by the orchestrator; then the page asked for. */
@@ -55,9 +56,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private void logIn() {
         try {
-            Access.logIn(KilnApi.server(), name.getValue().strip(), password.getValue());
+            Access.logIn(Api.server(), name.getValue().strip(), password.getValue());
             getUI().ifPresent(ui -> ui.navigate(next));
-        } catch (UiException e) {
+        } catch (UiException | ClientException e) {
             problem.setText(e.getMessage());
             password.clear();
             password.focus();

@@ -56,7 +56,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             event.forwardTo("login", new QueryParameters(Map.of("next", List.of(path))));
             return;
         }
-        Access.current().ifPresent(l -> who.setText(l.name() + " · " + l.role()));
+        Access.current().ifPresent(l -> who.setText(l.name() + " · " + l.role().wireName()));
         settings.setVisible(Access.mayAdminister());
     }
 }

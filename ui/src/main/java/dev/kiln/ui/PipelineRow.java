@@ -1,15 +1,17 @@
 package dev.kiln.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.Run;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A pipeline as the Pipelines view lists it: its latest run, read from the API.
  *
  * @param name the pipeline
- * @param status the latest run's status, or empty when it never ran
+ * @param status the latest run's status, or null when it never ran
  * @param stages the latest run's stages in order
  * @param trigger what started the run ({@code poll}, {@code webhook}, {@code manual})
  * @param commit the commit's short id and the first line of its message
@@ -19,36 +21,34 @@ import java.util.List;
  */
 record PipelineRow(
         String name,
-        String status,
+        ExecutionStatus status,
         List<Stage> stages,
         String trigger,
         String commit,
         String author,
         Instant started,
         String runId) {
-    /** A stage of the run, with its status (empty: not run). */
-    record Stage(String name, String status) {}
+    /** A stage of the run, with its status (null: not run). */
+    record Stage(String name, ExecutionStatus status) {}
 
-    static PipelineRow of(String name, JsonNode run) {
+    static PipelineRow of(String name, Run run) {
         if (run == null) {
-            return new PipelineRow(name, "", List.of(), "", "", "", null, "");
+            return new PipelineRow(name, null, List.of(), "", "", "", null, "");
         }
         List<Stage> stages = new ArrayList<>();
-        for (JsonNode s : run.path("stages")) {
-            stages.add(new Stage(
-                    s.path("name").asText(),
-                    s.path("status").isNull() ? "" : s.path("status").asText()));
+        for (Run.Stage s : run.stages()) {
+            stages.add(new Stage(s.name(), s.status()));
         }
-        String commit = run.path("sourceRevision").asText();
-        String title = StageGraph.text(run.path("commitTitle"));
+        String commit = run.sourceRevision();
+        String title = Objects.requireNonNullElse(run.commitTitle(), "");
         return new PipelineRow(
                 name,
-                run.path("status").asText(),
+                run.status(),
                 stages,
-                run.path("trigger").asText(),
+                run.trigger().wireName(),
                 (commit.length() > 10 ? commit.substring(0, 10) : commit) + (title.isEmpty() ? "" : " " + title),
-                StageGraph.text(run.path("author")),
-                RunInfo.instant(run.path("startTime")),
-                run.path("id").asText());
+                Objects.requireNonNullElse(run.author(), ""),
+                run.startTime(),
+                run.id());
     }
 }

@@ -1,6 +1,5 @@
 package dev.kiln.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -11,6 +10,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.kiln.client.ClientException;
+import dev.kiln.model.api.ChangeKind;
+import dev.kiln.model.api.PipelineSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,11 +47,12 @@ public class PipelinesView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         add(new H1("Pipelines"), filter, problem, grid);
         load();
-        Live.reload(this, change -> change.path("kind").asText().equals("run"), this::load);
+        Live.reload(this, change -> change.kind() == ChangeKind.RUN, this::load);
     }
 
     private static com.vaadin.flow.component.Component latest(PipelineRow row) {
-        Span chip = Statuses.chip(row.status().isEmpty() ? "no runs" : row.status(), row.status());
+        Span chip =
+                Statuses.chip(row.status() == null ? "no runs" : row.status().wireName(), row.status());
         if (row.runId().isEmpty()) {
             return chip;
         }
@@ -61,12 +64,11 @@ public class PipelinesView extends VerticalLayout {
     private void load() {
         rows.clear();
         try {
-            for (JsonNode p : KilnApi.current().get("/api/v1/pipelines")) {
-                JsonNode latest = p.path("latestRun");
-                rows.add(PipelineRow.of(p.path("name").asText(), latest.isObject() ? latest : null));
+            for (PipelineSummary p : Api.current().pipelines()) {
+                rows.add(PipelineRow.of(p.name(), p.latestRun()));
             }
             problem.setText("");
-        } catch (UiException e) {
+        } catch (UiException | ClientException e) {
             problem.setText(e.getMessage());
         }
         show();
@@ -77,7 +79,11 @@ public class PipelinesView extends VerticalLayout {
         grid.setItems(rows.stream()
                 .filter(r -> wanted.isEmpty()
                         || r.name().toLowerCase(Locale.ROOT).contains(wanted)
-                        || r.status().toLowerCase(Locale.ROOT).contains(wanted))
+                        || r.status() != null
+                                && r.status()
+                                        .wireName()
+                                        .toLowerCase(Locale.ROOT)
+                                        .contains(wanted))
                 .toList());
     }
 

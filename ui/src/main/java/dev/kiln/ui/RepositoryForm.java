@@ -1,6 +1,5 @@
 package dev.kiln.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -9,10 +8,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.kiln.client.ClientException;
+import dev.kiln.model.api.NewRepository;
+import dev.kiln.model.api.Repository;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,16 +38,14 @@ final class RepositoryForm extends Div {
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
         Button add = new Button("Add repository", e -> {
             try {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("url", url.getValue().strip());
-                body.put("name", blank(name.getValue()));
-                body.put("branch", blank(branch.getValue()));
-                body.put("webhookSecret", blank(secret.getValue()));
-                body.put("pollIntervalSeconds", poll.getValue());
-                JsonNode repo = KilnApi.current().post("/api/v1/repositories", body);
-                showAdded(
-                        webhookUrl.apply(repo.path("name").asText()),
-                        secret.getValue().strip());
+                Repository repo = Api.current()
+                        .addRepository(new NewRepository(
+                                url.getValue().strip(),
+                                blank(name.getValue()),
+                                blank(branch.getValue()),
+                                blank(secret.getValue()),
+                                poll.getValue()));
+                showAdded(webhookUrl.apply(repo.name()), secret.getValue().strip());
                 url.clear();
                 name.clear();
                 branch.clear();
@@ -55,7 +53,7 @@ final class RepositoryForm extends Div {
                 secret.setValue(randomSecret());
                 problem.setText("");
                 changed.run();
-            } catch (UiException failed) {
+            } catch (UiException | ClientException failed) {
                 problem.setText(failed.getMessage());
             }
         });

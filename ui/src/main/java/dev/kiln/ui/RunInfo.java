@@ -1,9 +1,13 @@
 package dev.kiln.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.api.Agent;
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.Job;
+import dev.kiln.model.api.Run;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,29 +16,28 @@ import java.util.Optional;
  * took, from the run's history of status changes.
  */
 final class RunInfo {
-    private final JsonNode run;
-    private final Map<String, JsonNode> jobs = new HashMap<>();
+    private final Run run;
+    private final Map<String, Job> jobs = new HashMap<>();
     private final Map<String, String> agents = new HashMap<>();
 
-    RunInfo(JsonNode run, JsonNode jobList, JsonNode agentList) {
+    RunInfo(Run run, List<Job> jobList, List<Agent> agentList) {
         this.run = run;
-        agentList.forEach(a -> agents.put(a.path("id").asText(), a.path("name").asText()));
-        for (JsonNode job : jobList) {
-            String key = key(job.path("stage").asText(), job.path("action").asText());
-            JsonNode known = jobs.get(key);
-            if (known == null
-                    || known.path("attempt").asInt() <= job.path("attempt").asInt()) {
+        agentList.forEach(a -> agents.put(a.id(), a.name()));
+        for (Job job : jobList) {
+            String key = key(job.stage(), job.action());
+            Job known = jobs.get(key);
+            if (known == null || known.attempt() <= job.attempt()) {
                 jobs.put(key, job);
             }
         }
     }
 
-    JsonNode run() {
+    Run run() {
         return run;
     }
 
     /** The action's latest job, if it has one (approvals and the source have none). */
-    Optional<JsonNode> job(String stage, String action) {
+    Optional<Job> job(String stage, String action) {
         return Optional.ofNullable(jobs.get(key(stage, action)));
     }
 
@@ -50,17 +53,15 @@ final class RunInfo {
     Optional<Duration> took(String stage, String action) {
         Instant started = null;
         Instant ended = null;
-        for (JsonNode change : run.path("history")) {
-            if (!stage.equals(change.path("stage").asText())
-                    || !action.equals(change.path("action").asText())) {
+        for (Run.StatusChange change : run.history() == null ? List.<Run.StatusChange>of() : run.history()) {
+            if (!stage.equals(change.stage()) || !action.equals(change.action())) {
                 continue;
             }
-            Instant time = instant(change.path("time"));
-            if (change.path("status").asText().equals("InProgress")) {
-                started = time;
+            if (change.status() == ExecutionStatus.IN_PROGRESS) {
+                started = change.time();
                 ended = null;
             } else if (started != null) {
-                ended = time;
+                ended = change.time();
             }
         }
         if (started == null) {
@@ -71,13 +72,9 @@ final class RunInfo {
 
     /** How long the run took, or has taken so far. */
     Duration took() {
-        Instant start = instant(run.path("startTime"));
-        Instant end = instant(run.path("endTime"));
+        Instant start = run.startTime();
+        Instant end = run.endTime();
         return start == null ? Duration.ZERO : Duration.between(start, end == null ? Instant.now() : end);
-    }
-
-    static Instant instant(JsonNode value) {
-        return value.isTextual() && !value.asText().isEmpty() ? Instant.parse(value.asText()) : null;
     }
 
     private static String key(String stage, String action) {

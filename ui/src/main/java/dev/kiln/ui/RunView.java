@@ -1,6 +1,5 @@
 package dev.kiln.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,9 +16,18 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import dev.kiln.client.ClientException;
+import dev.kiln.client.KilnClient;
+import dev.kiln.model.api.ApprovalDecision;
+import dev.kiln.model.api.ChangeKind;
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.RetryStage;
+import dev.kiln.model.api.Run;
+import dev.kiln.model.api.StopRun;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One run at {@code /runs/<id>}: its commit and trigger, the stage graph, buttons to stop it, retry a failed stage
@@ -35,7 +43,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
      * @param status the new status
      * @param message why
      */
-    record Change(String time, String where, String status, String message) {}
+    record Change(String time, String where, ExecutionStatus status, String message) {}
 
     private final H1 heading = new H1();
     private final Span status = new Span();
@@ -52,16 +60,14 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
         facts.getStyle().set("color", "var(--lumo-secondary-text-color)");
         stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        stop.addClickListener(e -> act(
-                "stopped",
-                () -> KilnApi.current()
-                        .post("/api/v1/runs/" + runId + "/stop", Map.of("reason", "stopped from the web UI"))));
+        stop.addClickListener(e ->
+                act("stopped", () -> Api.current().stopRun(runId, new StopRun(false, "stopped from the web UI"))));
         HorizontalLayout top = new HorizontalLayout(heading, status, stop);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.setWrap(true);
         history.addColumn(Change::time).setHeader("Time").setAutoWidth(true);
         history.addColumn(Change::where).setHeader("Stage · action").setAutoWidth(true);
-        history.addComponentColumn(c -> Statuses.chip(c.status(), c.status()))
+        history.addComponentColumn(c -> Statuses.chip(c.status()))
                 .setHeader("Status")
                 .setAutoWidth(true);
         history.addColumn(Change::message).setHeader("Message").setFlexGrow(1);
@@ -69,10 +75,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         graph.setWidthFull();
         add(top, commit, facts, problem, graph, new H2("History"), history);
         Live.reload(
-                this,
-                change -> change.path("kind").asText().equals("run")
-                        && change.path("id").asText().equals(runId),
-                this::load);
+                this, change -> change.kind() == ChangeKind.RUN && change.id().equals(runId), this::load);
     }
 
     @Override
@@ -90,41 +93,39 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     private void load() {
         try {
-            KilnApi api = KilnApi.current();
-            JsonNode run = api.get("/api/v1/runs/" + runId);
-            RunInfo info = new RunInfo(run, api.get("/api/v1/runs/" + runId + "/jobs"), api.get("/api/v1/agents"));
+            KilnClient api = Api.current();
+            RunInfo info = new RunInfo(api.run(runId), api.jobs(runId), api.agents());
             show(info);
             problem.setText("");
-        } catch (UiException e) {
+        } catch (UiException | ClientException e) {
             problem.setText(e.getMessage());
         }
     }
 
     private void show(RunInfo info) {
-        JsonNode run = info.run();
-        String pipeline = run.path("pipeline").asText();
-        String state = run.path("status").asText();
+        Run run = info.run();
+        String pipeline = run.pipeline();
+        String state = run.status().wireName();
         heading.setText(pipeline + " · run " + runId);
         title = pipeline + " · run " + runId + " · " + state + " · Kiln";
         getUI().ifPresent(ui -> ui.getPage().setTitle(title));
         status.removeAll();
-        status.add(Statuses.chip(state, state));
-        stop.setVisible(state.equals("InProgress") && Access.mayOperate());
-        String revision = run.path("sourceRevision").asText();
-        String titleLine = StageGraph.text(run.path("commitTitle"));
-        String author = StageGraph.text(run.path("author"));
+        status.add(Statuses.chip(run.status()));
+        stop.setVisible(run.status() == ExecutionStatus.IN_PROGRESS && Access.mayOperate());
+        String revision = run.sourceRevision();
+        String titleLine = Objects.requireNonNullElse(run.commitTitle(), "");
+        String author = Objects.requireNonNullElse(run.author(), "");
         commit.setText((revision.length() > 10 ? revision.substring(0, 10) : revision)
                 + (titleLine.isEmpty() ? "" : " " + titleLine)
                 + (author.isEmpty() ? "" : " — " + author));
         List<String> said = new ArrayList<>();
-        said.add("triggered by " + run.path("trigger").asText());
-        String ref = StageGraph.text(run.path("ref"));
-        if (!ref.isEmpty()) {
-            said.add(ref);
+        said.add("triggered by " + run.trigger().wireName());
+        if (run.ref() != null && !run.ref().isEmpty()) {
+            said.add(run.ref());
         }
-        said.add("started " + PipelinesView.age(RunInfo.instant(run.path("startTime"))));
-        said.add((run.path("endTime").isNull() ? "running for " : "took ") + Durations.text(info.took()));
-        String message = run.path("message").asText("");
+        said.add("started " + PipelinesView.age(run.startTime()));
+        said.add((run.endTime() == null ? "running for " : "took ") + Durations.text(info.took()));
+        String message = Objects.requireNonNullElse(run.message(), "");
         if (!message.isEmpty()) {
             said.add(message);
         }
@@ -138,42 +139,36 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
 
             @Override
             public void retry(String stage) {
-                act(
-                        "retrying " + stage,
-                        () -> KilnApi.current()
-                                .post("/api/v1/runs/" + runId + "/retry", Map.of("stage", stage, "allActions", false)));
+                act("retrying " + stage, () -> Api.current().retry(runId, new RetryStage(stage, false)));
             }
 
             @Override
             public void decide(String stage, boolean approved, String comment) {
                 act(
                         (approved ? "approved " : "rejected ") + stage,
-                        () -> KilnApi.current()
-                                .post(
-                                        "/api/v1/runs/" + runId + "/approval",
-                                        Map.of("stage", stage, "approved", approved, "comment", comment)));
+                        () -> Api.current().decide(runId, new ApprovalDecision(stage, approved, comment)));
             }
         }));
         List<Change> changes = new ArrayList<>();
-        for (JsonNode c : run.path("history")) {
-            String stage = StageGraph.text(c.path("stage"));
-            String action = StageGraph.text(c.path("action"));
+        for (Run.StatusChange c : run.history() == null ? List.<Run.StatusChange>of() : run.history()) {
+            String stage = Objects.requireNonNullElse(c.stage(), "");
+            String action = Objects.requireNonNullElse(c.action(), "");
             changes.add(new Change(
-                    c.path("time").asText().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
+                    c.time().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
                     stage.isEmpty() ? "run" : action.isEmpty() ? stage : stage + " · " + action,
-                    c.path("status").asText(),
-                    c.path("message").asText("")));
+                    c.status(),
+                    Objects.requireNonNullElse(c.message(), "")));
         }
         history.setItems(changes);
     }
 
-    private void act(String done, Runnable call) {
+    private void act(String done, Supplier<Run> call) {
         try {
-            call.run();
+            call.get();
             Notification.show(done, 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             load();
-        } catch (UiException e) {
+        } catch (UiException | ClientException e) {
             Notification.show(e.getMessage(), 8000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

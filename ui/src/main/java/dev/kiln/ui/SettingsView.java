@@ -1,6 +1,5 @@
 package dev.kiln.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -15,8 +14,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import java.util.ArrayList;
-import java.util.List;
+import dev.kiln.client.ClientException;
+import dev.kiln.client.KilnClient;
+import dev.kiln.model.api.Environment;
+import dev.kiln.model.api.Repository;
+import dev.kiln.model.api.User;
 import java.util.function.Supplier;
 
 /**
@@ -27,57 +29,47 @@ import java.util.function.Supplier;
 @PageTitle("Settings · Kiln")
 public class SettingsView extends VerticalLayout implements BeforeEnterObserver {
     private final Span problem = new Span();
-    private final Grid<JsonNode> repositories = new Grid<>();
-    private final Grid<JsonNode> environments = new Grid<>();
-    private final Grid<JsonNode> users = new Grid<>();
+    private final Grid<Repository> repositories = new Grid<>();
+    private final Grid<Environment> environments = new Grid<>();
+    private final Grid<User> users = new Grid<>();
 
     public SettingsView() {
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
+        repositories.addColumn(Repository::name).setHeader("Repository").setAutoWidth(true);
+        repositories.addColumn(Repository::url).setHeader("URL").setFlexGrow(2);
         repositories
-                .addColumn(r -> r.path("name").asText())
-                .setHeader("Repository")
-                .setAutoWidth(true);
-        repositories.addColumn(r -> r.path("url").asText()).setHeader("URL").setFlexGrow(2);
-        repositories
-                .addColumn(r -> r.path("pollIntervalSeconds").asInt() == 0
-                        ? "never"
-                        : "every " + r.path("pollIntervalSeconds").asInt() + " s")
+                .addColumn(r -> r.pollIntervalSeconds() == 0 ? "never" : "every " + r.pollIntervalSeconds() + " s")
                 .setHeader("Polled")
                 .setAutoWidth(true);
         repositories
-                .addColumn(r -> r.path("webhook").asBoolean()
-                        ? webhookUrl(r.path("name").asText())
-                        : "no webhook")
+                .addColumn(r -> r.webhook() ? webhookUrl(r.name()) : "no webhook")
                 .setHeader("Webhook")
                 .setFlexGrow(2);
         repositories
-                .addComponentColumn(r -> remove("repository", "/api/v1/repositories/", r))
+                .addComponentColumn(
+                        r -> remove("repository", r.name(), () -> Api.current().removeRepository(r.name())))
                 .setAutoWidth(true);
         repositories.setAllRowsVisible(true);
+        environments.addColumn(Environment::name).setHeader("Environment").setAutoWidth(true);
         environments
-                .addColumn(e -> e.path("name").asText())
-                .setHeader("Environment")
-                .setAutoWidth(true);
-        environments
-                .addColumn(e -> e.path("settings").path("docker").isObject()
-                        ? "container on "
-                                + e.path("settings")
-                                        .path("docker")
-                                        .path("engine")
-                                        .asText()
-                        : "SSH: " + e.path("settings").path("hosts").size() + " host(s)")
+                .addColumn(e -> e.settings().docker() != null
+                        ? "container on " + e.settings().docker().engine()
+                        : "SSH: " + e.settings().hosts().size() + " host(s)")
                 .setHeader("Where")
                 .setFlexGrow(1);
         environments
-                .addComponentColumn(e -> remove("environment", "/api/v1/environments/", e))
+                .addComponentColumn(
+                        e -> remove("environment", e.name(), () -> Api.current().removeEnvironment(e.name())))
                 .setAutoWidth(true);
         environments.setAllRowsVisible(true);
-        users.addColumn(u -> u.path("name").asText()).setHeader("User").setAutoWidth(true);
-        users.addColumn(u -> u.path("role").asText()).setHeader("Role").setAutoWidth(true);
-        users.addColumn(u -> u.path("createdAt").asText().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"))
+        users.addColumn(User::name).setHeader("User").setAutoWidth(true);
+        users.addColumn(u -> u.role().wireName()).setHeader("Role").setAutoWidth(true);
+        users.addColumn(u -> u.createdAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"))
                 .setHeader("Added")
                 .setFlexGrow(1);
-        users.addComponentColumn(u -> remove("user", "/api/v1/users/", u)).setAutoWidth(true);
+        users.addComponentColumn(
+                        u -> remove("user", u.name(), () -> Api.current().removeUser(u.name())))
+                .setAutoWidth(true);
         users.setAllRowsVisible(true);
         Paragraph envHint = new Paragraph("Add environments with kiln environments add NAME --ssh USER@HOST..."
                 + " --key FILE, or --docker ENGINE_URL (keys are read from files, and keys and variables stay"
@@ -112,35 +104,28 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         try {
-            KilnApi api = KilnApi.current();
-            repositories.setItems(list(() -> api.get("/api/v1/repositories")));
-            environments.setItems(list(() -> api.get("/api/v1/environments")));
-            users.setItems(list(() -> api.get("/api/v1/users")));
+            KilnClient api = Api.current();
+            repositories.setItems(api.repositories());
+            environments.setItems(api.environments());
+            users.setItems(api.users());
             problem.setText("");
-        } catch (UiException e) {
+        } catch (UiException | ClientException e) {
             problem.setText(e.getMessage());
         }
     }
 
-    private static List<JsonNode> list(Supplier<JsonNode> call) {
-        List<JsonNode> out = new ArrayList<>();
-        call.get().forEach(out::add);
-        return out;
-    }
-
     private String webhookUrl(String repository) {
-        return KilnApi.current().baseUrl() + "/api/v1/webhooks/" + repository;
+        return Api.current().baseUrl() + "/api/v1/webhooks/" + repository;
     }
 
-    private Button remove(String what, String path, JsonNode item) {
-        String name = item.path("name").asText();
+    private Button remove(String what, String name, Supplier<?> removal) {
         Button remove = new Button("Remove", e -> {
             try {
-                KilnApi.current().delete(path + name);
+                removal.get();
                 Notification.show("removed " + what + " " + name, 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 load();
-            } catch (UiException failed) {
+            } catch (UiException | ClientException failed) {
                 Notification.show(failed.getMessage(), 8000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }

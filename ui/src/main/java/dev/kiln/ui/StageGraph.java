@@ -1,6 +1,5 @@
 package dev.kiln.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,6 +9,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.Run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,10 @@ final class StageGraph {
     static Div of(RunInfo info, Controls controls) {
         Div graph = new Div();
         graph.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
-        JsonNode run = info.run();
-        boolean runActive = run.path("status").asText().equals("InProgress")
-                || run.path("status").asText().equals("Stopping");
+        Run run = info.run();
+        boolean runActive = run.active();
         boolean first = true;
-        for (JsonNode stage : run.path("stages")) {
+        for (Run.Stage stage : run.stages()) {
             if (!first) {
                 Span arrow = new Span("↓");
                 arrow.getStyle().set("align-self", "center").set("color", "var(--lumo-tertiary-text-color)");
@@ -51,9 +51,9 @@ final class StageGraph {
         return graph;
     }
 
-    private static Div stage(RunInfo info, JsonNode stage, boolean runActive, Controls controls) {
-        String name = stage.path("name").asText();
-        String status = text(stage.path("status"));
+    private static Div stage(RunInfo info, Run.Stage stage, boolean runActive, Controls controls) {
+        String name = stage.name();
+        ExecutionStatus status = stage.status();
         Div box = new Div();
         box.addClassName("kiln-stage");
         box.getElement().setAttribute("data-stage", name);
@@ -63,20 +63,19 @@ final class StageGraph {
                 .set("padding", "var(--lumo-space-s) var(--lumo-space-m)");
         Span title = new Span(name);
         title.getStyle().set("font-weight", "600");
-        HorizontalLayout head =
-                new HorizontalLayout(title, Statuses.chip(status.isEmpty() ? "not run" : status, status));
+        HorizontalLayout head = new HorizontalLayout(title, Statuses.chip(status));
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
-        if (status.equals("Failed") && !runActive && controls.mayAct() && !name.equals("Source")) {
+        if (status == ExecutionStatus.FAILED && !runActive && controls.mayAct() && !name.equals("Source")) {
             Button retry = new Button("Retry failed actions", e -> controls.retry(name));
             retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
             head.add(retry);
         }
         box.add(head);
-        Map<Integer, List<JsonNode>> byOrder = new TreeMap<>();
-        stage.path("actions")
-                .forEach(a -> byOrder.computeIfAbsent(a.path("runOrder").asInt(1), k -> new ArrayList<>())
+        Map<Integer, List<Run.Action>> byOrder = new TreeMap<>();
+        stage.actions()
+                .forEach(a -> byOrder.computeIfAbsent(a.runOrder(), k -> new ArrayList<>())
                         .add(a));
-        for (List<JsonNode> group : byOrder.values()) {
+        for (List<Run.Action> group : byOrder.values()) {
             HorizontalLayout row = new HorizontalLayout();
             row.setWrap(true);
             row.getStyle().set("margin-top", "var(--lumo-space-s)");
@@ -86,9 +85,9 @@ final class StageGraph {
         return box;
     }
 
-    private static Component action(RunInfo info, String stage, JsonNode action, Controls controls) {
-        String name = action.path("name").asText();
-        String status = text(action.path("status"));
+    private static Component action(RunInfo info, String stage, Run.Action action, Controls controls) {
+        String name = action.name();
+        ExecutionStatus status = action.status();
         Div card = new Div();
         card.addClassName("kiln-action");
         card.getElement().setAttribute("data-action", name);
@@ -105,40 +104,39 @@ final class StageGraph {
                 .set("gap", "0.2em");
         Span title = new Span(name);
         title.getStyle().set("font-weight", "600");
-        Span type = small(action.path("type").asText());
-        Span chip = Statuses.chip(status.isEmpty() ? "not run" : status, status);
+        Span type = small(action.type());
+        Span chip = Statuses.chip(status);
         chip.getStyle().set("align-self", "flex-start");
         card.add(new HorizontalLayout(title, type), chip);
         List<String> facts = new ArrayList<>();
         info.took(stage, name).ifPresent(d -> facts.add(Durations.text(d)));
-        int attempt = action.path("attempt").asInt(0);
+        int attempt = action.attempt();
         if (attempt > 1) {
             facts.add("attempt " + attempt);
         }
         info.job(stage, name).ifPresent(job -> {
-            if (!job.path("agent").isNull() && !job.path("agent").asText().isEmpty()) {
-                facts.add("on " + info.agentName(job.path("agent").asText()));
+            if (job.agent() != null && !job.agent().isEmpty()) {
+                facts.add("on " + info.agentName(job.agent()));
             }
         });
         if (!facts.isEmpty()) {
             card.add(small(String.join(" · ", facts)));
         }
-        String message = action.path("message").asText("");
+        String message = action.message() == null ? "" : action.message();
         if (!message.isEmpty()) {
             Span said = small(message.length() > 300 ? message.substring(0, 300) + "…" : message);
             said.getStyle().set("white-space", "pre-wrap").set("max-width", "28em");
             card.add(said);
         }
         info.job(stage, name).ifPresent(job -> {
-            String base = "runs/" + info.run().path("id").asText();
-            HorizontalLayout links = new HorizontalLayout(
-                    new Anchor(base + "/logs/" + job.path("id").asText(), "View log"));
-            if (action.path("type").asText().equals("test")) {
-                links.add(new Anchor(base + "/tests/" + job.path("id").asText(), "Tests"));
+            String base = "runs/" + info.run().id();
+            HorizontalLayout links = new HorizontalLayout(new Anchor(base + "/logs/" + job.id(), "View log"));
+            if (action.isTest()) {
+                links.add(new Anchor(base + "/tests/" + job.id(), "Tests"));
             }
             card.add(links);
         });
-        if (action.path("type").asText().equals("approval") && status.equals("InProgress") && controls.mayAct()) {
+        if (action.isApproval() && status == ExecutionStatus.IN_PROGRESS && controls.mayAct()) {
             card.add(decision(stage, controls));
         }
         return card;
@@ -162,9 +160,5 @@ final class StageGraph {
         Span span = new Span(text);
         span.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         return span;
-    }
-
-    static String text(JsonNode value) {
-        return value.isNull() || value.isMissingNode() ? "" : value.asText();
     }
 }

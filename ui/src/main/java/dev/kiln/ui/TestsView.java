@@ -1,6 +1,5 @@
 package dev.kiln.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -13,10 +12,17 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import dev.kiln.client.ClientException;
+import dev.kiln.client.KilnClient;
+import dev.kiln.model.api.Job;
+import dev.kiln.model.build.CodeCoverage;
+import dev.kiln.model.build.Report;
+import dev.kiln.model.build.TestCase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A build job's test reports at {@code /runs/<run>/tests/<job>}: per report its status and passed, failed and skipped
@@ -61,58 +67,54 @@ public class TestsView extends VerticalLayout implements BeforeEnterObserver, Ha
         back.setText("← Run " + run);
         reports.removeAll();
         try {
-            KilnApi api = KilnApi.current();
+            KilnClient api = Api.current();
             String name = job;
-            for (JsonNode j : api.get("/api/v1/runs/" + run + "/jobs")) {
-                if (j.path("id").asText().equals(job)) {
-                    name = j.path("stage").asText() + " · " + j.path("action").asText();
+            for (Job j : api.jobs(run)) {
+                if (j.id().equals(job)) {
+                    name = j.stage() + " · " + j.action();
                 }
             }
             heading.setText(name + " · tests");
             title = name + " · tests · run " + run + " · Kiln";
-            JsonNode found = api.get("/api/v1/jobs/" + job + "/reports");
+            List<Report> found = api.reports(job);
             if (found.isEmpty()) {
                 reports.add(new Span("This action made no reports: list its test result files under reports: in its"
                         + " buildspec."));
             }
-            for (JsonNode report : found) {
-                reports.add(report.path("type").asText().equals("CODE_COVERAGE") ? coverage(report) : tests(report));
+            for (Report report : found) {
+                reports.add(report.isCoverage() ? coverage(report) : tests(report));
             }
             problem.setText("");
-        } catch (UiException e) {
+        } catch (UiException | ClientException e) {
             problem.setText(e.getMessage());
         }
     }
 
-    private static Div tests(JsonNode report) {
-        JsonNode counts = report.path("statusCounts");
-        int failed = counts.path("FAILED").asInt() + counts.path("ERROR").asInt();
+    private static Div tests(Report report) {
         String summary = String.format(
                 Locale.ROOT,
                 "%d passed · %d failed · %d skipped · %d in all · %s",
-                counts.path("SUCCEEDED").asInt(),
-                failed,
-                counts.path("SKIPPED").asInt(),
-                report.path("total").asInt(),
-                Durations.text(
-                        Duration.ofNanos(report.path("durationInNanoSeconds").asLong())));
+                report.passedCount(),
+                report.failedCount(),
+                report.skippedCount(),
+                report.total(),
+                Durations.text(Duration.ofNanos(report.durationInNanoSeconds())));
         Div box = section(report, summary);
         List<Case> failing = new ArrayList<>();
-        for (JsonNode c : report.path("testCases")) {
-            String status = c.path("status").asText();
-            if (status.equals("FAILED") || status.equals("ERROR")) {
-                String prefix = c.path("prefix").asText("");
+        for (TestCase c : report.testCases()) {
+            if (c.failed()) {
+                String prefix = Objects.requireNonNullElse(c.prefix(), "");
                 failing.add(new Case(
-                        (prefix.isEmpty() ? "" : prefix + " › ")
-                                + c.path("name").asText(),
-                        status,
-                        c.path("message").asText("")));
+                        (prefix.isEmpty() ? "" : prefix + " › ") + c.name(),
+                        c.status(),
+                        Objects.requireNonNullElse(c.message(), "")));
             }
         }
         for (Case c : failing) {
             Span name = new Span(c.name());
             name.getStyle().set("font-weight", "600");
-            HorizontalLayout head = new HorizontalLayout(Statuses.chip(c.status(), "Failed"), name);
+            HorizontalLayout head =
+                    new HorizontalLayout(Statuses.chip(c.status(), Statuses.Tone.ERROR, c.status()), name);
             head.setAlignItems(FlexComponent.Alignment.BASELINE);
             Span message = new Span(c.message());
             message.addClassName("kiln-case-message");
@@ -130,35 +132,36 @@ public class TestsView extends VerticalLayout implements BeforeEnterObserver, Ha
                     .set("flex-direction", "column");
             box.add(item);
         }
-        for (JsonNode warning : report.path("warnings")) {
-            box.add(new Span("⚠ " + warning.asText()));
+        for (String warning : report.warnings()) {
+            box.add(new Span("⚠ " + warning));
         }
         return box;
     }
 
-    private static Div coverage(JsonNode report) {
-        JsonNode sum = report.path("codeCoverageSummary");
-        long lines = sum.path("linesCovered").asLong() + sum.path("linesMissed").asLong();
-        long branches = sum.path("branchesCovered").asLong()
-                + sum.path("branchesMissed").asLong();
+    private static Div coverage(Report report) {
+        CodeCoverage sum =
+                report.codeCoverageSummary() == null ? new CodeCoverage("", 0, 0, 0, 0) : report.codeCoverageSummary();
+        long lines = sum.linesCovered() + sum.linesMissed();
+        long branches = sum.branchesCovered() + sum.branchesMissed();
         return section(
                 report,
                 String.format(
                         Locale.ROOT,
                         "lines %.1f%% (%d of %d) · branches %.1f%% (%d of %d)",
-                        percent(sum.path("linesCovered").asLong(), lines),
-                        sum.path("linesCovered").asLong(),
+                        percent(sum.linesCovered(), lines),
+                        sum.linesCovered(),
                         lines,
-                        percent(sum.path("branchesCovered").asLong(), branches),
-                        sum.path("branchesCovered").asLong(),
+                        percent(sum.branchesCovered(), branches),
+                        sum.branchesCovered(),
                         branches));
     }
 
-    private static Div section(JsonNode report, String summary) {
-        String status = report.path("status").asText();
-        String tone = status.equals("SUCCEEDED") ? "Succeeded" : status.equals("FAILED") ? "Failed" : "";
-        H3 name = new H3(report.path("name").asText());
-        HorizontalLayout head = new HorizontalLayout(name, Statuses.chip(status, tone));
+    private static Div section(Report report, String summary) {
+        String status = report.status();
+        Statuses.Tone tone =
+                report.succeeded() ? Statuses.Tone.SUCCESS : report.failed() ? Statuses.Tone.ERROR : Statuses.Tone.NONE;
+        H3 name = new H3(report.name());
+        HorizontalLayout head = new HorizontalLayout(name, Statuses.chip(status, tone, status));
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         Span counts = new Span(summary);
         counts.addClassName("kiln-report-summary");

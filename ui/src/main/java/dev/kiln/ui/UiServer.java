@@ -1,5 +1,6 @@
 package dev.kiln.ui;
 
+import dev.kiln.client.KilnClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -20,10 +21,10 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
  * The UI's web server: Jetty with Vaadin in production mode, its routes found by the servlet annotation scan of the
- * class path. Views reach the orchestrator through the {@link KilnApi} it is started with.
+ * class path. Views reach the orchestrator through the {@link KilnClient} it is started with.
  */
 public final class UiServer implements AutoCloseable {
-    /** The servlet context attribute holding the {@link KilnApi}. */
+    /** The servlet context attribute holding the {@link KilnClient}. */
     static final String API = "kiln.api";
 
     /** The servlet context attribute holding the {@link EventFeed}. */
@@ -48,7 +49,7 @@ public final class UiServer implements AutoCloseable {
      *
      * @throws UiException saying what failed
      */
-    public static UiServer start(String host, int port, KilnApi api) {
+    public static UiServer start(String host, int port, KilnClient api) {
         try {
             Server server = new Server(new InetSocketAddress(host, port));
             WebAppContext context = new WebAppContext();

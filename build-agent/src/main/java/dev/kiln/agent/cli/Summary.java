@@ -4,10 +4,10 @@ import dev.kiln.model.build.Build;
 import dev.kiln.model.build.BuildPhase;
 import dev.kiln.model.build.CodeCoverage;
 import dev.kiln.model.build.Report;
+import dev.kiln.model.build.TestCase;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 /** The phase table printed at the end of a text-mode build. */
 final class Summary {
@@ -45,12 +45,10 @@ final class Summary {
                         + report.total() + " files");
                 continue;
             }
-            Map<String, Integer> counts = report.statusCounts();
-            out.println("Report " + report.reportGroup() + ": " + report.status() + ", " + counts.get("SUCCEEDED")
-                    + " passed, " + (counts.get("FAILED") + counts.get("ERROR")) + " failed, " + counts.get("SKIPPED")
-                    + " skipped");
+            out.println("Report " + report.reportGroup() + ": " + report.status() + ", " + report.passedCount()
+                    + " passed, " + report.failedCount() + " failed, " + report.skippedCount() + " skipped");
             report.testCases().stream()
-                    .filter(c -> c.status().equals("FAILED") || c.status().equals("ERROR"))
+                    .filter(TestCase::failed)
                     .limit(20)
                     .forEach(c -> out.println("  " + c.status() + " " + c.prefix() + " " + c.name() + ": "
                             + c.message().lines().findFirst().orElse("")));

@@ -5,6 +5,7 @@ import dev.kiln.kit.remote.AgentJob;
 import dev.kiln.kit.remote.JobFactory;
 import dev.kiln.kit.remote.OrchestratorClient;
 import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.model.api.AgentKind;
 import dev.kiln.model.job.JobSpec;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +26,8 @@ public final class BuildJobs implements JobFactory {
     }
 
     @Override
-    public String kind() {
-        return "build";
+    public AgentKind kind() {
+        return AgentKind.BUILD;
     }
 
     @Override

@@ -134,7 +134,7 @@ final class RemoteJob implements AgentJob {
                 outputs.keyOf(build.artifacts().location())
                         .ifPresent(key -> made.put(spec.outputs().get(0), key));
             }
-            return new JobResult(build.buildStatus().name(), message(build), made, 0);
+            return new JobResult(build.buildStatus(), message(build), made, 0);
         } catch (IOException | RuntimeException e) {
             return fault("the agent could not run the job: " + e.getMessage());
         } finally {
@@ -216,6 +216,6 @@ final class RemoteJob implements AgentJob {
     }
 
     private static JobResult fault(String message) {
-        return new JobResult("FAULT", message, Map.of(), 0);
+        return new JobResult(StatusType.FAULT, message, Map.of(), 0);
     }
 }

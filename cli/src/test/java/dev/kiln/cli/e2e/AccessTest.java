@@ -7,7 +7,7 @@ import dev.kiln.cli.testing.AgentProcess;
 import dev.kiln.cli.testing.Api;
 import dev.kiln.cli.testing.GitRemote;
 import dev.kiln.cli.testing.Runs;
-import dev.kiln.orchestrator.access.Role;
+import dev.kiln.model.api.Role;
 import dev.kiln.orchestrator.server.KilnServer;
 import java.nio.file.Path;
 import java.time.Duration;

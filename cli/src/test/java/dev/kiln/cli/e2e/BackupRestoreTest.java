@@ -10,7 +10,7 @@ import dev.kiln.cli.testing.Closer;
 import dev.kiln.cli.testing.GitRemote;
 import dev.kiln.cli.testing.Runs;
 import dev.kiln.cli.testing.UpProcess;
-import dev.kiln.orchestrator.access.Role;
+import dev.kiln.model.api.Role;
 import dev.kiln.orchestrator.access.Tokens;
 import dev.kiln.orchestrator.server.EmbeddedObjectStore;
 import dev.kiln.orchestrator.server.KilnServer;

@@ -14,7 +14,7 @@ import dev.kiln.cli.testing.UpProcess;
 import dev.kiln.cli.testing.Waits;
 import dev.kiln.kit.testing.TestEngine;
 import dev.kiln.kit.testing.TestImages;
-import dev.kiln.orchestrator.access.Role;
+import dev.kiln.model.api.Role;
 import dev.kiln.orchestrator.access.Tokens;
 import dev.kiln.orchestrator.server.EmbeddedObjectStore;
 import dev.kiln.orchestrator.server.KilnServer;

@@ -11,9 +11,10 @@ import dev.kiln.cli.testing.Runs;
 import dev.kiln.cli.testing.ServerEnvironment;
 import dev.kiln.cli.testing.UpProcess;
 import dev.kiln.cli.testing.Waits;
+import dev.kiln.client.KilnClient;
 import dev.kiln.kit.testing.TestEngine;
 import dev.kiln.kit.testing.TestImages;
-import dev.kiln.ui.KilnApi;
+import dev.kiln.model.api.HealthStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,10 +96,10 @@ class TwoOrchestratorsTest {
                 .as("B stands by while A leads")
                 .isEqualTo(503);
         assertThat(apiB.get("/api/v1/runs").body().toString()).contains("standby");
-        KilnApi ui = new KilnApi(urlB + "," + urlA, admin);
-        assertThat(ui.get("/api/v1/health").path("status").asText())
+        KilnClient ui = new KilnClient(urlB + "," + urlA, admin);
+        assertThat(ui.health().status())
                 .as("the UI's client moves on from the standby")
-                .isEqualTo("ok");
+                .isEqualTo(HealthStatus.OK);
         assertThat(ui.baseUrl()).isEqualTo(urlA);
 
         GitRemote remote = GitRemote.create(dir, "slow");
@@ -119,7 +120,7 @@ class TwoOrchestratorsTest {
                 "B to take the lease over",
                 () -> apiB.get("/api/v1/health").status() == 200 ? 1 : null);
         double takeover = (System.nanoTime() - killed) / 1e9;
-        assertThat(ui.get("/api/v1/runs").size())
+        assertThat(ui.runs(java.util.Optional.empty(), 50).size())
                 .as("the UI's client moves on from the dead leader")
                 .isEqualTo(1);
         assertThat(ui.baseUrl()).isEqualTo(urlB);

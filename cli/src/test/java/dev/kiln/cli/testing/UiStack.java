@@ -2,9 +2,9 @@ package dev.kiln.cli.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kiln.orchestrator.access.Role;
+import dev.kiln.client.KilnClient;
+import dev.kiln.model.api.Role;
 import dev.kiln.orchestrator.server.KilnServer;
-import dev.kiln.ui.KilnApi;
 import dev.kiln.ui.UiServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +42,7 @@ public final class UiStack implements AutoCloseable {
             remote.write("README.md", "# shop\n").commitAndPush("start");
             api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
             AgentProcess agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
-            UiServer ui = UiServer.start("127.0.0.1", 0, new KilnApi(server.url(), token));
+            UiServer ui = UiServer.start("127.0.0.1", 0, new KilnClient(server.url(), token));
             server.addUser("olga", "an operator's passphrase", Role.OPERATOR);
             ChromeDriver browser = Browser.open(dir);
             Pages.logIn(browser, ui.url().toString(), "olga", "an operator's passphrase");

@@ -7,7 +7,7 @@ import dev.kiln.cli.testing.Api;
 import dev.kiln.cli.testing.Pages;
 import dev.kiln.cli.testing.Runs;
 import dev.kiln.cli.testing.UiStack;
-import dev.kiln.orchestrator.access.Role;
+import dev.kiln.model.api.Role;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.ui.UiServer;
 import java.nio.file.Path;

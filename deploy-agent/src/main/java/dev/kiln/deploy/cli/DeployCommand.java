@@ -7,6 +7,7 @@ import dev.kiln.deploy.fleet.SshDeployer;
 import dev.kiln.deploy.revision.Revision;
 import dev.kiln.deploy.revision.RevisionBundler;
 import dev.kiln.kit.cli.CommandLines;
+import dev.kiln.model.api.DeploymentCreator;
 import dev.kiln.model.deploy.DeploymentConfig;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.deploy.DeploymentSpec;
@@ -149,7 +150,7 @@ public final class DeployCommand implements Callable<Integer> {
                 "local",
                 "local",
                 "",
-                "user",
+                DeploymentCreator.USER,
                 DeploymentConfig.of(config, minHealthy),
                 target,
                 null,

@@ -8,6 +8,8 @@ import dev.kiln.kit.engine.DockerEngine;
 import dev.kiln.kit.engine.EngineUnavailableException;
 import dev.kiln.kit.engine.Images;
 import dev.kiln.kit.engine.RegistryCredentials;
+import dev.kiln.model.api.DeploymentStatus;
+import dev.kiln.model.api.LifecycleStatus;
 import dev.kiln.model.deploy.ContainerTarget;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.deploy.DeploymentSpec;
@@ -59,7 +61,7 @@ public final class ContainerDeployer {
                             + " (kiln environments add ... --container NAME)"
                     : ImageDefinitions.FILE + " has no container '" + target.container() + "'; it lists " + names();
             log.line(message);
-            return new DeploymentReport("Failed", "INVALID_REVISION", message, List.of(), List.of());
+            return new DeploymentReport(DeploymentStatus.FAILED, "INVALID_REVISION", message, List.of(), List.of());
         }
         ImageDefinition definition = chosen.get();
         DockerEngine engine;
@@ -93,10 +95,10 @@ public final class ContainerDeployer {
         log.line("== PullImage");
         Optional<String> pulled = pull(engine, definition.imageUri(), log);
         if (pulled.isPresent()) {
-            event("PullImage", "Failed", "ImagePullFailed", pulled.get(), t);
+            event("PullImage", LifecycleStatus.FAILED, "ImagePullFailed", pulled.get(), t);
             return failed(name, "IMAGE_PULL_FAILED", pulled.get(), log);
         }
-        event("PullImage", "Succeeded", "", "", t);
+        event("PullImage", LifecycleStatus.SUCCEEDED, "", "", t);
         if (stopRequested.getAsBoolean()) {
             return stopped(name, log);
         }
@@ -117,7 +119,7 @@ public final class ContainerDeployer {
             containers.start(id);
         } catch (DockerException e) {
             String why = "the container did not start: " + DockerEngine.describe(e);
-            event("StartContainer", "Failed", "ContainerStartFailed", why, t);
+            event("StartContainer", LifecycleStatus.FAILED, "ContainerStartFailed", why, t);
             containers.remove(name);
             restore(containers, stopFirst ? running : List.of(), log);
             return failed(name, "HEALTH_CONSTRAINTS", why, log);
@@ -125,7 +127,7 @@ public final class ContainerDeployer {
         log.line("started " + name + " (" + id.substring(0, 12) + ")"
                 + (target.ports().isEmpty() ? "" : ", ports " + target.ports())
                 + (target.network().isEmpty() ? "" : ", network " + target.network()));
-        event("StartContainer", "Succeeded", "", "", t);
+        event("StartContainer", LifecycleStatus.SUCCEEDED, "", "", t);
         t = System.nanoTime();
         log.line("== HealthCheck");
         ContainerHealth health = new ContainerHealth(engine.client(), engineHost(engine), stopRequested);
@@ -133,7 +135,7 @@ public final class ContainerDeployer {
                 health.await(id, target.healthUrl(), Duration.ofSeconds(target.healthTimeoutSeconds()), log);
         if (unhealthy.isPresent()) {
             boolean stop = stopRequested.getAsBoolean();
-            event("HealthCheck", "Failed", stop ? "" : "HealthCheckFailed", unhealthy.get(), t);
+            event("HealthCheck", LifecycleStatus.FAILED, stop ? "" : "HealthCheckFailed", unhealthy.get(), t);
             log.line("HealthCheck FAILED: " + unhealthy.get());
             List<String> output = containers.lastLines(id, 20);
             if (!output.isEmpty()) {
@@ -145,7 +147,7 @@ public final class ContainerDeployer {
             restore(containers, stopFirst ? running : List.of(), log);
             return stop ? stopped(name, log) : failed(name, "HEALTH_CONSTRAINTS", unhealthy.get(), log);
         }
-        event("HealthCheck", "Succeeded", "", "", t);
+        event("HealthCheck", LifecycleStatus.SUCCEEDED, "", "", t);
         t = System.nanoTime();
         log.line("== StopOldContainer");
         if (old.isEmpty()) {
@@ -156,11 +158,15 @@ public final class ContainerDeployer {
             containers.remove(c.getId());
             log.line("stopped and removed " + DeployedContainers.nameOf(c));
         }
-        event("StopOldContainer", "Succeeded", "", "", t);
+        event("StopOldContainer", LifecycleStatus.SUCCEEDED, "", "", t);
         String message = name + " runs " + definition.imageUri();
         log.line("Succeeded: " + message);
         return new DeploymentReport(
-                "Succeeded", "", message, List.of(new HostReport(name, "Succeeded", events, "")), List.of());
+                DeploymentStatus.SUCCEEDED,
+                "",
+                message,
+                List.of(new HostReport(name, LifecycleStatus.SUCCEEDED, events, "")),
+                List.of());
     }
 
     private Optional<String> pull(DockerEngine engine, String image, DeployLog log) {
@@ -212,29 +218,33 @@ public final class ContainerDeployer {
     private DeploymentReport failed(String host, String code, String message, DeployLog log) {
         log.line("Failed: " + message);
         return new DeploymentReport(
-                "Failed", code, message, List.of(new HostReport(host, "Failed", withSkipped(), message)), List.of());
+                DeploymentStatus.FAILED,
+                code,
+                message,
+                List.of(new HostReport(host, LifecycleStatus.FAILED, withSkipped(), message)),
+                List.of());
     }
 
     private DeploymentReport stopped(String host, DeployLog log) {
         String message = "the deployment was stopped";
         log.line("Stopped: " + message);
         return new DeploymentReport(
-                "Stopped",
+                DeploymentStatus.STOPPED,
                 "MANUAL_STOP",
                 message,
-                List.of(new HostReport(host, "Failed", withSkipped(), message)),
+                List.of(new HostReport(host, LifecycleStatus.FAILED, withSkipped(), message)),
                 List.of());
     }
 
     private List<EventReport> withSkipped() {
         List<EventReport> out = new ArrayList<>(events);
         for (String event : EVENTS.subList(events.size(), EVENTS.size())) {
-            out.add(new EventReport(event, "Skipped", "", "", 0));
+            out.add(new EventReport(event, LifecycleStatus.SKIPPED, "", "", 0));
         }
         return out;
     }
 
-    private void event(String event, String status, String code, String message, long startNanos) {
+    private void event(String event, LifecycleStatus status, String code, String message, long startNanos) {
         events.add(new EventReport(event, status, code, message, (System.nanoTime() - startNanos) / 1_000_000));
     }
 

@@ -5,6 +5,8 @@ import dev.kiln.deploy.DeployLog;
 import dev.kiln.deploy.host.HostDeployment;
 import dev.kiln.deploy.revision.Revision;
 import dev.kiln.deploy.ssh.SshHostShell;
+import dev.kiln.model.api.DeploymentStatus;
+import dev.kiln.model.api.LifecycleStatus;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.deploy.DeploymentSpec;
 import dev.kiln.model.deploy.HealthRule;
@@ -48,7 +50,7 @@ public final class SshDeployer {
         if (rule.invalid().isPresent()) {
             log.line("cannot start: " + rule.invalid().get());
             return new DeploymentReport(
-                    "Failed",
+                    DeploymentStatus.FAILED,
                     hosts.isEmpty() ? "NO_INSTANCES" : "HEALTH_CONSTRAINTS_INVALID",
                     rule.invalid().get(),
                     skipped(hosts, 0, "not started"),
@@ -69,7 +71,8 @@ public final class SshDeployer {
             while (next < hosts.size()) {
                 if (stopRequested.getAsBoolean()) {
                     reports.addAll(skipped(hosts, next, "the deployment was stopped"));
-                    return new DeploymentReport("Stopped", "MANUAL_STOP", "stopped on request", reports, learned);
+                    return new DeploymentReport(
+                            DeploymentStatus.STOPPED, "MANUAL_STOP", "stopped on request", reports, learned);
                 }
                 int batch = rule.nextBatch(succeeded.get(), hosts.size() - next);
                 if (batch == 0) {
@@ -78,7 +81,8 @@ public final class SshDeployer {
                                     + " left, " + rule.minimum() + " must stay healthy (" + spec.config() + ")";
                     log.line("stopping: " + message);
                     reports.addAll(skipped(hosts, next, "skipped: " + message));
-                    return new DeploymentReport("Failed", "HEALTH_CONSTRAINTS", message, reports, learned);
+                    return new DeploymentReport(
+                            DeploymentStatus.FAILED, "HEALTH_CONSTRAINTS", message, reports, learned);
                 }
                 List<Future<HostReport>> running = new ArrayList<>();
                 for (SshHost host : hosts.subList(next, next + batch)) {
@@ -87,7 +91,7 @@ public final class SshDeployer {
                 for (Future<HostReport> f : running) {
                     HostReport r = get(f);
                     reports.add(r);
-                    if (r.status().equals("Succeeded")) {
+                    if (r.status() == LifecycleStatus.SUCCEEDED) {
                         succeeded.incrementAndGet();
                     }
                 }
@@ -105,17 +109,21 @@ public final class SshDeployer {
         if (rule.succeeded(succeeded)) {
             log.line("Succeeded on " + succeeded + " of " + reports.size() + " host(s)");
             return new DeploymentReport(
-                    "Succeeded", "", succeeded + " of " + reports.size() + " host(s) succeeded", reports, learned);
+                    DeploymentStatus.SUCCEEDED,
+                    "",
+                    succeeded + " of " + reports.size() + " host(s) succeeded",
+                    reports,
+                    learned);
         }
         String firstFailure = reports.stream()
-                .filter(r -> r.status().equals("Failed"))
+                .filter(r -> r.status() == LifecycleStatus.FAILED)
                 .map(r -> r.host() + ": " + r.message())
                 .findFirst()
                 .orElse("");
         String message = "only " + succeeded + " of " + reports.size() + " host(s) succeeded, " + rule.minimum()
                 + " needed" + (firstFailure.isEmpty() ? "" : "; " + firstFailure);
         log.line("Failed: " + message);
-        return new DeploymentReport("Failed", "HEALTH_CONSTRAINTS", message, reports, learned);
+        return new DeploymentReport(DeploymentStatus.FAILED, "HEALTH_CONSTRAINTS", message, reports, learned);
     }
 
     private SshHostShell connect(SshHost host, DeployLog log, List<KnownHostKey> learned) {
@@ -142,7 +150,7 @@ public final class SshDeployer {
             return new HostDeployment(shell, spec, revision, stopRequested).run(hostLog);
         } catch (DeployException e) {
             hostLog.line("FAILED: " + e.getMessage());
-            return new HostReport(host.toString(), "Failed", List.of(), e.getMessage());
+            return new HostReport(host.toString(), LifecycleStatus.FAILED, List.of(), e.getMessage());
         }
     }
 
@@ -172,7 +180,7 @@ public final class SshDeployer {
 
     private static List<HostReport> skipped(List<SshHost> hosts, int from, String why) {
         return hosts.subList(from, hosts.size()).stream()
-                .map(h -> new HostReport(h.toString(), "Skipped", List.of(), why))
+                .map(h -> new HostReport(h.toString(), LifecycleStatus.SKIPPED, List.of(), why))
                 .toList();
     }
 }

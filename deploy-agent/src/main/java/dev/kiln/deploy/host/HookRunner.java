@@ -3,6 +3,7 @@ package dev.kiln.deploy.host;
 import dev.kiln.deploy.DeployLog;
 import dev.kiln.deploy.ssh.HostShell;
 import dev.kiln.deploy.ssh.ShellWords;
+import dev.kiln.model.api.LifecycleStatus;
 import dev.kiln.model.appspec.Hook;
 import dev.kiln.model.appspec.LifecycleEvent;
 import dev.kiln.model.deploy.EventReport;
@@ -71,7 +72,7 @@ final class HookRunner {
                         event, "ScriptFailed", "script " + hook.location() + " exited with status " + status, start);
             }
         }
-        return new EventReport(event.word(), "Succeeded", "", "", millis(start));
+        return new EventReport(event.word(), LifecycleStatus.SUCCEEDED, "", "", millis(start));
     }
 
     private String exports(LifecycleEvent event) {
@@ -102,7 +103,7 @@ final class HookRunner {
     }
 
     static EventReport failed(LifecycleEvent event, String code, String message, long start) {
-        return new EventReport(event.word(), "Failed", code, message, millis(start));
+        return new EventReport(event.word(), LifecycleStatus.FAILED, code, message, millis(start));
     }
 
     static long millis(long start) {

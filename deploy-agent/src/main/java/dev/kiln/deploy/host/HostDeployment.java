@@ -6,6 +6,7 @@ import dev.kiln.deploy.revision.InstallPlan;
 import dev.kiln.deploy.revision.Revision;
 import dev.kiln.deploy.ssh.HostShell;
 import dev.kiln.deploy.ssh.ShellWords;
+import dev.kiln.model.api.LifecycleStatus;
 import dev.kiln.model.appspec.AppSpec;
 import dev.kiln.model.appspec.AppSpecParser;
 import dev.kiln.model.appspec.FileExistsBehavior;
@@ -89,7 +90,7 @@ public final class HostDeployment {
                     default -> report = scripts(event, release, log);
                 }
                 events.add(report);
-                if (!report.status().equals("Succeeded") && !report.status().equals("Skipped")) {
+                if (report.status() != LifecycleStatus.SUCCEEDED && report.status() != LifecycleStatus.SKIPPED) {
                     failure = event.word() + " failed: " + report.message();
                     log.line(event.word() + " FAILED: " + report.errorCode() + ": " + report.message());
                     break;
@@ -97,21 +98,21 @@ public final class HostDeployment {
             }
             if (failure.isEmpty()) {
                 succeed(release, log);
-                return new HostReport(shell.name(), "Succeeded", events, "");
+                return new HostReport(shell.name(), LifecycleStatus.SUCCEEDED, events, "");
             }
         } catch (DeployException e) {
             failure = e.getMessage();
             log.line("FAILED: " + failure);
         }
         skipRest(events);
-        return new HostReport(shell.name(), "Failed", events, failure);
+        return new HostReport(shell.name(), LifecycleStatus.FAILED, events, failure);
     }
 
     private EventReport applicationStop(HostState state, DeployLog log) {
         long start = System.nanoTime();
         if (state.lastSuccessful().isEmpty()) {
             log.line("no earlier successful release on this host: nothing to stop");
-            return new EventReport("ApplicationStop", "Skipped", "", "first deployment to this host", 0);
+            return new EventReport("ApplicationStop", LifecycleStatus.SKIPPED, "", "first deployment to this host", 0);
         }
         String last = state.lastSuccessful().get();
         String text = shell.capture(
@@ -121,7 +122,7 @@ public final class HostDeployment {
                 KILN_STEP);
         if (text.isBlank()) {
             log.line("release " + last + " has no appspec: nothing to stop");
-            return new EventReport("ApplicationStop", "Succeeded", "", "", HookRunner.millis(start));
+            return new EventReport("ApplicationStop", LifecycleStatus.SUCCEEDED, "", "", HookRunner.millis(start));
         }
         Optional<AppSpec> previous = AppSpecParser.parse("appspec.yml", text).appSpec();
         if (previous.isEmpty()) {
@@ -139,7 +140,7 @@ public final class HostDeployment {
     private EventReport reuse(String release, DeployLog log) {
         log.line("this host keeps the revision already (release " + release + ", sha256 "
                 + revision.sha256().substring(0, 12) + "): no upload");
-        return new EventReport("DownloadBundle", "Succeeded", "", "reused release " + release, 0);
+        return new EventReport("DownloadBundle", LifecycleStatus.SUCCEEDED, "", "reused release " + release, 0);
     }
 
     private EventReport download(DeployLog log) {
@@ -183,7 +184,7 @@ public final class HostDeployment {
                         + "mv \"$P\" " + HostLayout.release(id) + "\n"),
                 KILN_STEP);
         log.line("sha256 checked on the host; unpacked to releases/" + id);
-        return new EventReport("DownloadBundle", "Succeeded", "", "", HookRunner.millis(start));
+        return new EventReport("DownloadBundle", LifecycleStatus.SUCCEEDED, "", "", HookRunner.millis(start));
     }
 
     private EventReport install(String release, DeployLog log) {
@@ -211,13 +212,13 @@ public final class HostDeployment {
             return HookRunner.failed(
                     LifecycleEvent.INSTALL, "UnknownError", "installing failed with status " + status, start);
         }
-        return new EventReport("Install", "Succeeded", "", "", HookRunner.millis(start));
+        return new EventReport("Install", LifecycleStatus.SUCCEEDED, "", "", HookRunner.millis(start));
     }
 
     private EventReport scripts(LifecycleEvent event, String release, DeployLog log) {
         if (revision.appSpec().isEmpty()
                 || revision.appSpec().get().hooks(event).isEmpty()) {
-            return new EventReport(event.word(), "Skipped", "", "no scripts", 0);
+            return new EventReport(event.word(), LifecycleStatus.SKIPPED, "", "no scripts", 0);
         }
         return hooks.run(event, revision.appSpec().get().hooks(event), release, log);
     }
@@ -225,7 +226,7 @@ public final class HostDeployment {
     private EventReport validate(String release, DeployLog log) {
         long start = System.nanoTime();
         EventReport scripts = scripts(LifecycleEvent.VALIDATE_SERVICE, release, log);
-        if (scripts.status().equals("Failed")) {
+        if (scripts.status() == LifecycleStatus.FAILED) {
             return scripts;
         }
         SshTarget target = spec.ssh();
@@ -241,7 +242,7 @@ public final class HostDeployment {
                     target.healthUrl() + " did not answer 2xx within " + target.healthTimeoutSeconds() + " s",
                     start);
         }
-        return new EventReport("ValidateService", "Succeeded", "", "", HookRunner.millis(start));
+        return new EventReport("ValidateService", LifecycleStatus.SUCCEEDED, "", "", HookRunner.millis(start));
     }
 
     private void succeed(String release, DeployLog log) {
@@ -267,7 +268,7 @@ public final class HostDeployment {
     private static void skipRest(List<EventReport> events) {
         for (LifecycleEvent event : LifecycleEvent.inPlaceOrder()) {
             if (events.stream().noneMatch(e -> e.event().equals(event.word()))) {
-                events.add(new EventReport(event.word(), "Skipped", "", "", 0));
+                events.add(new EventReport(event.word(), LifecycleStatus.SKIPPED, "", "", 0));
             }
         }
     }

@@ -15,6 +15,8 @@ import dev.kiln.kit.remote.OrchestratorClient;
 import dev.kiln.kit.remote.OrchestratorUnavailableException;
 import dev.kiln.kit.remote.RefusedByOrchestratorException;
 import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.model.api.DeploymentStatus;
+import dev.kiln.model.build.StatusType;
 import dev.kiln.model.deploy.DeploymentOrder;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.job.JobResult;
@@ -86,14 +88,16 @@ final class DeployJob implements AgentJob {
                 message += "; rolled back by " + rollback.spec().deploymentId() + ": " + r.status();
                 next = report(rollback, r);
             }
-            String status = first.succeeded() ? "SUCCEEDED" : first.status().equals("Stopped") ? "STOPPED" : "FAILED";
+            StatusType status = first.succeeded()
+                    ? StatusType.SUCCEEDED
+                    : first.status() == DeploymentStatus.STOPPED ? StatusType.STOPPED : StatusType.FAILED;
             return new JobResult(status, message, Map.of(), 0);
         } catch (RefusedByOrchestratorException e) {
             log.line("[Kiln] the orchestrator refused the deployment: " + e.getMessage());
-            return new JobResult("FAILED", e.getMessage(), Map.of(), 0);
+            return new JobResult(StatusType.FAILED, e.getMessage(), Map.of(), 0);
         } catch (DeployException | OrchestratorUnavailableException | IOException e) {
             log.line("[Kiln] " + e.getMessage());
-            return new JobResult("FAULT", e.getMessage(), Map.of(), 0);
+            return new JobResult(StatusType.FAULT, e.getMessage(), Map.of(), 0);
         } finally {
             clean();
         }
@@ -112,7 +116,8 @@ final class DeployJob implements AgentJob {
                 images = ImageDefinitions.read(zip);
             } catch (InvalidRevisionException e) {
                 log.line(e.getMessage());
-                return new DeploymentReport("Failed", "INVALID_REVISION", e.getMessage(), List.of(), List.of());
+                return new DeploymentReport(
+                        DeploymentStatus.FAILED, "INVALID_REVISION", e.getMessage(), List.of(), List.of());
             }
             return new ContainerDeployer(order.spec(), images, pullLogins, () -> stopRequested).run(log);
         }
@@ -121,7 +126,8 @@ final class DeployJob implements AgentJob {
             revision = RevisionBundler.prepare(zip, work.resolve(id + ".tar.gz"));
         } catch (InvalidRevisionException e) {
             log.line(e.getMessage());
-            return new DeploymentReport("Failed", "INVALID_REVISION", e.getMessage(), List.of(), List.of());
+            return new DeploymentReport(
+                    DeploymentStatus.FAILED, "INVALID_REVISION", e.getMessage(), List.of(), List.of());
         }
         return new SshDeployer(order.spec(), revision, () -> stopRequested).run(log);
     }

@@ -5,6 +5,7 @@ import dev.kiln.kit.remote.AgentJob;
 import dev.kiln.kit.remote.JobFactory;
 import dev.kiln.kit.remote.OrchestratorClient;
 import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.model.api.AgentKind;
 import dev.kiln.model.job.JobSpec;
 import java.nio.file.Path;
 
@@ -20,8 +21,8 @@ public final class DeployJobs implements JobFactory {
     }
 
     @Override
-    public String kind() {
-        return "deploy";
+    public AgentKind kind() {
+        return AgentKind.DEPLOY;
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.kiln.kit.engine.RegistryCredentials;
 import dev.kiln.kit.testing.TestEngine;
 import dev.kiln.kit.testing.TestImages;
 import dev.kiln.kit.testing.TestRegistry;
+import dev.kiln.model.api.DeploymentCreator;
 import dev.kiln.model.deploy.ContainerTarget;
 import dev.kiln.model.deploy.DeploymentConfig;
 import dev.kiln.model.deploy.DeploymentReport;
@@ -74,8 +75,8 @@ class ContainerDeployerTest {
         String firstUrl = url(only());
         DeploymentReport second = deploy("d-2", target, good2);
 
-        assertThat(first.status()).isEqualTo("Succeeded");
-        assertThat(second.status()).as(String.join("\n", log)).isEqualTo("Succeeded");
+        assertThat(first.status().wireName()).isEqualTo("Succeeded");
+        assertThat(second.status().wireName()).as(String.join("\n", log)).isEqualTo("Succeeded");
         assertThat(second.hosts().get(0).events())
                 .extracting(e -> e.event() + " " + e.status())
                 .containsExactly(
@@ -111,7 +112,7 @@ class ContainerDeployerTest {
 
         DeploymentReport failed = deploy("d-2", target, broken);
 
-        assertThat(failed.status()).isEqualTo("Failed");
+        assertThat(failed.status().wireName()).isEqualTo("Failed");
         assertThat(failed.errorCode()).isEqualTo("HEALTH_CONSTRAINTS");
         assertThat(failed.message()).contains("not healthy within 6 s").contains("HEALTHCHECK exited");
         assertThat(failed.hosts().get(0).events())
@@ -136,13 +137,13 @@ class ContainerDeployerTest {
         DeploymentReport failed = deploy("d-2", target, "kiln-test/busybox:1");
         DeploymentReport replaced = deploy("d-3", target, good2);
 
-        assertThat(failed.status()).isEqualTo("Failed");
+        assertThat(failed.status().wireName()).isEqualTo("Failed");
         assertThat(failed.message()).contains("the container exited");
         assertThat(log)
                 .anyMatch(l -> l.contains("cannot serve two containers: stopping the old kiln-dev-web-d-1 first"))
                 .anyMatch(l -> l.startsWith("started the old container kiln-dev-web-d-1 again"))
                 .anyMatch(l -> l.startsWith("health URL http://localhost:8080/ is asked at http://127.0.0.1:" + port));
-        assertThat(replaced.status()).as(String.join("\n", log)).isEqualTo("Succeeded");
+        assertThat(replaced.status().wireName()).as(String.join("\n", log)).isEqualTo("Succeeded");
         assertThat(only().getLabels()).containsEntry("kiln.deployment-id", "d-3");
         assertThat(get("http://127.0.0.1:" + port + "/")).isEqualTo("version two");
     }
@@ -161,9 +162,9 @@ class ContainerDeployerTest {
             DeploymentReport pulled = deploy("d-1", target, repository + ":" + tag);
             DeploymentReport missing = deploy("d-2", target, repository + ":no-such-tag");
 
-            assertThat(pulled.status()).as(String.join("\n", log)).isEqualTo("Succeeded");
+            assertThat(pulled.status().wireName()).as(String.join("\n", log)).isEqualTo("Succeeded");
             assertThat(get(url(only()))).isEqualTo("version one");
-            assertThat(missing.status()).isEqualTo("Failed");
+            assertThat(missing.status().wireName()).isEqualTo("Failed");
             assertThat(missing.errorCode()).isEqualTo("IMAGE_PULL_FAILED");
             assertThat(missing.message()).contains("pulling " + repository + ":no-such-tag failed");
             assertThat(only().getLabels()).containsEntry("kiln.deployment-id", "d-1");
@@ -219,7 +220,7 @@ class ContainerDeployerTest {
                 "dev",
                 environmentId,
                 "0123abcd",
-                "pipeline",
+                DeploymentCreator.PIPELINE,
                 DeploymentConfig.of("AllAtOnce", null),
                 null,
                 target,

@@ -49,11 +49,11 @@ class SshDeployerTest {
                 new RevisionZip().file("index.html", "v2"),
                 fleet.spec(second, DeploymentConfig.ALL_AT_ONCE, fleet.target("", 5)));
 
-        assertThat(one.status()).isEqualTo("Succeeded");
-        assertThat(two.status()).isEqualTo("Succeeded");
+        assertThat(one.status().wireName()).isEqualTo("Succeeded");
+        assertThat(two.status().wireName()).isEqualTo("Succeeded");
         assertThat(two.hosts())
                 .hasSize(3)
-                .allSatisfy(h -> assertThat(h.status()).isEqualTo("Succeeded"));
+                .allSatisfy(h -> assertThat(h.status().wireName()).isEqualTo("Succeeded"));
         for (int i = 1; i <= 3; i++) {
             Path root = fleet.root(i);
             assertThat(Files.readSymbolicLink(root.resolve("current"))).isEqualTo(Path.of("releases/" + second));
@@ -125,9 +125,10 @@ class SshDeployerTest {
             DeploymentReport report =
                     fleet.deploy(zip, fleet.spec(id, DeploymentConfig.ONE_AT_A_TIME, fleet.target("", 5)));
 
-            assertThat(report.status()).isEqualTo("Failed");
+            assertThat(report.status().wireName()).isEqualTo("Failed");
             assertThat(report.errorCode()).isEqualTo("HEALTH_CONSTRAINTS");
-            assertThat(report.hosts().stream().map(HostReport::status)).containsExactly("Failed", "Skipped", "Skipped");
+            assertThat(report.hosts().stream().map(h -> h.status().wireName()))
+                    .containsExactly("Failed", "Skipped", "Skipped");
             EventReport afterInstall = report.hosts().get(0).events().get(4);
             assertThat(afterInstall.event()).isEqualTo("AfterInstall");
             assertThat(afterInstall.errorCode()).isEqualTo("ScriptFailed");
@@ -154,11 +155,13 @@ class SshDeployerTest {
             DeploymentReport all = fleet.deploy(zip, DeploymentConfig.ALL_AT_ONCE);
             DeploymentReport half = fleet.deploy(zip, DeploymentConfig.HALF_AT_A_TIME);
 
-            assertThat(all.status()).isEqualTo("Succeeded");
-            assertThat(all.hosts().stream().map(HostReport::status)).containsExactly("Failed", "Failed", "Succeeded");
-            assertThat(half.status()).isEqualTo("Failed");
+            assertThat(all.status().wireName()).isEqualTo("Succeeded");
+            assertThat(all.hosts().stream().map(h -> h.status().wireName()))
+                    .containsExactly("Failed", "Failed", "Succeeded");
+            assertThat(half.status().wireName()).isEqualTo("Failed");
             assertThat(half.errorCode()).isEqualTo("HEALTH_CONSTRAINTS");
-            assertThat(half.hosts().stream().map(HostReport::status)).containsExactly("Failed", "Skipped", "Skipped");
+            assertThat(half.hosts().stream().map(h -> h.status().wireName()))
+                    .containsExactly("Failed", "Skipped", "Skipped");
         } finally {
             Files.delete(fleet.hosts.get(0).home().resolve("break-me"));
             Files.delete(fleet.hosts.get(1).home().resolve("break-me"));

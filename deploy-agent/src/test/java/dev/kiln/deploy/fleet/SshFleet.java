@@ -6,6 +6,7 @@ import dev.kiln.deploy.revision.RevisionBundler;
 import dev.kiln.deploy.testing.ClientKey;
 import dev.kiln.deploy.testing.RevisionZip;
 import dev.kiln.deploy.testing.Sshd;
+import dev.kiln.model.api.DeploymentCreator;
 import dev.kiln.model.deploy.DeploymentConfig;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.deploy.DeploymentSpec;
@@ -53,7 +54,8 @@ final class SshFleet implements AutoCloseable {
     }
 
     DeploymentSpec spec(String id, DeploymentConfig config, SshTarget target) {
-        return new DeploymentSpec(id, "shop", "dev", "env-1", "0123abcd", "pipeline", config, target, null, "");
+        return new DeploymentSpec(
+                id, "shop", "dev", "env-1", "0123abcd", DeploymentCreator.PIPELINE, config, target, null, "");
     }
 
     String nextId() {

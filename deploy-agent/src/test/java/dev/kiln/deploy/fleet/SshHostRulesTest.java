@@ -99,7 +99,7 @@ class SshHostRulesTest {
 
         DeploymentReport disallow =
                 fleet.deploy(zip.file("appspec.yml", appspec(dest.toString(), "")), DeploymentConfig.ONE_AT_A_TIME);
-        assertThat(disallow.status()).isEqualTo("Failed");
+        assertThat(disallow.status().wireName()).isEqualTo("Failed");
         assertThat(event(disallow, "Install").message()).contains("DISALLOW");
         assertThat(fleet.log).anyMatch(l -> l.endsWith("  " + dest.resolve("index.html")));
         assertThat(dest.resolve("index.html")).hasContent("someone else's");
@@ -131,9 +131,9 @@ class SshHostRulesTest {
                         .script("slow.sh", "echo starting; sleep 60"),
                 DeploymentConfig.ONE_AT_A_TIME);
 
-        assertThat(report.status()).isEqualTo("Failed");
+        assertThat(report.status().wireName()).isEqualTo("Failed");
         assertThat(event(report, "BeforeInstall").errorCode()).isEqualTo("ScriptTimedOut");
-        assertThat(event(report, "Install").status()).isEqualTo("Skipped");
+        assertThat(event(report, "Install").status().wireName()).isEqualTo("Skipped");
         assertThat((System.nanoTime() - start) / 1_000_000_000L).isLessThan(30);
     }
 
@@ -187,7 +187,7 @@ class SshHostRulesTest {
                     zip, fleet.spec(fleet.nextId(), DeploymentConfig.ONE_AT_A_TIME, fleet.target(base + "/sick", 5)));
 
             assertThat(ok.succeeded()).isTrue();
-            assertThat(sick.status()).isEqualTo("Failed");
+            assertThat(sick.status().wireName()).isEqualTo("Failed");
             assertThat(event(sick, "ValidateService").errorCode()).isEqualTo("HealthCheckFailed");
             assertThat(fleet.log).anyMatch(l -> l.endsWith("health: answer 503, waiting"));
         } finally {
@@ -219,7 +219,7 @@ class SshHostRulesTest {
         DeploymentReport mismatch =
                 fleet.deploy(zip, fleet.spec(fleet.nextId(), DeploymentConfig.ONE_AT_A_TIME, changed));
 
-        assertThat(refused.status()).isEqualTo("Failed");
+        assertThat(refused.status().wireName()).isEqualTo("Failed");
         assertThat(refused.hosts().get(0).message())
                 .contains("unknown host key")
                 .contains(fingerprint);

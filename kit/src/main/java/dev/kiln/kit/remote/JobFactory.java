@@ -1,12 +1,13 @@
 package dev.kiln.kit.remote;
 
 import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.model.api.AgentKind;
 import dev.kiln.model.job.JobSpec;
 
 /** What kind of jobs an agent takes, and how it makes each into an {@link AgentJob}. */
 public interface JobFactory extends AutoCloseable {
     /** {@code build} or {@code deploy}, as the agent says hello. */
-    String kind();
+    AgentKind kind();
 
     /** The job for a lease; {@code store} is the orchestrator's object store, {@code client} its API. */
     AgentJob create(JobSpec spec, ArtifactStore store, OrchestratorClient client);

@@ -1,7 +1,8 @@
 package dev.kiln.kit.remote;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.model.api.ApiError;
+import dev.kiln.model.api.LogAccepted;
 import dev.kiln.model.deploy.DeploymentOrder;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.job.AgentHello;
@@ -97,8 +98,8 @@ public final class OrchestratorClient implements AutoCloseable {
 
     /** Sends log lines; answers how many the job now has. */
     public long log(String jobId, LogBatch batch) {
-        JsonNode answer = read(call(HttpMethod.POST, "/api/v1/jobs/" + jobId + "/log", batch, 15_000), JsonNode.class);
-        return answer.path("lines").asLong();
+        return read(call(HttpMethod.POST, "/api/v1/jobs/" + jobId + "/log", batch, 15_000), LogAccepted.class)
+                .lines();
     }
 
     /**
@@ -190,7 +191,8 @@ public final class OrchestratorClient implements AutoCloseable {
 
     private static String message(HttpResponse<Buffer> response) {
         try {
-            return JSON.readTree(response.body().getBytes()).path("error").asText(response.bodyAsString());
+            ApiError error = JSON.readValue(response.body().getBytes(), ApiError.class);
+            return error == null || error.error() == null ? response.bodyAsString() : error.error();
         } catch (IOException | RuntimeException e) {
             return response.bodyAsString();
         }

@@ -215,7 +215,7 @@ public final class RemoteAgent {
                     new JobResult(result.buildStatus(), result.message(), result.outputs(), log.acknowledged());
             call(() -> client.result(spec.jobId(), done));
             say.accept("job " + spec.jobId() + ": " + result.buildStatus());
-            status.finished(spec.stage(), result.buildStatus());
+            status.finished(spec.stage(), result.buildStatus().name());
         } finally {
             running.remove(spec.jobId());
             status.ended();

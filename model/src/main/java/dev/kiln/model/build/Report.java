@@ -68,6 +68,31 @@ public record Report(
                 List.of());
     }
 
+    /** How many cases passed. */
+    public int passedCount() {
+        return statusCounts.getOrDefault("SUCCEEDED", 0);
+    }
+
+    /** How many cases failed or broke (CodeBuild's FAILED and ERROR). */
+    public int failedCount() {
+        return statusCounts.getOrDefault("FAILED", 0) + statusCounts.getOrDefault("ERROR", 0);
+    }
+
+    /** How many cases were skipped. */
+    public int skippedCount() {
+        return statusCounts.getOrDefault("SKIPPED", 0);
+    }
+
+    /** Whether the report says SUCCEEDED (FAILED and INCOMPLETE do not). */
+    public boolean succeeded() {
+        return "SUCCEEDED".equals(status);
+    }
+
+    /** Whether the report says FAILED. */
+    public boolean failed() {
+        return "FAILED".equals(status);
+    }
+
     /** Whether this is a coverage report. */
     public boolean isCoverage() {
         return "CODE_COVERAGE".equals(type);

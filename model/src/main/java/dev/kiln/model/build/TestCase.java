@@ -11,9 +11,10 @@ package dev.kiln.model.build;
  * @param testRawDataPath the report file it came from, relative to the report's base directory
  */
 public record TestCase(
-        String prefix,
-        String name,
-        String status,
-        long durationInNanoSeconds,
-        String message,
-        String testRawDataPath) {}
+        String prefix, String name, String status, long durationInNanoSeconds, String message, String testRawDataPath) {
+
+    /** Whether it failed or broke (CodeBuild's FAILED and ERROR). */
+    public boolean failed() {
+        return "FAILED".equals(status) || "ERROR".equals(status);
+    }
+}

@@ -1,5 +1,6 @@
 package dev.kiln.model.deploy;
 
+import dev.kiln.model.api.DeploymentStatus;
 import java.util.List;
 
 /**
@@ -13,7 +14,11 @@ import java.util.List;
  * @param learnedHostKeys host keys seen for the first time and trusted (trust on first use), to be recorded
  */
 public record DeploymentReport(
-        String status, String errorCode, String message, List<HostReport> hosts, List<KnownHostKey> learnedHostKeys) {
+        DeploymentStatus status,
+        String errorCode,
+        String message,
+        List<HostReport> hosts,
+        List<KnownHostKey> learnedHostKeys) {
     public DeploymentReport {
         hosts = List.copyOf(hosts);
         learnedHostKeys = List.copyOf(learnedHostKeys);
@@ -21,6 +26,6 @@ public record DeploymentReport(
 
     /** Whether the deployment succeeded. */
     public boolean succeeded() {
-        return "Succeeded".equals(status);
+        return status == DeploymentStatus.SUCCEEDED;
     }
 }

@@ -1,5 +1,7 @@
 package dev.kiln.model.deploy;
 
+import dev.kiln.model.api.DeploymentCreator;
+
 /**
  * One deployment, as a deploy agent is given it.
  *
@@ -8,7 +10,7 @@ package dev.kiln.model.deploy;
  * @param environment the environment (CodeDeploy's deployment group)
  * @param environmentId the environment's id, stable across renames
  * @param commit the commit the revision was built from, or empty
- * @param creator {@code user}, {@code pipeline} or {@code rollback}
+ * @param creator who made it
  * @param config how hosts are taken
  * @param ssh the SSH target, or null for a container environment
  * @param container the container target, or null for an SSH environment
@@ -21,7 +23,7 @@ public record DeploymentSpec(
         String environment,
         String environmentId,
         String commit,
-        String creator,
+        DeploymentCreator creator,
         DeploymentConfig config,
         SshTarget ssh,
         ContainerTarget container,

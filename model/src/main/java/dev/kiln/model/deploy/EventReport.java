@@ -1,5 +1,7 @@
 package dev.kiln.model.deploy;
 
+import dev.kiln.model.api.LifecycleStatus;
+
 /**
  * How one lifecycle event went on one host.
  *
@@ -10,4 +12,4 @@ package dev.kiln.model.deploy;
  * @param message what happened, in a line, or empty
  * @param millis how long it took
  */
-public record EventReport(String event, String status, String errorCode, String message, long millis) {}
+public record EventReport(String event, LifecycleStatus status, String errorCode, String message, long millis) {}

@@ -1,5 +1,6 @@
 package dev.kiln.model.deploy;
 
+import dev.kiln.model.api.LifecycleStatus;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param events each lifecycle event, in order
  * @param message why it failed or was skipped, or empty
  */
-public record HostReport(String host, String status, List<EventReport> events, String message) {
+public record HostReport(String host, LifecycleStatus status, List<EventReport> events, String message) {
     public HostReport {
         events = List.copyOf(events);
     }

@@ -1,5 +1,6 @@
 package dev.kiln.model.job;
 
+import dev.kiln.model.api.AgentKind;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param maxJobs how many jobs it runs at once
  * @param running the jobs it is running now
  */
-public record AgentHello(String name, String kind, List<String> labels, int maxJobs, List<String> running) {
+public record AgentHello(String name, AgentKind kind, List<String> labels, int maxJobs, List<String> running) {
     public AgentHello {
         labels = List.copyOf(labels);
         running = List.copyOf(running);

@@ -1,5 +1,6 @@
 package dev.kiln.model.job;
 
+import dev.kiln.model.build.StatusType;
 import java.util.Map;
 
 /**
@@ -11,13 +12,13 @@ import java.util.Map;
  * @param outputs the key in the object store of each output artifact made, by name
  * @param logLines how many log lines the agent sent before this result
  */
-public record JobResult(String buildStatus, String message, Map<String, String> outputs, long logLines) {
+public record JobResult(StatusType buildStatus, String message, Map<String, String> outputs, long logLines) {
     public JobResult {
         outputs = Map.copyOf(outputs);
     }
 
     /** Whether the action succeeded. */
     public boolean succeeded() {
-        return "SUCCEEDED".equals(buildStatus);
+        return buildStatus == StatusType.SUCCEEDED;
     }
 }

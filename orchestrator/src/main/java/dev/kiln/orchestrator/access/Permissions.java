@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.access;
 
+import dev.kiln.model.api.Role;
 import java.util.regex.Pattern;
 
 /**

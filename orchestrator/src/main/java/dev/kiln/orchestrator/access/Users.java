@@ -1,5 +1,7 @@
 package dev.kiln.orchestrator.access;
 
+import dev.kiln.model.api.Principal;
+import dev.kiln.model.api.Role;
 import dev.kiln.orchestrator.state.AccessStore;
 import dev.kiln.orchestrator.state.UserRecord;
 import io.vertx.core.Context;

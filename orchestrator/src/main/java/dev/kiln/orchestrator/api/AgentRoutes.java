@@ -1,6 +1,8 @@
 package dev.kiln.orchestrator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.api.Acknowledged;
+import dev.kiln.model.api.LogAccepted;
 import dev.kiln.model.job.AgentHello;
 import dev.kiln.model.job.Heartbeat;
 import dev.kiln.model.job.JobResult;
@@ -9,7 +11,6 @@ import dev.kiln.orchestrator.core.AgentDesk;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Map;
 
 /**
  * The agent protocol: {@code PUT /agents/{id}} says hello, {@code POST /agents/{id}/lease?waitMs=} long-polls for a
@@ -28,19 +29,18 @@ final class AgentRoutes {
                 .handler(ctx -> Responses.json(ctx, 200, () -> Future.succeededFuture(desk.agents())));
         router.post("/api/v1/agents/:id/drain")
                 .handler(ctx -> Responses.json(ctx, 200, () -> {
-                    JsonNode body = ApiJson.tree(ctx.body().buffer());
-                    JsonNode drain = body.path("drain");
-                    if (!drain.isMissingNode() && !drain.isBoolean()) {
+                    JsonNode drain = ApiJson.tree(ctx.body().buffer()).get("drain");
+                    if (drain != null && !drain.isBoolean()) {
                         throw new BadRequestException("field drain must be true (drain) or false (take jobs again)");
                     }
-                    return Future.succeededFuture(desk.drain(ctx.pathParam("id"), drain.asBoolean(true)));
+                    return Future.succeededFuture(desk.drain(ctx.pathParam("id"), drain == null || drain.asBoolean()));
                 }));
         router.delete("/api/v1/agents/:id")
                 .handler(ctx -> Responses.json(ctx, 200, () -> desk.remove(ctx.pathParam("id"))));
         router.put("/api/v1/agents/:id")
                 .handler(ctx -> Responses.json(ctx, 200, () -> {
                     AgentHello hello = ApiJson.read(ctx.body().buffer(), AgentHello.class);
-                    if (!"build".equals(hello.kind()) && !"deploy".equals(hello.kind())) {
+                    if (hello.kind() == null) {
                         throw new BadRequestException("field kind must be build or deploy");
                     }
                     if (hello.maxJobs() < 1 || hello.maxJobs() > 64) {
@@ -65,14 +65,14 @@ final class AgentRoutes {
                         ctx,
                         200,
                         () -> desk.started(agent(ctx), ctx.pathParam("id"))
-                                .map(v -> Map.of("job", ctx.pathParam("id")))));
+                                .map(v -> new Acknowledged(ctx.pathParam("id")))));
         router.post("/api/v1/jobs/:id/log")
                 .handler(ctx -> Responses.json(ctx, 200, () -> {
                     LogBatch batch = ApiJson.read(ctx.body().buffer(), LogBatch.class);
                     if (batch.firstLine() < 0) {
                         throw new BadRequestException("field firstLine must not be negative");
                     }
-                    return desk.log(agent(ctx), ctx.pathParam("id"), batch).map(next -> Map.of("lines", next));
+                    return desk.log(agent(ctx), ctx.pathParam("id"), batch).map(LogAccepted::new);
                 }));
         router.post("/api/v1/jobs/:id/result")
                 .handler(ctx -> Responses.json(ctx, 200, () -> {
@@ -81,7 +81,7 @@ final class AgentRoutes {
                         throw new BadRequestException("field buildStatus is required");
                     }
                     return desk.finished(agent(ctx), ctx.pathParam("id"), result)
-                            .map(v -> Map.of("job", ctx.pathParam("id")));
+                            .map(v -> new Acknowledged(ctx.pathParam("id")));
                 }));
     }
 

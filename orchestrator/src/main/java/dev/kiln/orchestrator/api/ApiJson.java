@@ -80,11 +80,16 @@ final class ApiJson {
         return Optional.of(node.asText());
     }
 
-    /** An optional boolean field. */
+    /** An optional boolean field, false when left out. */
     static boolean bool(JsonNode body, String field) {
+        return bool(body, field, false);
+    }
+
+    /** An optional boolean field. */
+    static boolean bool(JsonNode body, String field, boolean fallback) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
-            return false;
+            return fallback;
         }
         if (!node.isBoolean()) {
             throw new BadRequestException("field " + field + " must be true or false");

@@ -1,8 +1,10 @@
 package dev.kiln.orchestrator.api;
 
+import dev.kiln.model.api.Health;
+import dev.kiln.model.api.HealthStatus;
+import dev.kiln.model.api.Principal;
+import dev.kiln.model.api.Role;
 import dev.kiln.orchestrator.access.Permissions;
-import dev.kiln.orchestrator.access.Principal;
-import dev.kiln.orchestrator.access.Role;
 import dev.kiln.orchestrator.access.Tokens;
 import dev.kiln.orchestrator.access.Users;
 import dev.kiln.orchestrator.core.AgentDesk;
@@ -19,7 +21,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 /** The API's routes: open ones first, then the token check, then the rest. */
 public final class ApiRouter {
@@ -45,7 +46,7 @@ public final class ApiRouter {
                 .handler(ctx -> Responses.send(
                         ctx,
                         ready.getAsBoolean() ? 200 : 503,
-                        Map.of("status", ready.getAsBoolean() ? "ok" : "starting")));
+                        new Health(ready.getAsBoolean() ? HealthStatus.OK : HealthStatus.STARTING)));
         router.get("/api/v1/openapi.yaml")
                 .handler(ctx -> ctx.response()
                         .putHeader("Content-Type", "application/yaml")

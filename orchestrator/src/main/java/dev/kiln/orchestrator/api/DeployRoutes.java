@@ -1,15 +1,16 @@
 package dev.kiln.orchestrator.api;
 
+import dev.kiln.model.api.Environment;
+import dev.kiln.model.api.NewEnvironment;
+import dev.kiln.model.api.Removed;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.orchestrator.core.DeployDesk;
 import dev.kiln.orchestrator.deploy.Environments;
-import dev.kiln.orchestrator.deploy.NewEnvironment;
 import dev.kiln.orchestrator.deploy.UnknownEnvironmentException;
 import dev.kiln.orchestrator.state.DeploymentStore;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,17 +41,16 @@ public final class DeployRoutes {
                                 .list()
                                 .compose(all -> Future.all(all.stream()
                                                 .map(e -> store.lastSuccessful(e.name())
-                                                        .map(last -> EnvironmentView.of(
-                                                                e,
-                                                                last.map(d -> DeploymentView.of(d, false))
-                                                                        .orElse(null),
-                                                                java.util.List.of())))
+                                                        .map(last ->
+                                                                ApiViews.environment(e, last, java.util.List.of())))
                                                 .toList())
-                                        .map(f -> f.<EnvironmentView>list()))));
+                                        .map(f -> f.<Environment>list()))));
         router.post("/api/v1/environments")
                 .handler(ctx -> Responses.json(ctx, 201, () -> {
                     NewEnvironment request = ApiJson.read(ctx.body().buffer(), NewEnvironment.class);
-                    return environments.add(request).map(e -> EnvironmentView.of(e, null, java.util.List.of()));
+                    return environments
+                            .add(request)
+                            .map(e -> ApiViews.environment(e, Optional.empty(), java.util.List.of()));
                 }));
         router.get("/api/v1/environments/:name").handler(ctx -> Responses.json(ctx, 200, () -> show(ctx)));
         router.delete("/api/v1/environments/:name")
@@ -62,16 +62,13 @@ public final class DeployRoutes {
                                 throw new UnknownEnvironmentException(
                                         "no environment named '" + ctx.pathParam("name") + "'");
                             }
-                            return Map.of("removed", ctx.pathParam("name"));
+                            return new Removed(ctx.pathParam("name"));
                         })));
         router.post("/api/v1/environments/:name/rollback")
                 .handler(ctx -> Responses.json(ctx, 202, () -> {
-                    Optional<String> to = Optional.empty();
-                    if (ctx.body().buffer() != null && ctx.body().buffer().length() > 0) {
-                        to = Optional.ofNullable(ctx.body().asJsonObject().getString("to"))
-                                .filter(s -> !s.isBlank());
-                    }
-                    return desk.rollback(ctx.pathParam("name"), to).map(d -> DeploymentView.of(d, false));
+                    Optional<String> to =
+                            ApiJson.optionalString(ApiJson.tree(ctx.body().buffer()), "to");
+                    return desk.rollback(ctx.pathParam("name"), to).map(d -> ApiViews.deployment(d, false));
                 }));
         router.get("/api/v1/deployments")
                 .handler(ctx -> Responses.json(ctx, 200, () -> {
@@ -80,7 +77,7 @@ public final class DeployRoutes {
                     int limit = (int) Responses.number(ctx, "limit", 50, 1, 1000);
                     return store.deployments(environment, limit)
                             .map(all -> all.stream()
-                                    .map(d -> DeploymentView.of(d, false))
+                                    .map(d -> ApiViews.deployment(d, false))
                                     .toList());
                 }));
         router.get("/api/v1/deployments/:id")
@@ -88,16 +85,14 @@ public final class DeployRoutes {
                         ctx,
                         200,
                         () -> store.deployment(ctx.pathParam("id"))
-                                .map(d -> DeploymentView.of(
+                                .map(d -> ApiViews.deployment(
                                         d.orElseThrow(() -> new NotFoundException("no deployment " + ctx.pathParam("id")
                                                 + "; see 'kiln deployments list'")),
                                         true))));
         router.post("/api/v1/deployments/:id/stop")
                 .handler(ctx -> Responses.json(ctx, 202, () -> {
-                    boolean rollback = ctx.body().buffer() == null
-                            || ctx.body().buffer().length() == 0
-                            || ctx.body().asJsonObject().getBoolean("rollback", true);
-                    return desk.stop(ctx.pathParam("id"), rollback).map(d -> DeploymentView.of(d, false));
+                    boolean rollback = ApiJson.bool(ApiJson.tree(ctx.body().buffer()), "rollback", true);
+                    return desk.stop(ctx.pathParam("id"), rollback).map(d -> ApiViews.deployment(d, false));
                 }));
         router.post("/api/v1/jobs/:id/deployment")
                 .handler(
@@ -114,18 +109,12 @@ public final class DeployRoutes {
                 }));
     }
 
-    private Future<EnvironmentView> show(RoutingContext ctx) {
+    private Future<Environment> show(RoutingContext ctx) {
         String name = ctx.pathParam("name");
         return environments
                 .get(name)
                 .compose(e -> store.deployments(name, 20)
-                        .compose(recent -> store.lastSuccessful(name)
-                                .map(last -> EnvironmentView.of(
-                                        e,
-                                        last.map(d -> DeploymentView.of(d, false))
-                                                .orElse(null),
-                                        recent.stream()
-                                                .map(d -> DeploymentView.of(d, false))
-                                                .toList()))));
+                        .compose(recent ->
+                                store.lastSuccessful(name).map(last -> ApiViews.environment(e, last, recent))));
     }
 }

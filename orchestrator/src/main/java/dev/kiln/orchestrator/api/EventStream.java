@@ -23,7 +23,7 @@ final class EventStream {
         response.write(": following\n\n");
         Runnable unfollow = events.follow(event -> {
             if (!response.ended() && !response.closed()) {
-                response.write("event: " + event.kind() + "\ndata: " + ApiJson.write(event) + "\n\n");
+                response.write("event: " + event.kind().wireName() + "\ndata: " + ApiJson.write(event) + "\n\n");
             }
         });
         long timer = vertx.setPeriodic(KEEP_ALIVE_MS, id -> {

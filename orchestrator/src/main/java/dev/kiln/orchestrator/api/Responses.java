@@ -1,9 +1,9 @@
 package dev.kiln.orchestrator.api;
 
+import dev.kiln.model.api.ApiError;
 import dev.kiln.orchestrator.OrchestratorException;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +54,7 @@ final class Responses {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
-                .end(ApiJson.write(Map.of("error", message)));
+                .end(ApiJson.write(new ApiError(message)));
     }
 
     /** A query parameter as a whole number within bounds, or the default. */

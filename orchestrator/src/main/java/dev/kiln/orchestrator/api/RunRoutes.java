@@ -1,6 +1,10 @@
 package dev.kiln.orchestrator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.api.LogPage;
+import dev.kiln.model.api.PipelineSummary;
+import dev.kiln.model.api.Removed;
+import dev.kiln.model.api.Run;
 import dev.kiln.orchestrator.core.JobReports;
 import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
@@ -13,7 +17,6 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,7 +44,7 @@ final class RunRoutes {
                         ctx,
                         200,
                         () -> Future.succeededFuture(orchestrator.repositories().stream()
-                                .map(RunRoutes::repository)
+                                .map(ApiViews::repository)
                                 .toList())));
         router.post("/api/v1/repositories").handler(this::addRepository);
         router.delete("/api/v1/repositories/:name")
@@ -54,7 +57,7 @@ final class RunRoutes {
                                     if (!removed) {
                                         throw new NotFoundException("no repository named " + ctx.pathParam("name"));
                                     }
-                                    return Map.of("removed", ctx.pathParam("name"));
+                                    return new Removed(ctx.pathParam("name"));
                                 })));
         router.get("/api/v1/pipelines")
                 .handler(ctx -> Responses.json(
@@ -62,15 +65,11 @@ final class RunRoutes {
                         200,
                         () -> Future.all(orchestrator.pipelines().entrySet().stream()
                                         .sorted(Map.Entry.comparingByKey())
-                                        .map(e -> latest(e.getKey()).map(run -> {
-                                            Map<String, Object> out = new LinkedHashMap<>();
-                                            out.put("name", e.getKey());
-                                            out.put("repository", e.getValue());
-                                            out.put("latestRun", run.orElse(null));
-                                            return out;
-                                        }))
+                                        .map(e -> latest(e.getKey())
+                                                .map(run -> new PipelineSummary(
+                                                        e.getKey(), e.getValue(), run.orElse(null))))
                                         .toList())
-                                .map(all -> all.<Map<String, Object>>list())));
+                                .map(all -> all.<PipelineSummary>list())));
         router.get("/api/v1/runs")
                 .handler(ctx -> Responses.json(
                         ctx,
@@ -81,9 +80,9 @@ final class RunRoutes {
                                                 .map(r -> orchestrator
                                                         .commits()
                                                         .of(r.repository(), r.revision())
-                                                        .map(c -> RunView.of(r, c, null)))
+                                                        .map(c -> ApiViews.run(r, c, null)))
                                                 .toList())
-                                        .map(all -> all.<RunView>list()))));
+                                        .map(all -> all.<Run>list()))));
         router.post("/api/v1/runs")
                 .handler(ctx -> Responses.json(ctx, 201, () -> {
                     JsonNode body = ApiJson.tree(ctx.body().buffer());
@@ -132,7 +131,7 @@ final class RunRoutes {
                         ctx,
                         200,
                         () -> store.jobs(ctx.pathParam("id"))
-                                .map(jobs -> jobs.stream().map(RunRoutes::job).toList())));
+                                .map(jobs -> jobs.stream().map(ApiViews::job).toList())));
         router.get("/api/v1/jobs/:id/log")
                 .handler(ctx -> Responses.json(ctx, 200, () -> {
                     long from = Responses.number(ctx, "from", 0, 0, Long.MAX_VALUE);
@@ -140,13 +139,11 @@ final class RunRoutes {
                     String id = ctx.pathParam("id");
                     return store.job(id).compose(job -> {
                         JobRecord found = job.orElseThrow(() -> new NotFoundException("no job " + id));
-                        return archive.read(id, from, limit).map(lines -> {
-                            Map<String, Object> out = new LinkedHashMap<>();
-                            out.put("lines", lines);
-                            out.put("next", from + lines.size());
-                            out.put("ended", found.endedAt().isPresent());
-                            return out;
-                        });
+                        return archive.read(id, from, limit)
+                                .map(lines -> new LogPage(
+                                        lines,
+                                        from + lines.size(),
+                                        found.endedAt().isPresent()));
                     });
                 }));
         router.get("/api/v1/jobs/:id/reports")
@@ -161,7 +158,7 @@ final class RunRoutes {
         router.get("/api/v1/jobs/:id/log/stream").handler(ctx -> LogStream.serve(ctx, store, logs, archive));
     }
 
-    private Future<Optional<RunView>> latest(String pipeline) {
+    private Future<Optional<Run>> latest(String pipeline) {
         return store.runs(Optional.of(pipeline), 1).compose(runs -> {
             if (runs.isEmpty()) {
                 return Future.succeededFuture(Optional.empty());
@@ -170,11 +167,11 @@ final class RunRoutes {
             return orchestrator
                     .commits()
                     .of(run.repository(), run.revision())
-                    .map(c -> Optional.of(RunView.of(run, c, null)));
+                    .map(c -> Optional.of(ApiViews.run(run, c, null)));
         });
     }
 
-    private Future<RunView> run(String id) {
+    private Future<Run> run(String id) {
         return store.run(id).compose(run -> {
             if (run.isEmpty()) {
                 return Future.failedFuture(new NotFoundException("no run " + id));
@@ -183,7 +180,7 @@ final class RunRoutes {
             return orchestrator
                     .commits()
                     .of(found.repository(), found.revision())
-                    .compose(commit -> store.history(id).map(history -> RunView.of(found, commit, history)));
+                    .compose(commit -> store.history(id).map(history -> ApiViews.run(found, commit, history)));
         });
     }
 
@@ -208,7 +205,7 @@ final class RunRoutes {
                     poll,
                     Map.of(),
                     Instant.now());
-            return orchestrator.addRepository(repo).map(RunRoutes::repository);
+            return orchestrator.addRepository(repo).map(ApiViews::repository);
         });
     }
 
@@ -216,32 +213,5 @@ final class RunRoutes {
         String trimmed = url.replaceAll("[/\\\\]+$", "");
         String last = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':')) + 1);
         return last.replaceAll("\\.git$", "");
-    }
-
-    private static Map<String, Object> repository(Repository repo) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", repo.name());
-        out.put("url", repo.url());
-        out.put("branch", repo.branch().orElse(null));
-        out.put("webhook", repo.webhookSecret().isPresent());
-        out.put("pollIntervalSeconds", repo.pollIntervalSeconds());
-        out.put("heads", repo.heads());
-        return out;
-    }
-
-    private static Map<String, Object> job(JobRecord job) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", job.id());
-        out.put("stage", job.stage());
-        out.put("action", job.action());
-        out.put("attempt", job.attempt());
-        out.put("kind", job.kind());
-        out.put("state", job.state());
-        out.put("agent", job.agentId().orElse(null));
-        out.put("message", job.message());
-        out.put("outputs", job.outputs());
-        out.put("createdAt", job.createdAt());
-        out.put("endedAt", job.endedAt().orElse(null));
-        return out;
     }
 }

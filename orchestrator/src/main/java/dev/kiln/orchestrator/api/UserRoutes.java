@@ -1,17 +1,18 @@
 package dev.kiln.orchestrator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiln.orchestrator.access.Principal;
-import dev.kiln.orchestrator.access.Role;
+import dev.kiln.model.api.AgentToken;
+import dev.kiln.model.api.LoggedOut;
+import dev.kiln.model.api.Principal;
+import dev.kiln.model.api.Removed;
+import dev.kiln.model.api.Role;
+import dev.kiln.model.api.UnknownNameException;
 import dev.kiln.orchestrator.access.Tokens;
 import dev.kiln.orchestrator.access.Users;
-import dev.kiln.orchestrator.state.UserRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Logins ({@code /sessions}), who a token speaks for ({@code /me}) and the users an admin manages. */
 final class UserRoutes {
@@ -35,27 +36,27 @@ final class UserRoutes {
 
     /** The calls that need a token. */
     void mount(Router router) {
-        router.get("/api/v1/me").handler(ctx -> Responses.json(ctx, 200, () -> Future.succeededFuture(me(ctx))));
+        router.get("/api/v1/me").handler(ctx -> Responses.json(ctx, 200, () -> Future.succeededFuture(principal(ctx))));
         router.delete("/api/v1/sessions")
                 .handler(ctx -> Responses.json(
                         ctx,
                         200,
                         () -> tokens.revoke(bearer(ctx))
-                                .map(v -> Map.of("loggedOut", principal(ctx).name()))));
+                                .map(v -> new LoggedOut(principal(ctx).name()))));
         router.get("/api/v1/users")
                 .handler(ctx -> Responses.json(
                         ctx,
                         200,
                         () -> users.list()
-                                .map(list -> list.stream().map(UserRoutes::view).toList())));
+                                .map(list -> list.stream().map(ApiViews::user).toList())));
         router.post("/api/v1/users")
                 .handler(ctx -> Responses.json(ctx, 201, () -> {
                     JsonNode body = ApiJson.tree(ctx.body().buffer());
                     return users.add(
                                     ApiJson.string(body, "name"),
                                     ApiJson.string(body, "password"),
-                                    Role.of(ApiJson.string(body, "role")))
-                            .map(UserRoutes::view);
+                                    role(ApiJson.string(body, "role")))
+                            .map(ApiViews::user);
                 }));
         router.post("/api/v1/agent-tokens")
                 .handler(ctx -> Responses.json(ctx, 201, () -> {
@@ -64,13 +65,7 @@ final class UserRoutes {
                         throw new BadRequestException("field name: '" + name + "' must start with a letter or digit"
                                 + " and hold only letters, digits, '.', '_' and '-' (at most 100)");
                     }
-                    return tokens.create(name, Role.AGENT).map(token -> {
-                        Map<String, Object> out = new LinkedHashMap<>();
-                        out.put("name", name);
-                        out.put("role", Role.AGENT.wireName());
-                        out.put("token", token);
-                        return out;
-                    });
+                    return tokens.create(name, Role.AGENT).map(token -> new AgentToken(name, Role.AGENT, token));
                 }));
         router.delete("/api/v1/users/:name")
                 .handler(ctx -> Responses.json(
@@ -80,7 +75,7 @@ final class UserRoutes {
                             if (!removed) {
                                 throw new NotFoundException("no user named " + ctx.pathParam("name"));
                             }
-                            return Map.of("removed", ctx.pathParam("name"));
+                            return new Removed(ctx.pathParam("name"));
                         })));
     }
 
@@ -94,20 +89,21 @@ final class UserRoutes {
                         vertx.setTimer(500, id -> later.fail(failed));
                         return later.future();
                     })
-                    .map(login -> {
-                        Map<String, Object> out = new LinkedHashMap<>();
-                        out.put("token", login.token());
-                        out.put("name", login.principal().name());
-                        out.put("role", login.principal().role().wireName());
-                        out.put("expiresInSeconds", Users.LOGIN.toSeconds());
-                        return out;
-                    });
+                    .map(login -> new dev.kiln.model.api.Login(
+                            login.token(),
+                            login.principal().name(),
+                            login.principal().role(),
+                            Users.LOGIN.toSeconds()));
         });
     }
 
-    private static Map<String, Object> me(RoutingContext ctx) {
-        Principal p = principal(ctx);
-        return Map.of("name", p.name(), "role", p.role().wireName());
+    /** A role a request names; 400 naming the roles there are. */
+    private static Role role(String name) {
+        try {
+            return Role.of(name);
+        } catch (UnknownNameException e) {
+            throw new BadRequestException("field role: " + e.getMessage());
+        }
     }
 
     static Principal principal(RoutingContext ctx) {
@@ -119,13 +115,5 @@ final class UserRoutes {
         return header == null || !header.startsWith("Bearer ")
                 ? ""
                 : header.substring("Bearer ".length()).trim();
-    }
-
-    private static Map<String, Object> view(UserRecord user) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", user.name());
-        out.put("role", user.role());
-        out.put("createdAt", user.createdAt());
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.api;
 
+import dev.kiln.model.api.Trigger;
 import dev.kiln.orchestrator.core.Orchestrator;
 import dev.kiln.orchestrator.state.Repository;
 import dev.kiln.orchestrator.trigger.PushEvent;
@@ -45,7 +46,7 @@ final class WebhookRoutes {
                     Webhooks.read(headers, body, repo.webhookSecret().orElse(null));
             for (PushEvent push : pushes) {
                 orchestrator
-                        .push(repo, push, "webhook")
+                        .push(repo, push, Trigger.WEBHOOK)
                         .onSuccess(run -> run.ifPresent(
                                 id -> orchestrator.metrics().webhookStartedRun(arrived, java.time.Instant.now())))
                         .onFailure(e -> LOG.warn("push to {} of {} not run: {}", push.ref(), name, e.getMessage()));

@@ -1,8 +1,8 @@
 package dev.kiln.orchestrator.cli;
 
 import dev.kiln.kit.logging.KilnLogging;
+import dev.kiln.model.api.Role;
 import dev.kiln.orchestrator.OrchestratorException;
-import dev.kiln.orchestrator.access.Role;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.orchestrator.server.ServerSettings;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.kiln.orchestrator.core;
 
+import dev.kiln.model.api.ExecutionStatus;
 import dev.kiln.orchestrator.run.Run;
-import dev.kiln.orchestrator.run.Status;
 import dev.kiln.orchestrator.state.JobRecord;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +22,7 @@ final class Abandonment {
         Optional<Run.ActionRun> action =
                 book.run(job.runId()).flatMap(r -> r.stage(job.stage())).flatMap(s -> s.action(job.action()));
         return action.flatMap(Run.ActionRun::status)
-                        .filter(s -> s == Status.IN_PROGRESS)
+                        .filter(s -> s == ExecutionStatus.IN_PROGRESS)
                         .isPresent()
                 && action.get().attempt() == job.attempt();
     }

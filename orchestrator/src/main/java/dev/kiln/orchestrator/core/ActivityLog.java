@@ -1,6 +1,7 @@
 package dev.kiln.orchestrator.core;
 
 import dev.kiln.kit.logging.KilnLogging;
+import dev.kiln.model.api.JobState;
 import dev.kiln.orchestrator.run.StatusChange;
 import dev.kiln.orchestrator.state.JobRecord;
 import java.util.Optional;
@@ -53,13 +54,13 @@ final class ActivityLog {
                 .addKeyValue("kind", after.kind())
                 .addKeyValue("status", after.state());
         String what = "job " + after.id() + " (run " + after.runId() + " " + after.stage() + "/" + after.action() + ") "
-                + after.state();
+                + after.state().wireName();
         if (after.agentId().isPresent()) {
             event = event.addKeyValue("agent", after.agentId().get());
-            what += (after.state().equals("Leased") ? " to agent " : " on agent ")
+            what += (after.state() == JobState.LEASED ? " to agent " : " on agent ")
                     + after.agentId().get();
         }
-        boolean ended = !java.util.List.of("Queued", "Leased", "Running").contains(after.state());
+        boolean ended = after.state().isFinal();
         if (ended && after.message() != null && !after.message().isBlank()) {
             what += ": " + after.message();
         }

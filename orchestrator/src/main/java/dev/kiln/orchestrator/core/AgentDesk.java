@@ -1,5 +1,7 @@
 package dev.kiln.orchestrator.core;
 
+import dev.kiln.model.api.Agent;
+import dev.kiln.model.api.JobState;
 import dev.kiln.model.job.AgentHello;
 import dev.kiln.model.job.AgentWelcome;
 import dev.kiln.model.job.Heartbeat;
@@ -45,7 +47,7 @@ public final class AgentDesk {
      *
      * @throws UnknownAgentException when there is no such agent
      */
-    public AgentView drain(String agentId, boolean drain) {
+    public Agent drain(String agentId, boolean drain) {
         AgentState agent = orchestrator.board.agent(agentId).orElseThrow(() -> new UnknownAgentException(agentId));
         agent.draining = drain;
         if (!drain) {
@@ -61,15 +63,15 @@ public final class AgentDesk {
      *
      * @throws UnknownAgentException when there is no such agent
      */
-    public Future<AgentView> remove(String agentId) {
+    public Future<Agent> remove(String agentId) {
         AgentState agent = orchestrator.board.remove(agentId).orElseThrow(() -> new UnknownAgentException(agentId));
         LostAgents.release(orchestrator, agent, "removed by an admin");
         return orchestrator.step().map(v -> view(agent));
     }
 
     /** The agents connected, with the jobs they hold. */
-    public List<AgentView> agents() {
-        List<AgentView> out = new ArrayList<>();
+    public List<Agent> agents() {
+        List<Agent> out = new ArrayList<>();
         for (AgentState agent : orchestrator.board.agents()) {
             out.add(view(agent));
         }
@@ -105,8 +107,8 @@ public final class AgentDesk {
     /** The agent started a leased job's build: from now on, losing the agent fails the action. */
     public Future<Void> started(String agentId, String jobId) {
         JobRecord job = mine(agentId, jobId);
-        if (job.state().equals("Leased")) {
-            orchestrator.update(job.with("Running", job.agentId(), "", Optional.empty()));
+        if (job.state() == JobState.LEASED) {
+            orchestrator.update(job.with(JobState.RUNNING, job.agentId(), "", Optional.empty()));
             return orchestrator.step();
         }
         return Future.succeededFuture();
@@ -159,32 +161,8 @@ public final class AgentDesk {
         return job;
     }
 
-    /**
-     * An agent as the API shows it.
-     *
-     * @param id its id
-     * @param name its name
-     * @param kind build or deploy
-     * @param labels its labels
-     * @param maxJobs how many jobs it runs at once
-     * @param jobs the jobs it holds
-     * @param connectedAt when it said hello first
-     * @param lastSeen when it was last heard
-     * @param draining whether an admin drained it
-     */
-    public record AgentView(
-            String id,
-            String name,
-            String kind,
-            List<String> labels,
-            int maxJobs,
-            List<String> jobs,
-            java.time.Instant connectedAt,
-            java.time.Instant lastSeen,
-            boolean draining) {}
-
-    private static AgentView view(AgentState agent) {
-        return new AgentView(
+    private static Agent view(AgentState agent) {
+        return new Agent(
                 agent.id,
                 agent.hello.name(),
                 agent.hello.kind(),

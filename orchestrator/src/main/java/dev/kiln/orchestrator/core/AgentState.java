@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.core;
 
+import dev.kiln.model.api.AgentKind;
 import dev.kiln.model.job.AgentHello;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ final class AgentState {
         this.connectedAt = now;
     }
 
-    boolean takes(String kind, List<String> labels) {
+    boolean takes(AgentKind kind, List<String> labels) {
         return !draining
                 && hello.kind().equals(kind)
                 && hello.labels().containsAll(labels)

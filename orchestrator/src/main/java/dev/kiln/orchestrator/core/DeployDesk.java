@@ -1,11 +1,17 @@
 package dev.kiln.orchestrator.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kiln.model.api.AgentKind;
+import dev.kiln.model.api.Change;
+import dev.kiln.model.api.ChangeKind;
+import dev.kiln.model.api.DeploymentCreator;
+import dev.kiln.model.api.DeploymentStatus;
+import dev.kiln.model.api.EnvironmentSettings;
+import dev.kiln.model.api.LifecycleStatus;
 import dev.kiln.model.deploy.DeploymentOrder;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.deploy.DeploymentSpec;
 import dev.kiln.model.job.JobSpec;
-import dev.kiln.orchestrator.deploy.EnvironmentSettings;
 import dev.kiln.orchestrator.deploy.Environments;
 import dev.kiln.orchestrator.deploy.UnknownEnvironmentException;
 import dev.kiln.orchestrator.state.DeploymentRecord;
@@ -57,12 +63,12 @@ public final class DeployDesk {
             List<Future<Void>> saves = new java.util.ArrayList<>();
             for (DeploymentRecord d : list) {
                 if (orchestrator.board.job(d.jobId()).isPresent()) {
-                    if (d.status().equals("InProgress")) {
+                    if (d.status() == DeploymentStatus.IN_PROGRESS) {
                         current.put(d.jobId(), d.id());
                     }
                 } else {
                     saves.add(save(d.ended(
-                            "Failed",
+                            DeploymentStatus.FAILED,
                             "INTERNAL_ERROR",
                             "the orchestrator stopped while this deployment ran, and its job is gone",
                             "",
@@ -88,7 +94,7 @@ public final class DeployDesk {
                             .map(d -> d.orElseThrow(
                                     () -> new UnknownEnvironmentException("deployment " + made + " is missing")));
             return deployment.compose(d -> {
-                DeploymentRecord running = d.withJob(jobId).withStatus("InProgress");
+                DeploymentRecord running = d.withJob(jobId).withStatus(DeploymentStatus.IN_PROGRESS);
                 current.put(jobId, running.id());
                 return save(running).map(v -> order(env, running, running.redeployOf()));
             });
@@ -105,7 +111,7 @@ public final class DeployDesk {
                 job.id(),
                 revision,
                 spec.revision(),
-                "pipeline",
+                DeploymentCreator.PIPELINE,
                 orchestrator.clock.instant());
     }
 
@@ -144,14 +150,13 @@ public final class DeployDesk {
                             json(report),
                             orchestrator.clock.instant());
                     current.remove(jobId);
-                    boolean keep = stoppedWithoutRollback.remove(d.id())
-                            && report.status().equals("Stopped");
+                    boolean keep = stoppedWithoutRollback.remove(d.id()) && report.status() == DeploymentStatus.STOPPED;
                     return save(ended)
                             .compose(v -> environments.trust(d.environment(), report.learnedHostKeys()))
                             .compose(v -> report.succeeded()
                                             || keep
                                             || !touched(report)
-                                            || d.creator().equals("rollback")
+                                            || d.creator() == DeploymentCreator.ROLLBACK
                                     ? Future.succeededFuture(Optional.<DeploymentOrder>empty())
                                     : rollbackOf(ended, jobId));
                 });
@@ -160,7 +165,7 @@ public final class DeployDesk {
     /** Whether any host got as far as running a lifecycle event (else there is nothing to roll back). */
     private static boolean touched(DeploymentReport report) {
         return report.hosts().stream()
-                .anyMatch(h -> h.events().stream().anyMatch(e -> !e.status().equals("Skipped")));
+                .anyMatch(h -> h.events().stream().anyMatch(e -> e.status() != LifecycleStatus.SKIPPED));
     }
 
     /** The rollback of a failed deployment, run by {@code jobId}: empty when the environment has none to go to. */
@@ -182,10 +187,10 @@ public final class DeployDesk {
                                 jobId,
                                 last.get().revisionKey(),
                                 last.get().commit(),
-                                "rollback",
+                                DeploymentCreator.ROLLBACK,
                                 orchestrator.clock.instant())
                         .rollingBack(failed.id(), last.get().id())
-                        .withStatus("InProgress");
+                        .withStatus(DeploymentStatus.IN_PROGRESS);
                 if (!jobId.isEmpty()) {
                     current.put(jobId, rollback.id());
                 }
@@ -207,10 +212,15 @@ public final class DeployDesk {
                     if (d.isEmpty() || d.get().endedAt().isPresent()) {
                         return Future.succeededFuture();
                     }
-                    DeploymentRecord failed =
-                            d.get().ended("Failed", "AGENT_ISSUE", job.message(), "", orchestrator.clock.instant());
+                    DeploymentRecord failed = d.get()
+                            .ended(
+                                    DeploymentStatus.FAILED,
+                                    "AGENT_ISSUE",
+                                    job.message(),
+                                    "",
+                                    orchestrator.clock.instant());
                     return save(failed)
-                            .compose(v -> failed.creator().equals("rollback")
+                            .compose(v -> failed.creator() == DeploymentCreator.ROLLBACK
                                     ? Future.succeededFuture(Optional.<DeploymentOrder>empty())
                                     : rollbackOf(failed, ""))
                             .map(order -> {
@@ -225,7 +235,7 @@ public final class DeployDesk {
         store.deployment(deploymentId)
                 .onSuccess(d -> d.ifPresent(r -> {
                     JobRecord job = Jobs.rollback(r, orchestrator.clock.instant());
-                    DeploymentRecord queued = r.withJob(job.id()).withStatus("Queued");
+                    DeploymentRecord queued = r.withJob(job.id()).withStatus(DeploymentStatus.QUEUED);
                     save(queued).onSuccess(v -> orchestrator.queue(job));
                 }));
     }
@@ -240,7 +250,7 @@ public final class DeployDesk {
         return store.deployment(deploymentId).map(found -> {
             DeploymentRecord d = found.orElseThrow(() ->
                     new UnknownEnvironmentException("no deployment " + deploymentId + "; see 'kiln deployments list'"));
-            if (!d.status().equals("InProgress")) {
+            if (d.status() != DeploymentStatus.IN_PROGRESS) {
                 throw new dev.kiln.orchestrator.run.RunRefusedException("deployment " + deploymentId + " is "
                         + d.status() + ": only a deployment in progress can be stopped");
             }
@@ -279,11 +289,11 @@ public final class DeployDesk {
                                             "",
                                             target.revisionKey(),
                                             target.commit(),
-                                            "user",
+                                            DeploymentCreator.USER,
                                             orchestrator.clock.instant())
                                     .rollingBack("", target.id());
                             JobRecord job = Jobs.rollback(d, orchestrator.clock.instant());
-                            DeploymentRecord queued = d.withJob(job.id()).withStatus("Queued");
+                            DeploymentRecord queued = d.withJob(job.id()).withStatus(DeploymentStatus.QUEUED);
                             return save(queued).map(v -> {
                                 orchestrator.queue(job);
                                 return queued;
@@ -292,8 +302,9 @@ public final class DeployDesk {
     }
 
     private static DeploymentRecord target(String environment, List<DeploymentRecord> all, Optional<String> to) {
-        List<DeploymentRecord> good =
-                all.stream().filter(d -> d.status().equals("Succeeded")).toList();
+        List<DeploymentRecord> good = all.stream()
+                .filter(d -> d.status() == DeploymentStatus.SUCCEEDED)
+                .toList();
         if (to.isPresent()) {
             return good.stream()
                     .filter(d -> d.id().equals(to.get()))
@@ -314,7 +325,7 @@ public final class DeployDesk {
                 .board
                 .job(jobId)
                 .orElseThrow(() -> new UnknownJobException("job " + jobId + " is not open; stop it"));
-        if (!job.agentId().filter(agentId::equals).isPresent() || !job.kind().equals("deploy")) {
+        if (!job.agentId().filter(agentId::equals).isPresent() || job.kind() != AgentKind.DEPLOY) {
             throw new UnknownJobException("deploy job " + jobId + " is not held by agent " + agentId + "; stop it");
         }
         return job;
@@ -341,13 +352,13 @@ public final class DeployDesk {
         return store.saveDeployment(deployment)
                 .onSuccess(v -> orchestrator
                         .events()
-                        .publish(new RunEvents.Event(
-                                "deployment",
+                        .publish(new Change(
+                                ChangeKind.DEPLOYMENT,
                                 deployment.id(),
                                 deployment.environment(),
                                 null,
                                 null,
-                                deployment.status(),
+                                deployment.status().wireName(),
                                 java.time.Instant.now())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.core;
 
+import dev.kiln.model.api.JobState;
 import dev.kiln.model.job.AgentHello;
 import dev.kiln.orchestrator.state.JobRecord;
 import io.vertx.core.Promise;
@@ -74,7 +75,7 @@ final class JobBoard {
 
     /** Replaces an open job's record (a new state); an ended job leaves the board. */
     void update(JobRecord job) {
-        if (List.of("Queued", "Leased", "Running").contains(job.state())) {
+        if (!job.state().isFinal()) {
             open.put(job.id(), job);
         } else {
             open.remove(job.id());
@@ -100,7 +101,7 @@ final class JobBoard {
         }
         agent.lastSeen = now;
         for (JobRecord job : open.values()) {
-            if (job.state().equals("Queued") && agent.takes(job.kind(), job.labels()) && free(job)) {
+            if (job.state() == JobState.QUEUED && agent.takes(job.kind(), job.labels()) && free(job)) {
                 return Optional.of(lease(agent, job));
             }
         }
@@ -161,7 +162,7 @@ final class JobBoard {
                 continue;
             }
             for (JobRecord job : open.values()) {
-                if (job.state().equals("Queued") && agent.takes(job.kind(), job.labels()) && free(job)) {
+                if (job.state() == JobState.QUEUED && agent.takes(job.kind(), job.labels()) && free(job)) {
                     leases.add(new Lease(waiter, lease(agent, job)));
                     it.remove();
                     break;
@@ -186,7 +187,7 @@ final class JobBoard {
             return true;
         }
         return open.values().stream()
-                .filter(other -> !other.id().equals(job.id()) && !other.state().equals("Queued"))
+                .filter(other -> !other.id().equals(job.id()) && other.state() != JobState.QUEUED)
                 .noneMatch(other -> environment.equals(environments.get(other.id())));
     }
 
@@ -196,7 +197,7 @@ final class JobBoard {
     }
 
     private JobRecord lease(AgentState agent, JobRecord job) {
-        JobRecord leased = job.with("Leased", Optional.of(agent.id), "", Optional.empty());
+        JobRecord leased = job.with(JobState.LEASED, Optional.of(agent.id), "", Optional.empty());
         open.put(job.id(), leased);
         agent.jobs.add(job.id());
         ActivityLog.job(leased); // the orchestrator's update sees it Leased already

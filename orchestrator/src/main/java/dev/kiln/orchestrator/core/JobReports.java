@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,7 +33,8 @@ public final class JobReports {
         return context.executeBlocking(() -> {
             String prefix;
             try {
-                prefix = JSON.readTree(job.spec()).path("outputPrefix").asText("");
+                prefix = Objects.requireNonNullElse(
+                        JSON.readValue(job.spec(), JobSpec.class).outputPrefix(), "");
             } catch (IOException e) {
                 throw new UncheckedIOException("job " + job.id() + " has an unreadable spec", e);
             }

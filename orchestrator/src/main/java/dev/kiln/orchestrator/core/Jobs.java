@@ -2,6 +2,8 @@ package dev.kiln.orchestrator.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.model.api.AgentKind;
+import dev.kiln.model.api.JobState;
 import dev.kiln.model.job.JobInput;
 import dev.kiln.model.job.JobSpec;
 import dev.kiln.model.pipeline.Action;
@@ -83,7 +85,7 @@ final class Jobs {
                 dispatch.stage(),
                 dispatch.action(),
                 dispatch.attempt(),
-                action.type() == ActionType.DEPLOY ? "deploy" : "build",
+                action.type() == ActionType.DEPLOY ? AgentKind.DEPLOY : AgentKind.BUILD,
                 action.labels(),
                 spec,
                 now);
@@ -99,7 +101,7 @@ final class Jobs {
                 deployment.application(),
                 "rollback",
                 deployment.environment(),
-                "deploy",
+                ActionType.DEPLOY.fileName(),
                 1,
                 deployment.commit(),
                 "",
@@ -109,7 +111,7 @@ final class Jobs {
                 "",
                 env,
                 60);
-        return queued(id, "", "rollback", deployment.environment(), 1, "deploy", List.of(), spec, now);
+        return queued(id, "", "rollback", deployment.environment(), 1, AgentKind.DEPLOY, List.of(), spec, now);
     }
 
     private static JobRecord queued(
@@ -118,7 +120,7 @@ final class Jobs {
             String stage,
             String action,
             int attempt,
-            String kind,
+            AgentKind kind,
             List<String> labels,
             JobSpec spec,
             Instant now) {
@@ -132,7 +134,7 @@ final class Jobs {
                     kind,
                     labels,
                     JSON.writeValueAsString(spec),
-                    "Queued",
+                    JobState.QUEUED,
                     Optional.empty(),
                     "",
                     Map.of(),
@@ -145,7 +147,7 @@ final class Jobs {
 
     /** The environment a deploy job ships to, empty for other jobs. */
     static String environmentOf(JobRecord job) {
-        if (!job.kind().equals("deploy")) {
+        if (job.kind() != AgentKind.DEPLOY) {
             return "";
         }
         return spec(job).environment().getOrDefault(ENVIRONMENT, "");

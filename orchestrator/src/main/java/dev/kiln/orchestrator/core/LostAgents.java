@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.core;
 
+import dev.kiln.model.api.JobState;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ final class LostAgents {
     static void release(Orchestrator o, AgentState agent, String why) {
         for (String jobId : agent.jobs) {
             o.board.job(jobId).ifPresent(job -> {
-                if (job.state().equals("Leased")) {
+                if (job.state() == JobState.LEASED) {
                     o.requeue(job);
                 } else {
                     o.metrics.leaseLost();

@@ -1,12 +1,14 @@
 package dev.kiln.orchestrator.core;
 
 import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.JobState;
+import dev.kiln.model.api.Trigger;
 import dev.kiln.model.pipeline.Pipeline;
 import dev.kiln.orchestrator.run.Dispatch;
 import dev.kiln.orchestrator.run.PipelineExecutor;
 import dev.kiln.orchestrator.run.Run;
 import dev.kiln.orchestrator.run.RunRefusedException;
-import dev.kiln.orchestrator.run.Status;
 import dev.kiln.orchestrator.source.GitMirrors;
 import dev.kiln.orchestrator.state.JobRecord;
 import dev.kiln.orchestrator.state.Repository;
@@ -164,7 +166,7 @@ public final class Orchestrator {
      * A push to a repository (webhook or poll): one run of the pushed commit, if the pipeline's filters let it
      * through. A commit already run for that ref is not run again.
      */
-    public Future<Optional<String>> push(Repository repo, PushEvent event, String trigger) {
+    public Future<Optional<String>> push(Repository repo, PushEvent event, Trigger trigger) {
         Map<String, String> heads =
                 new HashMap<>(repositories.getOrDefault(repo.name(), repo).heads());
         if (event.deletion() || Objects.equals(heads.get(event.ref()), event.after())) {
@@ -205,10 +207,10 @@ public final class Orchestrator {
                     pipelineOrRepository, pipelines().keySet()));
         }
         return context.<SourceStep.Found>executeBlocking(() -> source.manual(repo, ref))
-                .compose(found -> begin(repo, found, "manual"));
+                .compose(found -> begin(repo, found, Trigger.MANUAL));
     }
 
-    private Future<String> begin(Repository repo, SourceStep.Found found, String trigger) {
+    private Future<String> begin(Repository repo, SourceStep.Found found, Trigger trigger) {
         String pipeline = found.plan().flatMap(Pipeline::name).orElse(repo.name());
         pipelines.put(pipeline, repo.name());
         RunMeta run = book.open(pipeline, repo.name(), trigger, found.ref(), found.commit(), found.pipelineFile());
@@ -241,7 +243,9 @@ public final class Orchestrator {
                     .orElseThrow(() -> new RunRefusedException("no stage " + stage + " in run " + runId))
                     .actions()
                     .stream()
-                    .filter(a -> a.status().filter(s -> s == Status.IN_PROGRESS).isPresent()
+                    .filter(a -> a.status()
+                                    .filter(s -> s == ExecutionStatus.IN_PROGRESS)
+                                    .isPresent()
                             && a.plan().type() == dev.kiln.model.pipeline.ActionType.APPROVAL)
                     .findFirst()
                     .orElseThrow(
@@ -298,7 +302,11 @@ public final class Orchestrator {
     /** A job ended: its action ends with it, unless the run has moved on. */
     void jobEnded(JobRecord job, boolean succeeded, String message, Map<String, String> outputs) {
         JobRecord ended = job.withOutputs(outputs)
-                .with(succeeded ? "Succeeded" : "Failed", job.agentId(), message, Optional.of(clock.instant()));
+                .with(
+                        succeeded ? JobState.SUCCEEDED : JobState.FAILED,
+                        job.agentId(),
+                        message,
+                        Optional.of(clock.instant()));
         update(ended);
         book.meta(job.runId()).ifPresent(run -> {
             run.outputs.putAll(outputs);
@@ -375,13 +383,14 @@ public final class Orchestrator {
     private void cancelAbandoned() {
         for (JobRecord job : Abandonment.of(book, board)) {
             job.agentId().flatMap(board::agent).ifPresent(agent -> agent.cancels.add(job.id()));
-            update(job.with("Abandoned", job.agentId(), "the action was abandoned", Optional.of(clock.instant())));
+            update(job.with(
+                    JobState.ABANDONED, job.agentId(), "the action was abandoned", Optional.of(clock.instant())));
         }
     }
 
     /** A leased job goes back to the queue (its agent was lost before starting it). */
     void requeue(JobRecord job) {
-        update(job.with("Queued", Optional.empty(), "", Optional.empty()));
+        update(job.with(JobState.QUEUED, Optional.empty(), "", Optional.empty()));
         pendingLeases.addAll(board.queue(board.job(job.id()).orElseThrow()));
     }
 

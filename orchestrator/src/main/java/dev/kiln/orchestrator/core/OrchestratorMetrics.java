@@ -1,5 +1,7 @@
 package dev.kiln.orchestrator.core;
 
+import dev.kiln.model.api.AgentKind;
+import dev.kiln.model.api.JobState;
 import dev.kiln.orchestrator.state.JobRecord;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -23,7 +25,7 @@ import java.util.Optional;
  * single-threaded), when {@code GET /metrics} is asked.
  */
 public final class OrchestratorMetrics {
-    private static final List<String> OPEN = List.of("Queued", "Leased", "Running");
+    private static final List<JobState> OPEN = List.of(JobState.QUEUED, JobState.LEASED, JobState.RUNNING);
     private static final double[] SECONDS = {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600};
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -70,18 +72,20 @@ public final class OrchestratorMetrics {
 
     /** A job's state changed from {@code before} (empty: new, or not open) to {@code after}, at {@code now}. */
     void jobChanged(Optional<JobRecord> before, JobRecord after, Instant now) {
-        String was = before.map(JobRecord::state).orElse("");
+        Optional<JobState> was = before.map(JobRecord::state);
         // the board marks a job Leased before it is updated here: a lease is a Leased job not seen leased yet
-        if (after.state().equals("Leased") && !leasedAt.containsKey(after.id())) {
+        if (after.state() == JobState.LEASED && !leasedAt.containsKey(after.id())) {
             wait.labelValues(after.stage()).observe(seconds(after.createdAt(), now));
             leasedAt.put(after.id(), now);
-        } else if (after.state().equals("Queued") && (was.equals("Leased") || was.equals("Running"))) {
+        } else if (after.state() == JobState.QUEUED
+                && was.filter(w -> w == JobState.LEASED || w == JobState.RUNNING)
+                        .isPresent()) {
             expiries.inc();
             leasedAt.remove(after.id());
         } else if (!OPEN.contains(after.state())) {
             Instant leased = leasedAt.remove(after.id());
             if (leased != null) {
-                run.labelValues(after.stage(), after.state()).observe(seconds(leased, now));
+                run.labelValues(after.stage(), after.state().wireName()).observe(seconds(leased, now));
             }
         }
     }
@@ -100,22 +104,25 @@ public final class OrchestratorMetrics {
     public String scrape() {
         Instant now = clock.instant();
         Map<List<String>, Integer> open = new HashMap<>();
-        for (String kind : List.of("build", "deploy")) {
-            for (String state : OPEN) {
-                open.put(List.of(kind, state), 0);
+        for (AgentKind kind : AgentKind.values()) {
+            for (JobState state : OPEN) {
+                open.put(List.of(kind.wireName(), state.wireName()), 0);
             }
         }
         for (JobRecord job : board.openJobs()) {
-            open.merge(List.of(job.kind(), job.state()), 1, Integer::sum);
+            open.merge(List.of(job.kind().wireName(), job.state().wireName()), 1, Integer::sum);
         }
         open.forEach((key, count) -> jobs.labelValues(key.get(0), key.get(1)).set(count));
-        Map<String, Integer> byKind = new HashMap<>(Map.of("build", 0, "deploy", 0));
+        Map<AgentKind, Integer> byKind = new java.util.EnumMap<>(AgentKind.class);
+        for (AgentKind kind : AgentKind.values()) {
+            byKind.put(kind, 0);
+        }
         for (AgentState agent : board.agents()) {
             if (agent.lastSeen.plus(JobBoard.LOST_AFTER).isAfter(now)) {
                 byKind.merge(agent.hello.kind(), 1, Integer::sum);
             }
         }
-        byKind.forEach((kind, count) -> agents.labelValues(kind).set(count));
+        byKind.forEach((kind, count) -> agents.labelValues(kind.wireName()).set(count));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             writer.write(out, registry.scrape(), EscapingScheme.ALLOW_UTF8);

@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.core;
 
+import dev.kiln.model.api.Trigger;
 import dev.kiln.orchestrator.state.Repository;
 import dev.kiln.orchestrator.trigger.PushEvent;
 import dev.kiln.orchestrator.trigger.WebhookProvider;
@@ -68,7 +69,7 @@ final class Poller {
                                     before == null ? ZEROS : before,
                                     commit,
                                     Optional.empty());
-                            runs.add(orchestrator.push(known, push, "poll"));
+                            runs.add(orchestrator.push(known, push, Trigger.POLL));
                         }
                     });
                     return Future.join(runs)

@@ -1,5 +1,7 @@
 package dev.kiln.orchestrator.core;
 
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.JobState;
 import dev.kiln.model.pipeline.Pipeline;
 import dev.kiln.orchestrator.state.JobRecord;
 import dev.kiln.orchestrator.state.RunRecord;
@@ -48,8 +50,11 @@ final class Recovery {
         for (RunRecord record : runs) {
             o.knownPipeline(record.pipeline(), record.repository());
             Optional<Pipeline> plan = RunBook.plan(record);
-            boolean sourceDone =
-                    record.stages().get(0).status().filter("Succeeded"::equals).isPresent();
+            boolean sourceDone = record.stages()
+                    .get(0)
+                    .status()
+                    .filter(ExecutionStatus.SUCCEEDED::equals)
+                    .isPresent();
             if (plan.isEmpty() || !sourceDone) {
                 o.book.restoreAtSource(record);
                 o.book.failAtSource(o.book.meta(record.id()).orElseThrow(), INTERRUPTED_SOURCE);
@@ -70,11 +75,11 @@ final class Recovery {
         for (JobRecord job : jobs) {
             if (!job.runId().isEmpty() && !restored.contains(job.runId())) {
                 o.update(job.with(
-                        "Abandoned",
+                        JobState.ABANDONED,
                         job.agentId(),
                         "its run is no longer in progress",
                         Optional.of(o.clock.instant())));
-            } else if (job.state().equals("Queued")) {
+            } else if (job.state() == JobState.QUEUED) {
                 o.board.queue(job);
             } else {
                 o.board.adopt(job, o.clock.instant());

@@ -1,5 +1,7 @@
 package dev.kiln.orchestrator.core;
 
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.Trigger;
 import dev.kiln.model.pipeline.Pipeline;
 import dev.kiln.model.pipeline.PipelineParser;
 import dev.kiln.orchestrator.run.Dispatch;
@@ -7,7 +9,6 @@ import dev.kiln.orchestrator.run.PipelineExecutor;
 import dev.kiln.orchestrator.run.Run;
 import dev.kiln.orchestrator.run.RunRefusedException;
 import dev.kiln.orchestrator.run.RunSnapshot;
-import dev.kiln.orchestrator.run.Status;
 import dev.kiln.orchestrator.run.StatusChange;
 import dev.kiln.orchestrator.state.RunRecord;
 import dev.kiln.orchestrator.state.StatusChangeRecord;
@@ -44,7 +45,7 @@ final class RunBook {
     RunMeta open(
             String pipeline,
             String repository,
-            String trigger,
+            Trigger trigger,
             Optional<String> ref,
             String revision,
             Optional<String> pipelineFile) {
@@ -53,16 +54,16 @@ final class RunBook {
                 Long.toString(seq), seq, pipeline, repository, trigger, ref, revision, pipelineFile, clock.instant());
         meta.put(run.id, run);
         dirty.add(run.id);
-        sourceChange(run, Optional.empty(), "InProgress", "");
-        sourceChange(run, Optional.of(SOURCE), "InProgress", "");
+        sourceChange(run, Optional.empty(), ExecutionStatus.IN_PROGRESS, "");
+        sourceChange(run, Optional.of(SOURCE), ExecutionStatus.IN_PROGRESS, "");
         return run;
     }
 
     /** The Source stage succeeded: the run enters the plan's first stage. */
     void start(RunMeta run, Pipeline plan) {
-        run.sourceStatus = "Succeeded";
+        run.sourceStatus = ExecutionStatus.SUCCEEDED;
         run.sourceMessage = run.revision;
-        sourceChange(run, Optional.of(SOURCE), "Succeeded", run.revision);
+        sourceChange(run, Optional.of(SOURCE), ExecutionStatus.SUCCEEDED, run.revision);
         executor(run.pipeline, plan).start(run.id, run.revision, plan);
         touchedPipelines.add(run.pipeline);
         dirty.add(run.id);
@@ -70,11 +71,11 @@ final class RunBook {
 
     /** The Source stage failed (no or a malformed pipeline file, an unreadable commit): so does the run. */
     void failAtSource(RunMeta run, String message) {
-        run.sourceStatus = "Failed";
+        run.sourceStatus = ExecutionStatus.FAILED;
         run.sourceMessage = message;
         run.endTime = clock.instant();
-        sourceChange(run, Optional.of(SOURCE), "Failed", message);
-        sourceChange(run, Optional.empty(), "Failed", message);
+        sourceChange(run, Optional.of(SOURCE), ExecutionStatus.FAILED, message);
+        sourceChange(run, Optional.empty(), ExecutionStatus.FAILED, message);
         dirty.add(run.id);
     }
 
@@ -86,7 +87,7 @@ final class RunBook {
     /** Takes back an unfinished run after a restart. */
     void restore(RunRecord record, Pipeline plan, Map<String, String> lastEntered) {
         RunMeta run = RunBook.meta(record);
-        run.sourceStatus = record.stages().get(0).status().orElse("Succeeded");
+        run.sourceStatus = record.stages().get(0).status().orElse(ExecutionStatus.SUCCEEDED);
         run.sourceMessage = record.stages().get(0).actions().get(0).message();
         meta.put(run.id, run);
         executor(run.pipeline, plan).restore(List.of(snapshot(record, plan)), lastEntered);
@@ -166,7 +167,7 @@ final class RunBook {
                         change.runId(),
                         Optional.ofNullable(change.stage()),
                         Optional.ofNullable(change.action()),
-                        change.status().wireName(),
+                        change.status(),
                         change.message(),
                         change.time()));
             }
@@ -215,7 +216,8 @@ final class RunBook {
                         SOURCE, "source", Optional.of(run.sourceStatus), run.sourceMessage, 1, Optional.empty(), 1))));
         Optional<Run> engine = run(run.id);
         if (engine.isEmpty()) {
-            String status = "Failed".equals(run.sourceStatus) ? "Failed" : "InProgress";
+            ExecutionStatus status =
+                    run.sourceStatus == ExecutionStatus.FAILED ? ExecutionStatus.FAILED : ExecutionStatus.IN_PROGRESS;
             return record(run, status, run.sourceMessage, -1, false, false, false, stages);
         }
         RunSnapshot state = engine.get().snapshot();
@@ -229,13 +231,13 @@ final class RunBook {
                 actions.add(new RunRecord.ActionRecord(
                         action.name(),
                         plan.type().name().toLowerCase(java.util.Locale.ROOT),
-                        action.status().map(Status::wireName),
+                        action.status(),
                         action.message(),
                         action.attempt(),
                         action.deadline(),
                         plan.runOrder()));
             });
-            stages.add(new RunRecord.StageRecord(stage.name(), stage.status().map(Status::wireName), actions));
+            stages.add(new RunRecord.StageRecord(stage.name(), stage.status(), actions));
         }
         if (state.status().isFinal() && run.endTime == null) {
             run.endTime = clock.instant();
@@ -244,7 +246,7 @@ final class RunBook {
         }
         return record(
                 run,
-                state.status().wireName(),
+                state.status(),
                 state.message(),
                 state.stageIndex(),
                 state.waiting(),
@@ -255,7 +257,7 @@ final class RunBook {
 
     private static RunRecord record(
             RunMeta run,
-            String status,
+            ExecutionStatus status,
             String message,
             int stageIndex,
             boolean waiting,
@@ -295,17 +297,17 @@ final class RunBook {
                 record.stages().subList(1, record.stages().size())) {
             stages.add(new RunSnapshot.StageState(
                     stage.name(),
-                    stage.status().map(Statuses::of),
+                    stage.status(),
                     stage.actions().stream()
                             .map(a -> new RunSnapshot.ActionState(
-                                    a.name(), a.status().map(Statuses::of), a.message(), a.attempt(), a.deadline()))
+                                    a.name(), a.status(), a.message(), a.attempt(), a.deadline()))
                             .toList()));
         }
         return new RunSnapshot(
                 record.id(),
                 record.revision(),
                 plan,
-                Statuses.of(record.status()),
+                record.status(),
                 record.message(),
                 record.stageIndex(),
                 record.waiting(),
@@ -325,7 +327,7 @@ final class RunBook {
         return executors.computeIfAbsent(pipeline, p -> new PipelineExecutor(plan, clock));
     }
 
-    private void sourceChange(RunMeta run, Optional<String> stage, String status, String message) {
+    private void sourceChange(RunMeta run, Optional<String> stage, ExecutionStatus status, String message) {
         sourceChanges.add(
                 new StatusChangeRecord(run.id, stage, stage.map(s -> SOURCE), status, message, clock.instant()));
     }

@@ -1,5 +1,7 @@
 package dev.kiln.orchestrator.core;
 
+import dev.kiln.model.api.Change;
+import dev.kiln.model.api.ChangeKind;
 import dev.kiln.orchestrator.state.RunRecord;
 import dev.kiln.orchestrator.state.StatusChangeRecord;
 import java.time.Instant;
@@ -13,24 +15,10 @@ import java.util.function.Function;
  * hear each change once it is in the store. On the orchestrator's context only.
  */
 public final class RunEvents {
-    /**
-     * One change.
-     *
-     * @param kind {@code run} or {@code deployment}
-     * @param id the run's or the deployment's id
-     * @param scope the run's pipeline, or the deployment's environment
-     * @param stage the stage that changed, or null for the run (or a deployment)
-     * @param action the action that changed, or null
-     * @param status the new status
-     * @param time when
-     */
-    public record Event(
-            String kind, String id, String scope, String stage, String action, String status, Instant time) {}
-
-    private final List<Consumer<Event>> followers = new ArrayList<>();
+    private final List<Consumer<Change>> followers = new ArrayList<>();
 
     /** Follows every change from now on; the answer stops following. */
-    public Runnable follow(Consumer<Event> follower) {
+    public Runnable follow(Consumer<Change> follower) {
         followers.add(follower);
         return () -> followers.remove(follower);
     }
@@ -44,24 +32,31 @@ public final class RunEvents {
     void announce(
             List<RunRecord> runs, List<StatusChangeRecord> changes, Function<String, String> pipelineOf, Instant now) {
         for (RunRecord run : runs) {
-            publish(new Event("run", run.id(), run.pipeline(), null, null, run.status(), now));
+            publish(new Change(
+                    ChangeKind.RUN,
+                    run.id(),
+                    run.pipeline(),
+                    null,
+                    null,
+                    run.status().wireName(),
+                    now));
         }
         for (StatusChangeRecord change : changes) {
             if (change.stage().isPresent()) {
-                publish(new Event(
-                        "run",
+                publish(new Change(
+                        ChangeKind.RUN,
                         change.runId(),
                         pipelineOf.apply(change.runId()),
                         change.stage().get(),
                         change.action().orElse(null),
-                        change.status(),
+                        change.status().wireName(),
                         change.time()));
             }
         }
     }
 
-    void publish(Event event) {
-        for (Consumer<Event> follower : List.copyOf(followers)) {
+    void publish(Change event) {
+        for (Consumer<Change> follower : List.copyOf(followers)) {
             follower.accept(event);
         }
     }

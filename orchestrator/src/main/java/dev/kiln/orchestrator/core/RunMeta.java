@@ -1,5 +1,7 @@
 package dev.kiln.orchestrator.core;
 
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.Trigger;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,13 +13,13 @@ final class RunMeta {
     final long seq;
     final String pipeline;
     final String repository;
-    final String trigger;
+    final Trigger trigger;
     final Optional<String> ref;
     final String revision;
     final Optional<String> pipelineFile;
     final Instant startTime;
     final Map<String, String> outputs = new HashMap<>();
-    String sourceStatus = "InProgress";
+    ExecutionStatus sourceStatus = ExecutionStatus.IN_PROGRESS;
     String sourceMessage = "";
     Instant endTime;
 
@@ -26,7 +28,7 @@ final class RunMeta {
             long seq,
             String pipeline,
             String repository,
-            String trigger,
+            Trigger trigger,
             Optional<String> ref,
             String revision,
             Optional<String> pipelineFile,

@@ -1,5 +1,7 @@
 package dev.kiln.orchestrator.deploy;
 
+import dev.kiln.model.api.ContainerSettings;
+import dev.kiln.model.api.NewEnvironment;
 import dev.kiln.model.deploy.PortMapping;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.run;
 
+import dev.kiln.model.api.ExecutionStatus;
 import dev.kiln.model.pipeline.ActionType;
 import dev.kiln.model.pipeline.ExecutionMode;
 import dev.kiln.model.pipeline.Pipeline;
@@ -52,7 +53,7 @@ public final class PipelineExecutor {
         mode = plan.executionMode();
         Run run = new Run(runId, revision, plan);
         runs.put(runId, run);
-        record(run, null, null, Status.IN_PROGRESS, "");
+        record(run, null, null, ExecutionStatus.IN_PROGRESS, "");
         enter(run, 0);
         return run;
     }
@@ -127,10 +128,10 @@ public final class PipelineExecutor {
         Run run = existing(runId);
         Run.StageRun stageRun = stageOf(run, stage);
         Run.ActionRun actionRun = actionOf(stageRun, action);
-        if (actionRun.status != Status.IN_PROGRESS) {
+        if (actionRun.status != ExecutionStatus.IN_PROGRESS) {
             return;
         }
-        end(run, stageRun, actionRun, succeeded ? Status.SUCCEEDED : Status.FAILED, message);
+        end(run, stageRun, actionRun, succeeded ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED, message);
         settle(run);
     }
 
@@ -139,7 +140,7 @@ public final class PipelineExecutor {
         Run run = existing(runId);
         Run.StageRun stageRun = stageOf(run, stage);
         Run.ActionRun actionRun = actionOf(stageRun, action);
-        if (actionRun.plan().type() != ActionType.APPROVAL || actionRun.status != Status.IN_PROGRESS) {
+        if (actionRun.plan().type() != ActionType.APPROVAL || actionRun.status != ExecutionStatus.IN_PROGRESS) {
             throw new RunRefusedException("action " + action + " of stage " + stage + " in run " + runId
                     + " is not an approval waiting for an answer");
         }
@@ -147,7 +148,7 @@ public final class PipelineExecutor {
                 run,
                 stageRun,
                 actionRun,
-                approved ? Status.SUCCEEDED : Status.FAILED,
+                approved ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED,
                 (approved ? "approved" : "rejected")
                         + (actor == null || actor.isBlank() ? "" : " by " + actor)
                         + (comment == null || comment.isBlank() ? "" : ": " + comment));
@@ -164,12 +165,14 @@ public final class PipelineExecutor {
             Run.StageRun stage = run.stageAt(run.stageIndex);
             boolean expired = false;
             for (Run.ActionRun action : stage.mutableActions()) {
-                if (action.status == Status.IN_PROGRESS && action.deadline != null && !now.isBefore(action.deadline)) {
+                if (action.status == ExecutionStatus.IN_PROGRESS
+                        && action.deadline != null
+                        && !now.isBefore(action.deadline)) {
                     end(
                             run,
                             stage,
                             action,
-                            Status.FAILED,
+                            ExecutionStatus.FAILED,
                             "approval expired after "
                                     + action.plan().timeoutMinutes().orElse(0) + " minutes without an answer");
                     expired = true;
@@ -187,10 +190,10 @@ public final class PipelineExecutor {
      */
     public void stop(String runId, boolean abandon, String reason) {
         Run run = existing(runId);
-        if (run.status != Status.IN_PROGRESS && run.status != Status.STOPPING) {
+        if (run.status != ExecutionStatus.IN_PROGRESS && run.status != ExecutionStatus.STOPPING) {
             throw new RunRefusedException("run " + runId + " is " + run.status.wireName() + ", not in progress");
         }
-        if (run.status == Status.STOPPING && (run.abandon || !abandon)) {
+        if (run.status == ExecutionStatus.STOPPING && (run.abandon || !abandon)) {
             throw new RunRefusedException("run " + runId + " is already stopping"
                     + (run.abandon ? " (abandoning)" : "; only --abandon can be added"));
         }
@@ -198,21 +201,21 @@ public final class PipelineExecutor {
         if (run.waiting) {
             gates.queue(name(run, run.stageIndex)).remove(run);
             run.waiting = false;
-            finish(run, Status.STOPPED, why);
+            finish(run, ExecutionStatus.STOPPED, why);
             return;
         }
         run.stopRequested = true;
         run.abandon = abandon;
         run.message = why;
-        if (run.status != Status.STOPPING) {
-            run.status = Status.STOPPING;
-            record(run, null, null, Status.STOPPING, why);
+        if (run.status != ExecutionStatus.STOPPING) {
+            run.status = ExecutionStatus.STOPPING;
+            record(run, null, null, ExecutionStatus.STOPPING, why);
         }
         Run.StageRun stage = run.stageAt(run.stageIndex);
         if (abandon) {
             for (Run.ActionRun action : stage.mutableActions()) {
-                if (action.status == Status.IN_PROGRESS) {
-                    end(run, stage, action, Status.ABANDONED, why);
+                if (action.status == ExecutionStatus.IN_PROGRESS) {
+                    end(run, stage, action, ExecutionStatus.ABANDONED, why);
                 }
             }
         }
@@ -227,7 +230,7 @@ public final class PipelineExecutor {
         Run run = existing(runId);
         Run.StageRun stageRun = stageOf(run, stage);
         int index = run.stages().indexOf(stageRun);
-        if (run.status != Status.FAILED && run.status != Status.STOPPED || index != run.stageIndex) {
+        if (run.status != ExecutionStatus.FAILED && run.status != ExecutionStatus.STOPPED || index != run.stageIndex) {
             throw new RunRefusedException(
                     "run " + runId + " did not fail or stop in stage " + stage + "; only that stage can be retried");
         }
@@ -240,7 +243,7 @@ public final class PipelineExecutor {
         }
         boolean any = false;
         for (Run.ActionRun action : stageRun.mutableActions()) {
-            if (allActions || action.status != Status.SUCCEEDED) {
+            if (allActions || action.status != ExecutionStatus.SUCCEEDED) {
                 any |= action.status != null;
                 action.status = null;
                 action.message = "";
@@ -249,17 +252,17 @@ public final class PipelineExecutor {
         if (!any && !allActions) {
             throw new RunRefusedException("stage " + stage + " has no failed action to retry");
         }
-        run.status = Status.IN_PROGRESS;
+        run.status = ExecutionStatus.IN_PROGRESS;
         run.stopRequested = false;
         run.abandon = false;
         run.message = "";
-        record(run, null, null, Status.IN_PROGRESS, "retrying stage " + stage);
+        record(run, null, null, ExecutionStatus.IN_PROGRESS, "retrying stage " + stage);
         occupy(run, index);
     }
 
     private void enter(Run run, int index) {
         if (index >= run.stageCount()) {
-            finish(run, Status.SUCCEEDED, "");
+            finish(run, ExecutionStatus.SUCCEEDED, "");
             return;
         }
         run.stageIndex = index;
@@ -270,7 +273,7 @@ public final class PipelineExecutor {
             if (mode == ExecutionMode.SUPERSEDED) {
                 for (Run older : List.copyOf(queue)) {
                     older.waiting = false;
-                    finish(older, Status.SUPERSEDED, "superseded by run " + run.id() + " at stage " + stage);
+                    finish(older, ExecutionStatus.SUPERSEDED, "superseded by run " + run.id() + " at stage " + stage);
                 }
                 queue.clear();
             }
@@ -288,8 +291,8 @@ public final class PipelineExecutor {
         }
         gates.entered(stage, run.id());
         Run.StageRun stageRun = run.stageAt(index);
-        stageRun.status = Status.IN_PROGRESS;
-        record(run, stage, null, Status.IN_PROGRESS, "");
+        stageRun.status = ExecutionStatus.IN_PROGRESS;
+        record(run, stage, null, ExecutionStatus.IN_PROGRESS, "");
         startNextGroup(run, stageRun);
     }
 
@@ -301,8 +304,8 @@ public final class PipelineExecutor {
                 .min()
                 .orElse(-1);
         if (next < 0) {
-            stage.status = Status.SUCCEEDED;
-            record(run, stage.name(), null, Status.SUCCEEDED, "");
+            stage.status = ExecutionStatus.SUCCEEDED;
+            record(run, stage.name(), null, ExecutionStatus.SUCCEEDED, "");
             int index = run.stageIndex;
             release(stage.name());
             enter(run, index + 1);
@@ -310,9 +313,9 @@ public final class PipelineExecutor {
         }
         for (Run.ActionRun action : stage.mutableActions()) {
             if (action.status == null && action.plan().runOrder() == next) {
-                action.status = Status.IN_PROGRESS;
+                action.status = ExecutionStatus.IN_PROGRESS;
                 action.attempt++;
-                record(run, stage.name(), action.name(), Status.IN_PROGRESS, "");
+                record(run, stage.name(), action.name(), ExecutionStatus.IN_PROGRESS, "");
                 if (action.plan().type() == ActionType.APPROVAL) {
                     action.deadline = clock.instant()
                             .plus(Duration.ofMinutes(
@@ -327,26 +330,26 @@ public final class PipelineExecutor {
     /** After an action ended: waits for the rest of its group, then goes on, fails or stops the stage. */
     private void settle(Run run) {
         Run.StageRun stage = run.stageAt(run.stageIndex);
-        if (stage.mutableActions().stream().anyMatch(a -> a.status == Status.IN_PROGRESS)) {
+        if (stage.mutableActions().stream().anyMatch(a -> a.status == ExecutionStatus.IN_PROGRESS)) {
             return;
         }
         if (run.stopRequested) {
-            stage.status = Status.STOPPED;
-            record(run, stage.name(), null, Status.STOPPED, run.message);
+            stage.status = ExecutionStatus.STOPPED;
+            record(run, stage.name(), null, ExecutionStatus.STOPPED, run.message);
             release(stage.name());
-            finish(run, Status.STOPPED, run.message);
+            finish(run, ExecutionStatus.STOPPED, run.message);
             return;
         }
         Optional<Run.ActionRun> failed = stage.mutableActions().stream()
-                .filter(a -> a.status == Status.FAILED)
+                .filter(a -> a.status == ExecutionStatus.FAILED)
                 .findFirst();
         if (failed.isPresent()) {
             String why = "action " + failed.get().name() + " failed"
                     + (failed.get().message.isBlank() ? "" : ": " + failed.get().message);
-            stage.status = Status.FAILED;
-            record(run, stage.name(), null, Status.FAILED, why);
+            stage.status = ExecutionStatus.FAILED;
+            record(run, stage.name(), null, ExecutionStatus.FAILED, why);
             release(stage.name());
-            finish(run, Status.FAILED, why);
+            finish(run, ExecutionStatus.FAILED, why);
             return;
         }
         startNextGroup(run, stage);
@@ -360,20 +363,20 @@ public final class PipelineExecutor {
         });
     }
 
-    private void end(Run run, Run.StageRun stage, Run.ActionRun action, Status status, String message) {
+    private void end(Run run, Run.StageRun stage, Run.ActionRun action, ExecutionStatus status, String message) {
         action.status = status;
         action.message = message == null ? "" : message;
         action.deadline = null;
         record(run, stage.name(), action.name(), status, action.message);
     }
 
-    private void finish(Run run, Status status, String message) {
+    private void finish(Run run, ExecutionStatus status, String message) {
         run.status = status;
         run.message = message;
         record(run, null, null, status, message);
     }
 
-    private void record(Run run, String stage, String action, Status status, String message) {
+    private void record(Run run, String stage, String action, ExecutionStatus status, String message) {
         history.add(new StatusChange(run.id(), stage, action, status, message, clock.instant()));
     }
 

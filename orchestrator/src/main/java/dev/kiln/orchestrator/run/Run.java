@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.run;
 
+import dev.kiln.model.api.ExecutionStatus;
 import dev.kiln.model.pipeline.Action;
 import dev.kiln.model.pipeline.Pipeline;
 import dev.kiln.model.pipeline.Stage;
@@ -14,7 +15,7 @@ public final class Run {
     private final String revision;
     private final Pipeline plan;
     private final List<StageRun> stages = new ArrayList<>();
-    Status status = Status.IN_PROGRESS;
+    ExecutionStatus status = ExecutionStatus.IN_PROGRESS;
     String message = "";
     int stageIndex = -1;
     boolean waiting;
@@ -92,7 +93,7 @@ public final class Run {
         return revision;
     }
 
-    public Status status() {
+    public ExecutionStatus status() {
         return status;
     }
 
@@ -128,7 +129,7 @@ public final class Run {
     public static final class StageRun {
         private final Stage plan;
         private final List<ActionRun> actions = new ArrayList<>();
-        Status status;
+        ExecutionStatus status;
 
         StageRun(Stage plan) {
             this.plan = plan;
@@ -141,7 +142,7 @@ public final class Run {
             return plan.name();
         }
 
-        public Optional<Status> status() {
+        public Optional<ExecutionStatus> status() {
             return Optional.ofNullable(status);
         }
 
@@ -177,7 +178,7 @@ public final class Run {
     /** One action of a run; its status is empty until it starts. */
     public static final class ActionRun {
         private final Action plan;
-        Status status;
+        ExecutionStatus status;
         String message = "";
         int attempt;
         Instant deadline;
@@ -194,7 +195,7 @@ public final class Run {
             return plan;
         }
 
-        public Optional<Status> status() {
+        public Optional<ExecutionStatus> status() {
             return Optional.ofNullable(status);
         }
 

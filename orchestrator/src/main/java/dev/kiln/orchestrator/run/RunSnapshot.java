@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.run;
 
+import dev.kiln.model.api.ExecutionStatus;
 import dev.kiln.model.pipeline.Pipeline;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,7 @@ public record RunSnapshot(
         String id,
         String revision,
         Pipeline plan,
-        Status status,
+        ExecutionStatus status,
         String message,
         int stageIndex,
         boolean waiting,
@@ -42,7 +43,7 @@ public record RunSnapshot(
      * @param status empty until the run enters it
      * @param actions its actions' states
      */
-    public record StageState(String name, Optional<Status> status, List<ActionState> actions) {
+    public record StageState(String name, Optional<ExecutionStatus> status, List<ActionState> actions) {
         public StageState {
             actions = List.copyOf(actions);
         }
@@ -58,5 +59,5 @@ public record RunSnapshot(
      * @param deadline when a waiting approval expires
      */
     public record ActionState(
-            String name, Optional<Status> status, String message, int attempt, Optional<Instant> deadline) {}
+            String name, Optional<ExecutionStatus> status, String message, int attempt, Optional<Instant> deadline) {}
 }

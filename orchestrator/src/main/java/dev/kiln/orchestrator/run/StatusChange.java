@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.run;
 
+import dev.kiln.model.api.ExecutionStatus;
 import java.time.Instant;
 
 /**
@@ -12,4 +13,5 @@ import java.time.Instant;
  * @param message why, when there is something to say
  * @param time when
  */
-public record StatusChange(String runId, String stage, String action, Status status, String message, Instant time) {}
+public record StatusChange(
+        String runId, String stage, String action, ExecutionStatus status, String message, Instant time) {}

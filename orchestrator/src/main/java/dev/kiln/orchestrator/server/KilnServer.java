@@ -2,9 +2,9 @@ package dev.kiln.orchestrator.server;
 
 import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.kit.store.MinioArtifactStore;
+import dev.kiln.model.api.Role;
 import dev.kiln.model.job.StoreSettings;
 import dev.kiln.orchestrator.OrchestratorException;
-import dev.kiln.orchestrator.access.Role;
 import dev.kiln.orchestrator.access.Tokens;
 import dev.kiln.orchestrator.access.Users;
 import dev.kiln.orchestrator.api.ApiRouter;

@@ -1,5 +1,7 @@
 package dev.kiln.orchestrator.state;
 
+import dev.kiln.model.api.DeploymentCreator;
+import dev.kiln.model.api.DeploymentStatus;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -34,8 +36,8 @@ public record DeploymentRecord(
         String jobId,
         String revisionKey,
         String commit,
-        String creator,
-        String status,
+        DeploymentCreator creator,
+        DeploymentStatus status,
         String errorCode,
         String message,
         String rollbackOf,
@@ -54,7 +56,7 @@ public record DeploymentRecord(
             String jobId,
             String revisionKey,
             String commit,
-            String creator,
+            DeploymentCreator creator,
             Instant at) {
         return new DeploymentRecord(
                 id,
@@ -65,7 +67,7 @@ public record DeploymentRecord(
                 revisionKey,
                 commit,
                 creator,
-                "Created",
+                DeploymentStatus.CREATED,
                 "",
                 "",
                 "",
@@ -77,7 +79,7 @@ public record DeploymentRecord(
     }
 
     /** The same deployment in another status. */
-    public DeploymentRecord withStatus(String newStatus) {
+    public DeploymentRecord withStatus(DeploymentStatus newStatus) {
         return new DeploymentRecord(
                 id,
                 environment,
@@ -121,7 +123,7 @@ public record DeploymentRecord(
     }
 
     /** The same deployment ended. */
-    public DeploymentRecord ended(String newStatus, String code, String text, String json, Instant at) {
+    public DeploymentRecord ended(DeploymentStatus newStatus, String code, String text, String json, Instant at) {
         return new DeploymentRecord(
                 id,
                 environment,

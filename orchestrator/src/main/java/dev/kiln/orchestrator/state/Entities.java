@@ -3,6 +3,10 @@ package dev.kiln.orchestrator.state;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.model.api.AgentKind;
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.JobState;
+import dev.kiln.model.api.Trigger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,11 +64,11 @@ final class Entities {
         e.seq = run.seq();
         e.pipeline = run.pipeline();
         e.repository = run.repository();
-        e.triggerType = run.trigger();
+        e.triggerType = run.trigger().wireName();
         e.ref = run.ref().orElse(null);
         e.revision = run.revision();
         e.pipelineFile = run.pipelineFile().orElse(null);
-        e.status = run.status();
+        e.status = run.status().wireName();
         e.message = run.message();
         e.stageIndex = run.stageIndex();
         e.waiting = run.waiting();
@@ -84,7 +88,7 @@ final class Entities {
             st.runId = run.id();
             st.position = s;
             st.name = stage.name();
-            st.status = stage.status().orElse(null);
+            st.status = stage.status().map(ExecutionStatus::wireName).orElse(null);
             rows.add(st);
             for (int a = 0; a < stage.actions().size(); a++) {
                 RunRecord.ActionRecord action = stage.actions().get(a);
@@ -95,7 +99,7 @@ final class Entities {
                 ac.position = a;
                 ac.name = action.name();
                 ac.type = action.type();
-                ac.status = action.status().orElse(null);
+                ac.status = action.status().map(ExecutionStatus::wireName).orElse(null);
                 ac.message = action.message();
                 ac.attempt = action.attempt();
                 ac.deadline = action.deadline().orElse(null);
@@ -112,14 +116,14 @@ final class Entities {
                 .sorted((x, y) -> Integer.compare(x.position, y.position))
                 .forEach(st -> stages.add(new RunRecord.StageRecord(
                         st.name,
-                        Optional.ofNullable(st.status),
+                        Optional.ofNullable(st.status).map(ExecutionStatus::of),
                         actionRows.stream()
                                 .filter(a -> a.stagePosition == st.position)
                                 .sorted((x, y) -> Integer.compare(x.position, y.position))
                                 .map(a -> new RunRecord.ActionRecord(
                                         a.name,
                                         a.type,
-                                        Optional.ofNullable(a.status),
+                                        Optional.ofNullable(a.status).map(ExecutionStatus::of),
                                         a.message,
                                         a.attempt,
                                         Optional.ofNullable(a.deadline),
@@ -130,11 +134,11 @@ final class Entities {
                 e.seq,
                 e.pipeline,
                 e.repository,
-                e.triggerType,
+                Trigger.of(e.triggerType),
                 Optional.ofNullable(e.ref),
                 e.revision,
                 Optional.ofNullable(e.pipelineFile),
-                e.status,
+                ExecutionStatus.of(e.status),
                 e.message,
                 e.stageIndex,
                 e.waiting,
@@ -150,7 +154,7 @@ final class Entities {
         e.runId = change.runId();
         e.stage = change.stage().orElse(null);
         e.action = change.action().orElse(null);
-        e.status = change.status();
+        e.status = change.status().wireName();
         e.message = change.message();
         e.time = change.time();
         return e;
@@ -158,7 +162,12 @@ final class Entities {
 
     static StatusChangeRecord record(StatusChangeEntity e) {
         return new StatusChangeRecord(
-                e.runId, Optional.ofNullable(e.stage), Optional.ofNullable(e.action), e.status, e.message, e.time);
+                e.runId,
+                Optional.ofNullable(e.stage),
+                Optional.ofNullable(e.action),
+                ExecutionStatus.of(e.status),
+                e.message,
+                e.time);
     }
 
     static JobEntity entity(JobRecord job) {
@@ -168,10 +177,10 @@ final class Entities {
         e.stage = job.stage();
         e.action = job.action();
         e.attempt = job.attempt();
-        e.kind = job.kind();
+        e.kind = job.kind().wireName();
         e.labels = String.join(",", job.labels());
         e.spec = job.spec();
-        e.state = job.state();
+        e.state = job.state().wireName();
         e.agentId = job.agentId().orElse(null);
         e.message = job.message();
         e.outputs = json(job.outputs());
@@ -187,10 +196,10 @@ final class Entities {
                 e.stage,
                 e.action,
                 e.attempt,
-                e.kind,
+                AgentKind.of(e.kind),
                 e.labels.isEmpty() ? List.of() : Arrays.asList(e.labels.split(",")),
                 e.spec,
-                e.state,
+                JobState.of(e.state),
                 Optional.ofNullable(e.agentId),
                 e.message,
                 stringMap(e.outputs),

@@ -1,5 +1,7 @@
 package dev.kiln.orchestrator.state;
 
+import dev.kiln.model.api.DeploymentCreator;
+import dev.kiln.model.api.DeploymentStatus;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +11,10 @@ import org.hibernate.reactive.stage.Stage;
 
 /** Environments and deployments in PostgreSQL through Hibernate Reactive. */
 public final class HibernateDeploymentStore implements DeploymentStore {
-    private static final List<String> ENDED = List.of("Succeeded", "Failed", "Stopped");
+    private static final List<String> ENDED = java.util.Arrays.stream(DeploymentStatus.values())
+            .filter(DeploymentStatus::isFinal)
+            .map(DeploymentStatus::wireName)
+            .toList();
 
     private final Stage.SessionFactory sessions;
 
@@ -85,10 +90,11 @@ public final class HibernateDeploymentStore implements DeploymentStore {
     @Override
     public Future<Optional<DeploymentRecord>> lastSuccessful(String environment) {
         return tx(s -> s.createSelectionQuery(
-                        "from DeploymentEntity where environment = :environment and status = 'Succeeded'"
+                        "from DeploymentEntity where environment = :environment and status = :succeeded"
                                 + " order by createdAt desc",
                         DeploymentEntity.class)
                 .setParameter("environment", environment)
+                .setParameter("succeeded", DeploymentStatus.SUCCEEDED.wireName())
                 .setMaxResults(1)
                 .getResultList()
                 .thenApply(rows -> rows.stream().findFirst().map(HibernateDeploymentStore::record)));
@@ -127,8 +133,8 @@ public final class HibernateDeploymentStore implements DeploymentStore {
         e.jobId = r.jobId();
         e.revisionKey = r.revisionKey();
         e.commit = r.commit();
-        e.creator = r.creator();
-        e.status = r.status();
+        e.creator = r.creator().wireName();
+        e.status = r.status().wireName();
         e.errorCode = r.errorCode();
         e.message = r.message();
         e.rollbackOf = r.rollbackOf();
@@ -149,8 +155,8 @@ public final class HibernateDeploymentStore implements DeploymentStore {
                 e.jobId,
                 e.revisionKey,
                 e.commit,
-                e.creator,
-                e.status,
+                DeploymentCreator.of(e.creator),
+                DeploymentStatus.of(e.status),
                 e.errorCode,
                 e.message,
                 e.rollbackOf,

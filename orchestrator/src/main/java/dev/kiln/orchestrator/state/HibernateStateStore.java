@@ -1,7 +1,10 @@
 package dev.kiln.orchestrator.state;
 
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.JobState;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +17,12 @@ import org.hibernate.reactive.stage.Stage;
 
 /** The state in PostgreSQL through Hibernate Reactive. Call it from the Vert.x context it was opened on. */
 public final class HibernateStateStore implements StateStore {
-    private static final List<String> ACTIVE = List.of("InProgress", "Stopping");
-    private static final List<String> OPEN_JOBS = List.of("Queued", "Leased", "Running");
+    private static final List<String> ACTIVE =
+            List.of(ExecutionStatus.IN_PROGRESS.wireName(), ExecutionStatus.STOPPING.wireName());
+    private static final List<String> OPEN_JOBS = Arrays.stream(JobState.values())
+            .filter(s -> !s.isFinal())
+            .map(JobState::wireName)
+            .toList();
 
     private final Stage.SessionFactory sessions;
 

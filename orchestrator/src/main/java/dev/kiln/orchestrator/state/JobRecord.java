@@ -1,5 +1,7 @@
 package dev.kiln.orchestrator.state;
 
+import dev.kiln.model.api.AgentKind;
+import dev.kiln.model.api.JobState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +15,10 @@ import java.util.Optional;
  * @param stage its stage
  * @param action its action
  * @param attempt the action's attempt it runs
- * @param kind {@code build} (build and test actions) or {@code deploy}
+ * @param kind the agents that run it: build (build and test actions) or deploy
  * @param labels agent labels it needs
  * @param spec what the agent is given, as JSON
- * @param state {@code Queued}, {@code Leased}, {@code Running}, or an action status once it ended
+ * @param state where it stands
  * @param agentId the agent holding it
  * @param message why it ended as it did
  * @param outputs the key in the object store of each output artifact it made, by name
@@ -29,10 +31,10 @@ public record JobRecord(
         String stage,
         String action,
         int attempt,
-        String kind,
+        AgentKind kind,
         List<String> labels,
         String spec,
-        String state,
+        JobState state,
         Optional<String> agentId,
         String message,
         Map<String, String> outputs,
@@ -64,7 +66,7 @@ public record JobRecord(
     }
 
     /** The same job in another state. */
-    public JobRecord with(String newState, Optional<String> agent, String newMessage, Optional<Instant> ended) {
+    public JobRecord with(JobState newState, Optional<String> agent, String newMessage, Optional<Instant> ended) {
         return new JobRecord(
                 id,
                 runId,

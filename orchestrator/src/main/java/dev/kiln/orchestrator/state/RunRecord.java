@@ -1,5 +1,7 @@
 package dev.kiln.orchestrator.state;
 
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.Trigger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +33,11 @@ public record RunRecord(
         long seq,
         String pipeline,
         String repository,
-        String trigger,
+        Trigger trigger,
         Optional<String> ref,
         String revision,
         Optional<String> pipelineFile,
-        String status,
+        ExecutionStatus status,
         String message,
         int stageIndex,
         boolean waiting,
@@ -56,7 +58,7 @@ public record RunRecord(
      * @param status empty until the run enters it
      * @param actions its actions
      */
-    public record StageRecord(String name, Optional<String> status, List<ActionRecord> actions) {
+    public record StageRecord(String name, Optional<ExecutionStatus> status, List<ActionRecord> actions) {
         public StageRecord {
             actions = List.copyOf(actions);
         }
@@ -76,7 +78,7 @@ public record RunRecord(
     public record ActionRecord(
             String name,
             String type,
-            Optional<String> status,
+            Optional<ExecutionStatus> status,
             String message,
             int attempt,
             Optional<Instant> deadline,

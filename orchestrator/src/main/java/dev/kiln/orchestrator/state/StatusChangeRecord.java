@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.state;
 
+import dev.kiln.model.api.ExecutionStatus;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,4 +15,9 @@ import java.util.Optional;
  * @param time when
  */
 public record StatusChangeRecord(
-        String runId, Optional<String> stage, Optional<String> action, String status, String message, Instant time) {}
+        String runId,
+        Optional<String> stage,
+        Optional<String> action,
+        ExecutionStatus status,
+        String message,
+        Instant time) {}

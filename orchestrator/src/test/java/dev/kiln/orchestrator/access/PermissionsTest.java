@@ -3,6 +3,8 @@ package dev.kiln.orchestrator.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.model.api.Role;
+import dev.kiln.model.api.UnknownNameException;
 import org.junit.jupiter.api.Test;
 
 class PermissionsTest {
@@ -41,7 +43,7 @@ class PermissionsTest {
         assertThat(Role.OPERATOR.covers(Role.AGENT)).isFalse();
         assertThat(Role.of(" Operator ")).isEqualTo(Role.OPERATOR);
         assertThatThrownBy(() -> Role.of("root"))
-                .isInstanceOf(InvalidUserException.class)
+                .isInstanceOf(UnknownNameException.class)
                 .hasMessageContaining("viewer, operator, admin, agent");
     }
 

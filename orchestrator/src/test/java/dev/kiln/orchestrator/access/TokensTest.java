@@ -3,6 +3,8 @@ package dev.kiln.orchestrator.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.model.api.Principal;
+import dev.kiln.model.api.Role;
 import dev.kiln.orchestrator.state.HibernateAccessStore;
 import dev.kiln.orchestrator.testing.StoreDatabase;
 import java.time.Clock;

@@ -2,6 +2,9 @@ package dev.kiln.orchestrator.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.model.api.AgentKind;
+import dev.kiln.model.api.DeploymentCreator;
+import dev.kiln.model.api.JobState;
 import dev.kiln.model.job.AgentHello;
 import dev.kiln.orchestrator.state.DeploymentRecord;
 import dev.kiln.orchestrator.state.JobRecord;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class JobBoardTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
-    private static JobRecord job(String id, String kind, List<String> labels) {
+    private static JobRecord job(String id, AgentKind kind, List<String> labels) {
         return new JobRecord(
                 id,
                 "1",
@@ -26,7 +29,7 @@ class JobBoardTest {
                 kind,
                 labels,
                 "{}",
-                "Queued",
+                JobState.QUEUED,
                 Optional.empty(),
                 "",
                 Map.of(),
@@ -35,7 +38,8 @@ class JobBoardTest {
     }
 
     private static JobRecord deployJob(String id, String environment) {
-        DeploymentRecord d = DeploymentRecord.created(id, environment, "app", "", "", "rev.zip", "", "user", NOW);
+        DeploymentRecord d =
+                DeploymentRecord.created(id, environment, "app", "", "", "rev.zip", "", DeploymentCreator.USER, NOW);
         JobRecord made = Jobs.rollback(d, NOW);
         return new JobRecord(
                 id,
@@ -43,10 +47,10 @@ class JobBoardTest {
                 made.stage(),
                 made.action(),
                 1,
-                "deploy",
+                AgentKind.DEPLOY,
                 List.of(),
                 made.spec(),
-                "Queued",
+                JobState.QUEUED,
                 Optional.empty(),
                 "",
                 Map.of(),
@@ -54,32 +58,32 @@ class JobBoardTest {
                 Optional.empty());
     }
 
-    private static AgentHello agent(String kind, List<String> labels, int maxJobs) {
+    private static AgentHello agent(AgentKind kind, List<String> labels, int maxJobs) {
         return new AgentHello("a", kind, labels, maxJobs, List.of());
     }
 
     @Test
     void a_job_goes_only_to_an_agent_of_its_kind_with_all_its_labels_and_room_for_it() {
         JobBoard board = new JobBoard();
-        board.hello("plain", agent("build", List.of(), 1), NOW);
-        board.hello("gpu", agent("build", List.of("linux", "gpu"), 1), NOW);
-        board.hello("deployer", agent("deploy", List.of("linux", "gpu"), 1), NOW);
-        board.queue(job("needs-gpu", "build", List.of("gpu")));
-        board.queue(job("any", "build", List.of()));
+        board.hello("plain", agent(AgentKind.BUILD, List.of(), 1), NOW);
+        board.hello("gpu", agent(AgentKind.BUILD, List.of("linux", "gpu"), 1), NOW);
+        board.hello("deployer", agent(AgentKind.DEPLOY, List.of("linux", "gpu"), 1), NOW);
+        board.queue(job("needs-gpu", AgentKind.BUILD, List.of("gpu")));
+        board.queue(job("any", AgentKind.BUILD, List.of()));
         board.queue(deployJob("ship", "dev"));
 
         assertThat(board.leaseNow("plain", NOW).map(JobRecord::id)).contains("any");
         assertThat(board.leaseNow("plain", NOW)).as("one job at a time").isEmpty();
         assertThat(board.leaseNow("gpu", NOW).map(JobRecord::id)).contains("needs-gpu");
         assertThat(board.leaseNow("deployer", NOW).map(JobRecord::id)).contains("ship");
-        assertThat(board.job("any").orElseThrow().state()).isEqualTo("Leased");
+        assertThat(board.job("any").orElseThrow().state()).isEqualTo(JobState.LEASED);
         assertThat(board.job("any").orElseThrow().agentId()).contains("plain");
     }
 
     @Test
     void one_deployment_per_environment_at_a_time_in_the_order_queued() {
         JobBoard board = new JobBoard();
-        board.hello("d1", agent("deploy", List.of(), 4), NOW);
+        board.hello("d1", agent(AgentKind.DEPLOY, List.of(), 4), NOW);
         board.queue(deployJob("dev-1", "dev"));
         board.queue(deployJob("dev-2", "dev"));
         board.queue(deployJob("prod-1", "prod"));
@@ -89,18 +93,19 @@ class JobBoardTest {
                 .as("dev is busy: prod goes first")
                 .contains("prod-1");
         assertThat(board.leaseNow("d1", NOW)).isEmpty();
-        board.update(board.job("dev-1").orElseThrow().with("Succeeded", Optional.of("d1"), "", Optional.of(NOW)));
+        board.update(
+                board.job("dev-1").orElseThrow().with(JobState.SUCCEEDED, Optional.of("d1"), "", Optional.of(NOW)));
         assertThat(board.leaseNow("d1", NOW).map(JobRecord::id)).contains("dev-2");
     }
 
     @Test
     void a_waiting_agent_gets_a_job_as_soon_as_it_is_queued() {
         JobBoard board = new JobBoard();
-        board.hello("idle", agent("build", List.of(), 1), NOW);
+        board.hello("idle", agent(AgentKind.BUILD, List.of(), 1), NOW);
         Promise<Optional<JobRecord>> promise = Promise.promise();
         board.await(new JobBoard.Waiter("idle", promise));
 
-        List<JobBoard.Lease> leases = board.queue(job("j1", "build", List.of()));
+        List<JobBoard.Lease> leases = board.queue(job("j1", AgentKind.BUILD, List.of()));
 
         assertThat(leases)
                 .singleElement()
@@ -110,8 +115,8 @@ class JobBoardTest {
     @Test
     void an_agent_silent_for_30_seconds_is_lost_with_its_jobs_and_not_before() {
         JobBoard board = new JobBoard();
-        board.hello("quiet", agent("build", List.of(), 2), NOW);
-        board.queue(job("j1", "build", List.of()));
+        board.hello("quiet", agent(AgentKind.BUILD, List.of(), 2), NOW);
+        board.queue(job("j1", AgentKind.BUILD, List.of()));
         board.leaseNow("quiet", NOW);
 
         assertThat(board.lost(NOW.plusSeconds(29))).isEmpty();

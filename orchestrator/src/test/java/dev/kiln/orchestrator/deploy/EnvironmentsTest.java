@@ -3,6 +3,9 @@ package dev.kiln.orchestrator.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.model.api.DeploymentCreator;
+import dev.kiln.model.api.DeploymentStatus;
+import dev.kiln.model.api.NewEnvironment;
 import dev.kiln.model.deploy.ContainerTarget;
 import dev.kiln.model.deploy.KnownHostKey;
 import dev.kiln.model.deploy.PortMapping;
@@ -238,15 +241,16 @@ class EnvironmentsTest {
     @Test
     void the_last_successful_deployment_is_the_newest_that_succeeded() {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
-        DeploymentRecord a = DeploymentRecord.created("d-A", "dev", "app", "r1", "j1", "k1", "c1", "pipeline", t)
-                .ended("Succeeded", "", "", "", t.plusSeconds(5));
+        DeploymentRecord a = DeploymentRecord.created(
+                        "d-A", "dev", "app", "r1", "j1", "k1", "c1", DeploymentCreator.PIPELINE, t)
+                .ended(DeploymentStatus.SUCCEEDED, "", "", "", t.plusSeconds(5));
         DeploymentRecord b = DeploymentRecord.created(
-                        "d-B", "dev", "app", "r2", "j2", "k2", "c2", "pipeline", t.plusSeconds(10))
-                .ended("Failed", "HEALTH_CONSTRAINTS", "", "", t.plusSeconds(15));
+                        "d-B", "dev", "app", "r2", "j2", "k2", "c2", DeploymentCreator.PIPELINE, t.plusSeconds(10))
+                .ended(DeploymentStatus.FAILED, "HEALTH_CONSTRAINTS", "", "", t.plusSeconds(15));
         await(() -> store.saveDeployment(a));
         await(() -> store.saveDeployment(b));
-        await(() -> store.saveDeployment(
-                DeploymentRecord.created("d-C", "dev", "app", "r3", "j3", "k3", "c3", "pipeline", t.plusSeconds(20))));
+        await(() -> store.saveDeployment(DeploymentRecord.created(
+                "d-C", "dev", "app", "r3", "j3", "k3", "c3", DeploymentCreator.PIPELINE, t.plusSeconds(20))));
 
         assertThat(await(() -> store.lastSuccessful("dev")).map(DeploymentRecord::id))
                 .contains("d-A");

@@ -3,6 +3,7 @@ package dev.kiln.orchestrator.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.model.api.ExecutionStatus;
 import dev.kiln.model.pipeline.Pipeline;
 import dev.kiln.model.pipeline.PipelineParser;
 import java.time.Clock;
@@ -94,7 +95,7 @@ class PipelineExecutorTest {
         executor.finished("r1", "deploy-prod", "ship", true, "");
 
         Run run = executor.run("r1").orElseThrow();
-        assertThat(run.status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(run.stage("approve")
                         .orElseThrow()
                         .action("release")
@@ -104,7 +105,7 @@ class PipelineExecutorTest {
         assertThat(executor.history())
                 .filteredOn(c -> c.stage() == null)
                 .extracting(StatusChange::status)
-                .containsExactly(Status.IN_PROGRESS, Status.SUCCEEDED);
+                .containsExactly(ExecutionStatus.IN_PROGRESS, ExecutionStatus.SUCCEEDED);
     }
 
     @Test
@@ -115,12 +116,12 @@ class PipelineExecutorTest {
 
         executor.finished("r1", "build", "compile", false, "exit status 2");
         Run run = executor.run("r1").orElseThrow();
-        assertThat(run.status()).as("lint still runs").isEqualTo(Status.IN_PROGRESS);
+        assertThat(run.status()).as("lint still runs").isEqualTo(ExecutionStatus.IN_PROGRESS);
         executor.finished("r1", "build", "lint", true, "");
 
-        assertThat(run.status()).isEqualTo(Status.FAILED);
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(run.message()).isEqualTo("action compile failed: exit status 2");
-        assertThat(run.stage("build").orElseThrow().status()).contains(Status.FAILED);
+        assertThat(run.stage("build").orElseThrow().status()).contains(ExecutionStatus.FAILED);
         assertThat(run.stage("build")
                         .orElseThrow()
                         .action("package")
@@ -138,7 +139,7 @@ class PipelineExecutorTest {
         executor.start("r2", "c2");
         executor.start("r3", "c3");
 
-        assertThat(executor.run("r2").orElseThrow().status()).isEqualTo(Status.SUPERSEDED);
+        assertThat(executor.run("r2").orElseThrow().status()).isEqualTo(ExecutionStatus.SUPERSEDED);
         assertThat(executor.run("r2").orElseThrow().message()).isEqualTo("superseded by run r3 at stage build");
         assertThat(executor.run("r3").orElseThrow().isWaiting()).isTrue();
         assertThat(names(executor.takeDispatches())).containsExactly("r1:build/compile", "r1:build/lint");
@@ -163,7 +164,7 @@ class PipelineExecutorTest {
             queued.finished("r1", "build", action, true, "");
         }
         assertThat(names(queued.takeDispatches())).contains("r2:build/compile").doesNotContain("r3:build/compile");
-        assertThat(queued.run("r3").orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
+        assertThat(queued.run("r3").orElseThrow().status()).isEqualTo(ExecutionStatus.IN_PROGRESS);
 
         PipelineExecutor parallel = executor(CONTRACT, "execution-mode: PARALLEL");
         parallel.start("p1", "c1");
@@ -186,13 +187,13 @@ class PipelineExecutorTest {
         executor.approve("r1", "approve", "release", false, "", "not on a Friday");
         clock.now = clock.now.plus(Duration.ofMinutes(59));
         executor.expireApprovals();
-        assertThat(executor.run("r2").orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
+        assertThat(executor.run("r2").orElseThrow().status()).isEqualTo(ExecutionStatus.IN_PROGRESS);
         clock.now = clock.now.plus(Duration.ofMinutes(1));
         executor.expireApprovals();
 
         assertThat(executor.run("r1").orElseThrow().message())
                 .isEqualTo("action release failed: rejected: not on a Friday");
-        assertThat(executor.run("r2").orElseThrow().status()).isEqualTo(Status.FAILED);
+        assertThat(executor.run("r2").orElseThrow().status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(executor.run("r2").orElseThrow().message())
                 .contains("approval expired after 60 minutes without an answer");
         assertThatThrownBy(() -> executor.approve("r2", "approve", "release", true, "", ""))
@@ -207,19 +208,19 @@ class PipelineExecutorTest {
         executor.takeDispatches();
 
         executor.stop("r2", false, "");
-        assertThat(executor.run("r2").orElseThrow().status()).isEqualTo(Status.STOPPED);
+        assertThat(executor.run("r2").orElseThrow().status()).isEqualTo(ExecutionStatus.STOPPED);
 
         executor.stop("r1", false, "wrong branch");
         Run r1 = executor.run("r1").orElseThrow();
-        assertThat(r1.status()).isEqualTo(Status.STOPPING);
+        assertThat(r1.status()).isEqualTo(ExecutionStatus.STOPPING);
         executor.finished("r1", "build", "compile", true, "");
-        assertThat(r1.status()).isEqualTo(Status.STOPPING);
+        assertThat(r1.status()).isEqualTo(ExecutionStatus.STOPPING);
         assertThatThrownBy(() -> executor.stop("r1", false, "")).isInstanceOf(RunRefusedException.class);
         executor.stop("r1", true, "now");
 
-        assertThat(r1.status()).isEqualTo(Status.STOPPED);
+        assertThat(r1.status()).isEqualTo(ExecutionStatus.STOPPED);
         assertThat(r1.stage("build").orElseThrow().action("lint").orElseThrow().status())
-                .contains(Status.ABANDONED);
+                .contains(ExecutionStatus.ABANDONED);
         assertThat(r1.stage("build")
                         .orElseThrow()
                         .action("package")

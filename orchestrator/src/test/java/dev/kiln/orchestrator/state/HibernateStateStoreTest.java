@@ -3,6 +3,10 @@ package dev.kiln.orchestrator.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.model.api.AgentKind;
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.JobState;
+import dev.kiln.model.api.Trigger;
 import dev.kiln.orchestrator.testing.StoreDatabase;
 import java.time.Instant;
 import java.util.List;
@@ -32,13 +36,13 @@ class HibernateStateStoreTest {
         return database.await(work);
     }
 
-    private static RunRecord run(String id, long seq, String status) {
+    private static RunRecord run(String id, long seq, ExecutionStatus status) {
         return new RunRecord(
                 id,
                 seq,
                 "hello",
                 "hello",
-                "webhook",
+                Trigger.WEBHOOK,
                 Optional.of("refs/heads/main"),
                 "c".repeat(40),
                 Optional.of("version: 1\n"),
@@ -53,14 +57,26 @@ class HibernateStateStoreTest {
                 List.of(
                         new RunRecord.StageRecord(
                                 "Source",
-                                Optional.of("Succeeded"),
+                                Optional.of(ExecutionStatus.SUCCEEDED),
                                 List.of(new RunRecord.ActionRecord(
-                                        "Source", "source", Optional.of("Succeeded"), "", 1, Optional.empty(), 1))),
+                                        "Source",
+                                        "source",
+                                        Optional.of(ExecutionStatus.SUCCEEDED),
+                                        "",
+                                        1,
+                                        Optional.empty(),
+                                        1))),
                         new RunRecord.StageRecord(
                                 "build",
-                                Optional.of("InProgress"),
+                                Optional.of(ExecutionStatus.IN_PROGRESS),
                                 List.of(new RunRecord.ActionRecord(
-                                        "compile", "build", Optional.of("InProgress"), "", 1, Optional.empty(), 2)))));
+                                        "compile",
+                                        "build",
+                                        Optional.of(ExecutionStatus.IN_PROGRESS),
+                                        "",
+                                        1,
+                                        Optional.empty(),
+                                        2)))));
     }
 
     @Test
@@ -82,31 +98,36 @@ class HibernateStateStoreTest {
 
     @Test
     void a_saved_step_reads_back_whole_and_a_later_step_replaces_it() {
-        RunRecord first = run("1", 1, "InProgress");
+        RunRecord first = run("1", 1, ExecutionStatus.IN_PROGRESS);
         JobRecord job = new JobRecord(
                 "j1",
                 "1",
                 "build",
                 "compile",
                 1,
-                "build",
+                AgentKind.BUILD,
                 List.of("linux"),
                 "{}",
-                "Queued",
+                JobState.QUEUED,
                 Optional.empty(),
                 "",
                 Map.of("app", "runs/1/app.zip"),
                 Instant.now(),
                 Optional.empty());
         StatusChangeRecord change = new StatusChangeRecord(
-                "1", Optional.empty(), Optional.empty(), "InProgress", "", Instant.parse("2026-12-01T10:00:00Z"));
+                "1",
+                Optional.empty(),
+                Optional.empty(),
+                ExecutionStatus.IN_PROGRESS,
+                "",
+                Instant.parse("2026-12-01T10:00:00Z"));
         await(() -> store.save(List.of(first), List.of(change), Map.of("hello", Map.of("build", "1")), List.of(job)));
-        await(() -> store.save(List.of(run("1", 1, "Failed")), List.of(), Map.of(), List.of()));
+        await(() -> store.save(List.of(run("1", 1, ExecutionStatus.FAILED)), List.of(), Map.of(), List.of()));
 
         RunRecord back = await(() -> store.run("1")).orElseThrow();
-        assertThat(back.status()).isEqualTo("Failed");
+        assertThat(back.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(back.stages()).extracting(RunRecord.StageRecord::name).containsExactly("Source", "build");
-        assertThat(back.stages().get(1).actions().get(0).status()).contains("InProgress");
+        assertThat(back.stages().get(1).actions().get(0).status()).contains(ExecutionStatus.IN_PROGRESS);
         assertThat(back.stages().get(1).actions().get(0).runOrder()).isEqualTo(2);
         assertThat(await(() -> store.activeRuns())).isEmpty();
         assertThat(await(() -> store.lastRunSeq())).isEqualTo(1L);
@@ -121,7 +142,7 @@ class HibernateStateStoreTest {
     @Test
     void a_log_batch_sent_twice_is_stored_once_and_read_from_any_line() {
         await(() -> store.save(
-                List.of(run("1", 1, "InProgress")),
+                List.of(run("1", 1, ExecutionStatus.IN_PROGRESS)),
                 List.of(),
                 Map.of(),
                 List.of(new JobRecord(
@@ -130,10 +151,10 @@ class HibernateStateStoreTest {
                         "build",
                         "compile",
                         1,
-                        "build",
+                        AgentKind.BUILD,
                         List.of(),
                         "{}",
-                        "Running",
+                        JobState.RUNNING,
                         Optional.of("a1"),
                         "",
                         Map.of(),

@@ -1,8 +1,8 @@
 package dev.kiln.ui.log;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.server.streams.DownloadEvent;
-import dev.kiln.ui.KilnApi;
+import dev.kiln.client.KilnClient;
+import dev.kiln.model.api.LogPage;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -14,22 +14,21 @@ final class LogDownload {
 
     private LogDownload() {}
 
-    static void write(KilnApi api, String jobId, DownloadEvent event) throws IOException {
+    static void write(KilnClient api, String jobId, DownloadEvent event) throws IOException {
         event.setFileName("kiln-" + jobId + ".log");
         event.setContentType("text/plain; charset=utf-8");
         Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);
         long from = 0;
         while (true) {
-            JsonNode page = api.get("/api/v1/jobs/" + jobId + "/log?from=" + from + "&limit=" + PAGE);
-            JsonNode lines = page.path("lines");
-            for (JsonNode line : lines) {
-                out.write(line.asText());
+            LogPage page = api.log(jobId, from, PAGE);
+            for (String line : page.lines()) {
+                out.write(line);
                 out.write('\n');
             }
-            if (lines.size() < PAGE) {
+            if (page.lines().size() < PAGE) {
                 break;
             }
-            from = page.path("next").asLong(from + lines.size());
+            from = page.next();
         }
         out.flush();
     }

@@ -1,7 +1,6 @@
 package dev.kiln.ui.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -24,11 +23,14 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.kiln.client.ClientException;
+import dev.kiln.client.KilnClient;
+import dev.kiln.client.ServerEvents;
+import dev.kiln.model.api.Job;
 import dev.kiln.ui.Access;
+import dev.kiln.ui.Api;
 import dev.kiln.ui.Durations;
-import dev.kiln.ui.KilnApi;
 import dev.kiln.ui.MainLayout;
-import dev.kiln.ui.ServerEvents;
 import dev.kiln.ui.Statuses;
 import dev.kiln.ui.UiException;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
             + "<span class=\"kt\">${item.s ? JSON.parse(item.s).map(r => html`<span class=\"${r[0]}\">${r[1]}</span>`) : ''}"
             + "</span></div>";
 
-    private KilnApi api;
+    private KilnClient api;
     private final LogModel model = new LogModel();
     private final ListDataProvider<Integer> rows = new ListDataProvider<>(model.shown());
     private final VirtualList<Integer> list = new VirtualList<>();
@@ -126,12 +128,12 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
         if (Access.current().isEmpty()) {
             return; // the layout sends the reader to log in
         }
-        api = KilnApi.current();
+        api = Api.current();
         if (!job.equals(jobId)) {
             runId = run;
             jobId = job;
             describe();
-            KilnApi caller = api;
+            KilnClient caller = api;
             download.setHref((DownloadHandler) e -> LogDownload.write(caller, job, e));
             download.getElement().setAttribute("download", "kiln-" + job + ".log");
         } else {
@@ -143,25 +145,23 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
         back.setHref("runs/" + runId);
         back.setText("← Run " + runId);
         try {
-            JsonNode found = null;
-            for (JsonNode j : api.get("/api/v1/runs/" + runId + "/jobs")) {
-                if (j.path("id").asText().equals(jobId)) {
+            Job found = null;
+            for (Job j : api.jobs(runId)) {
+                if (j.id().equals(jobId)) {
                     found = j;
                 }
             }
             if (found == null) {
                 throw new UiException("run " + runId + " has no job " + jobId + "; open the run to pick an action");
             }
-            String name =
-                    found.path("stage").asText() + " · " + found.path("action").asText();
-            int attempt = found.path("attempt").asInt(1);
+            String name = found.stage() + " · " + found.action();
+            int attempt = found.attempt();
             heading.setText(name + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
             title = name + " · log · run " + runId + " · Kiln";
-            String state = found.path("state").asText();
             status.removeAll();
-            status.add(Statuses.chip(state, state));
+            status.add(Statuses.chip(found.state()));
             problem.setText("");
-        } catch (UiException e) {
+        } catch (UiException | ClientException e) {
             problem.setText(e.getMessage());
         }
     }
@@ -196,7 +196,8 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     private void follow(UI ui) {
         stream = api.events(
-                "/api/v1/jobs/" + jobId + "/log/stream?from=" + model.lineCount(), new ServerEvents.Listener() {
+                "/jobs/" + KilnClient.encode(jobId) + "/log/stream?from=" + model.lineCount(),
+                new ServerEvents.Listener() {
                     @Override
                     public void events(List<ServerEvents.Event> batch) {
                         boolean schedule;

@@ -1,4 +1,4 @@
-package dev.kiln.orchestrator.deploy;
+package dev.kiln.model.api;
 
 import dev.kiln.model.deploy.KnownHostKey;
 import java.util.List;

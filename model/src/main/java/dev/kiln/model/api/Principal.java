@@ -1,4 +1,4 @@
-package dev.kiln.orchestrator.access;
+package dev.kiln.model.api;
 
 /**
  * Who a token speaks for.

@@ -1,4 +1,4 @@
-package dev.kiln.ui;
+package dev.kiln.client;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class ServerEvents implements AutoCloseable {
     private volatile boolean closed;
 
     private ServerEvents(HttpClient http, URI uri, String token, Listener listener) {
-        this.reader = new Thread(() -> read(http, uri, token, listener), "kiln-ui-events");
+        this.reader = new Thread(() -> read(http, uri, token, listener), "kiln-events");
         reader.setDaemon(true);
     }
 
@@ -68,7 +68,7 @@ public final class ServerEvents implements AutoCloseable {
             if (response.statusCode() >= 400) {
                 String said = new String(body.readNBytes(2000), StandardCharsets.UTF_8);
                 body.close();
-                throw new UiException(
+                throw new ClientException(
                         "the orchestrator answered " + response.statusCode() + " to " + uri.getPath() + ": " + said);
             }
             if (closed) {
@@ -77,7 +77,7 @@ public final class ServerEvents implements AutoCloseable {
             }
             listener.opened();
             parse(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)), listener);
-        } catch (IOException | UiException e) {
+        } catch (IOException | ClientException e) {
             failure = closed ? null : e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

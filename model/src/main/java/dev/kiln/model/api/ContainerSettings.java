@@ -1,4 +1,4 @@
-package dev.kiln.orchestrator.deploy;
+package dev.kiln.model.api;
 
 import java.util.List;
 import java.util.Map;

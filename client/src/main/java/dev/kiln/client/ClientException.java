@@ -1,0 +1,16 @@
+package dev.kiln.client;
+
+/** The root of every exception the API client throws: the orchestrator could not be asked, or it refused. */
+public class ClientException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** An exception with a message. */
+    public ClientException(String message) {
+        super(message);
+    }
+
+    /** An exception with a message and a cause. */
+    public ClientException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.kiln.client;
+
+/** The orchestrator answered something that is not the record the API describes (another version, a proxy's page). */
+public final class UnreadableAnswerException extends ClientException {
+    private static final long serialVersionUID = 1L;
+
+    /** An exception naming the call and what could not be read. */
+    public UnreadableAnswerException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

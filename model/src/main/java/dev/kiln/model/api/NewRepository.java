@@ -1,0 +1,18 @@
+package dev.kiln.model.api;
+
+/**
+ * A repository as a user adds it.
+ *
+ * @param url any URL git reads, or a path on the orchestrator's machine
+ * @param name its name (default: the URL's last part)
+ * @param branch the branch to follow, or null
+ * @param webhookSecret the secret that signs its webhooks, or null
+ * @param pollIntervalSeconds how often to poll (0: never), or null for the server's default
+ */
+public record NewRepository(String url, String name, String branch, String webhookSecret, Integer pollIntervalSeconds) {
+
+    @Override
+    public String toString() {
+        return "NewRepository[" + url + (webhookSecret == null ? "" : ", with a webhook secret") + "]";
+    }
+}

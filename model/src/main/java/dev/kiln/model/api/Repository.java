@@ -1,0 +1,16 @@
+package dev.kiln.model.api;
+
+import java.util.Map;
+
+/**
+ * A repository Kiln follows.
+ *
+ * @param name its name
+ * @param url where git reads it
+ * @param branch the branch it follows, or null for every branch its pipelines name
+ * @param webhook whether a webhook secret is set
+ * @param pollIntervalSeconds how often it is polled (0: never)
+ * @param heads the commit last seen on each branch
+ */
+public record Repository(
+        String name, String url, String branch, boolean webhook, int pollIntervalSeconds, Map<String, String> heads) {}

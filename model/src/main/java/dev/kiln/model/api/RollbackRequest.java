@@ -1,0 +1,8 @@
+package dev.kiln.model.api;
+
+/**
+ * A request to roll an environment back.
+ *
+ * @param to the deployment whose revision to deploy again, or null for the one before the live one
+ */
+public record RollbackRequest(String to) {}

@@ -1,0 +1,9 @@
+package dev.kiln.model.api;
+
+/**
+ * A request to stop a run.
+ *
+ * @param abandon stop at once, without waiting for what runs
+ * @param reason why, for the run's history
+ */
+public record StopRun(boolean abandon, String reason) {}
