@@ -35,6 +35,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,7 +54,7 @@ public final class KilnClient {
      * with {@code token} (empty: none, for logging in).
      */
     public KilnClient(String servers, String token) {
-        this(new Transport(servers, token, Duration.ofSeconds(60)));
+        this(new Transport(servers, token, Map.of(), Duration.ofSeconds(60)));
     }
 
     private KilnClient(Transport transport) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -44,10 +45,12 @@ final class Transport {
 
     private final Servers servers;
     private final String token;
+    private final Map<String, String> headers;
     private final HttpClient http;
     private final Duration timeout;
 
-    Transport(String urls, String token, Duration timeout) {
+    /** Calls to {@code urls} (comma-separated) with {@code token} and {@code headers}, each within {@code timeout}. */
+    Transport(String urls, String token, Map<String, String> headers, Duration timeout) {
         this(
                 new Servers(
                         Arrays.stream(urls.split(","))
@@ -57,22 +60,27 @@ final class Transport {
                                 .toList(),
                         new AtomicInteger()),
                 token,
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                headers,
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build(),
                 timeout);
     }
 
-    private Transport(Servers servers, String token, HttpClient http, Duration timeout) {
+    private Transport(Servers servers, String token, Map<String, String> headers, HttpClient http, Duration timeout) {
         if (servers.urls().isEmpty()) {
             throw new ClientException("no orchestrator URL given");
         }
         this.servers = servers;
         this.token = token;
+        this.headers = Map.copyOf(headers);
         this.http = http;
         this.timeout = timeout;
     }
 
     Transport as(String otherToken) {
-        return new Transport(servers, otherToken, http, timeout);
+        return new Transport(servers, otherToken, headers, http, timeout);
     }
 
     String baseUrl() {
@@ -92,10 +100,18 @@ final class Transport {
     }
 
     <T> T call(String method, String path, Object body, JavaType answer) {
+        return call(method, path, body, answer, timeout);
+    }
+
+    /**
+     * One call, answered as {@code answer} (null for an empty answer, 204); tried on the next orchestrator when one
+     * cannot be reached or stands by (503).
+     */
+    <T> T call(String method, String path, Object body, JavaType answer, Duration within) {
         for (int tries = 1; ; tries++) {
             String server = servers.now();
             try {
-                return call(server, method, path, body, answer);
+                return call(server, method, path, body, answer, within);
             } catch (ClientException e) {
                 boolean unavailable = !(e instanceof ApiRefusedException refused) || refused.status() == 503;
                 if (!unavailable || tries >= servers.urls().size()) {
@@ -106,11 +122,12 @@ final class Transport {
         }
     }
 
-    private <T> T call(String server, String method, String path, Object payload, JavaType answer) {
+    private <T> T call(String server, String method, String path, Object payload, JavaType answer, Duration within) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path))
-                    .timeout(timeout)
+                    .timeout(within)
                     .header("Accept", "application/json");
+            headers.forEach(request::header);
             if (token != null && !token.isEmpty()) {
                 request.header("Authorization", "Bearer " + token);
             }

@@ -1,9 +1,9 @@
 package dev.kiln.agent.remote;
 
 import dev.kiln.agent.backend.ExecutionBackend;
+import dev.kiln.client.AgentClient;
 import dev.kiln.kit.remote.AgentJob;
 import dev.kiln.kit.remote.JobFactory;
-import dev.kiln.kit.remote.OrchestratorClient;
 import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.api.AgentKind;
 import dev.kiln.model.job.JobSpec;
@@ -31,7 +31,7 @@ public final class BuildJobs implements JobFactory {
     }
 
     @Override
-    public AgentJob create(JobSpec spec, ArtifactStore store, OrchestratorClient client) {
+    public AgentJob create(JobSpec spec, ArtifactStore store, AgentClient client) {
         return new RemoteJob(
                 spec, store, this::backend, new AgentOptions(defaultImage, certificates, Optional.of(store)));
     }

@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import com.tngtech.archunit.library.Architectures;
 import dev.kiln.agent.AgentException;
 import dev.kiln.cli.KilnMain;
+import dev.kiln.client.ClientException;
 import dev.kiln.deploy.DeployException;
 import dev.kiln.kit.KitException;
 import dev.kiln.model.ModelException;
@@ -23,11 +24,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The walls between Kiln's modules, checked on the compiled main classes of every module: each program (build agent,
- * deploy agent, orchestrator, UI) uses the model and the kit, never another program; only the launcher assembles
- * them; the UI reaches the orchestrator through its REST API only; the model and the run engine do no I/O.
+ * deploy agent, orchestrator, UI) uses the model, the API client and the kit, never another program; only the
+ * launcher assembles them; the UI reaches the orchestrator through the API client only; the client loads no server
+ * classes; the model and the run engine do no I/O.
  */
 class ArchitectureTest {
     private static final String MODEL = "dev.kiln.model..";
+    private static final String CLIENT = "dev.kiln.client..";
     private static final String KIT = "dev.kiln.kit..";
     private static final String BUILD_AGENT = "dev.kiln.agent..";
     private static final String DEPLOY_AGENT = "dev.kiln.deploy..";
@@ -41,6 +44,7 @@ class ArchitectureTest {
     static void importMainClasses() {
         List<Location> modules = Stream.of(
                         ModelException.class,
+                        ClientException.class,
                         KitException.class,
                         AgentException.class,
                         DeployException.class,
@@ -52,7 +56,7 @@ class ArchitectureTest {
         kiln = new ClassFileImporter().importLocations(modules);
         assertThat(kiln.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
                 .as("every module's main classes were found")
-                .containsExactlyInAnyOrder("model", "kit", "agent", "deploy", "orchestrator", "ui", "cli");
+                .containsExactlyInAnyOrder("model", "client", "kit", "agent", "deploy", "orchestrator", "ui", "cli");
     }
 
     /** The jar or class folder a module's main classes are in (one class of each names its module). */
@@ -71,6 +75,8 @@ class ArchitectureTest {
                 .consideringOnlyDependenciesInLayers()
                 .layer("model")
                 .definedBy(MODEL)
+                .layer("api client")
+                .definedBy(CLIENT)
                 .layer("kit")
                 .definedBy(KIT)
                 .layer("build agent")
@@ -94,7 +100,9 @@ class ArchitectureTest {
                 .whereLayer("ui")
                 .mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("kit")
-                .mayOnlyBeAccessedByLayers("build agent", "deploy agent", "orchestrator", "launcher");
+                .mayOnlyBeAccessedByLayers("build agent", "deploy agent", "orchestrator", "launcher")
+                .whereLayer("api client")
+                .mayOnlyBeAccessedByLayers("kit", "build agent", "deploy agent", "ui", "launcher");
         rule.check(kiln);
     }
 
@@ -144,6 +152,40 @@ class ArchitectureTest {
                         "dev.kiln.orchestrator.server..",
                         "dev.kiln.orchestrator.source..")
                 .because("a run's rules are decided from its snapshot alone, so they can be tested without I/O")
+                .check(kiln);
+    }
+
+    @Test
+    void the_ui_uses_the_model_and_the_api_client_alone() {
+        ArchRuleDefinition.noClasses()
+                .that()
+                .resideInAPackage(UI)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(KIT, BUILD_AGENT, DEPLOY_AGENT, ORCHESTRATOR, LAUNCHER)
+                .because("the UI shows what the API answers, through the one client")
+                .check(kiln);
+    }
+
+    @Test
+    void the_api_client_loads_no_server_and_no_agent_classes() {
+        ArchRuleDefinition.noClasses()
+                .that()
+                .resideInAPackage(CLIENT)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        KIT,
+                        BUILD_AGENT,
+                        DEPLOY_AGENT,
+                        ORCHESTRATOR,
+                        UI,
+                        LAUNCHER,
+                        "io.vertx..",
+                        "org.hibernate..",
+                        "com.github.dockerjava..",
+                        "io.minio..")
+                .because("the command line and the UI start fast and small on it")
                 .check(kiln);
     }
 

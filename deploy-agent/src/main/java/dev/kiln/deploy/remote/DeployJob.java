@@ -1,5 +1,8 @@
 package dev.kiln.deploy.remote;
 
+import dev.kiln.client.AgentClient;
+import dev.kiln.client.ApiRefusedException;
+import dev.kiln.client.OrchestratorUnreachableException;
 import dev.kiln.deploy.DeployException;
 import dev.kiln.deploy.DeployLog;
 import dev.kiln.deploy.container.ContainerDeployer;
@@ -11,9 +14,6 @@ import dev.kiln.deploy.revision.Revision;
 import dev.kiln.deploy.revision.RevisionBundler;
 import dev.kiln.kit.engine.RegistryCredentials;
 import dev.kiln.kit.remote.AgentJob;
-import dev.kiln.kit.remote.OrchestratorClient;
-import dev.kiln.kit.remote.OrchestratorUnavailableException;
-import dev.kiln.kit.remote.RefusedByOrchestratorException;
 import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.api.DeploymentStatus;
 import dev.kiln.model.build.StatusType;
@@ -40,13 +40,13 @@ import java.util.function.Supplier;
 final class DeployJob implements AgentJob {
     private final JobSpec spec;
     private final ArtifactStore store;
-    private final OrchestratorClient client;
+    private final AgentClient client;
     private final Path work;
     private final RegistryCredentials pullLogins;
     private volatile boolean stopRequested;
     private Runnable started = () -> {};
 
-    DeployJob(JobSpec spec, ArtifactStore store, OrchestratorClient client, Path work, RegistryCredentials pullLogins) {
+    DeployJob(JobSpec spec, ArtifactStore store, AgentClient client, Path work, RegistryCredentials pullLogins) {
         this.spec = spec;
         this.pullLogins = pullLogins;
         this.store = store;
@@ -92,10 +92,10 @@ final class DeployJob implements AgentJob {
                     ? StatusType.SUCCEEDED
                     : first.status() == DeploymentStatus.STOPPED ? StatusType.STOPPED : StatusType.FAILED;
             return new JobResult(status, message, Map.of(), 0);
-        } catch (RefusedByOrchestratorException e) {
+        } catch (ApiRefusedException e) {
             log.line("[Kiln] the orchestrator refused the deployment: " + e.getMessage());
             return new JobResult(StatusType.FAILED, e.getMessage(), Map.of(), 0);
-        } catch (DeployException | OrchestratorUnavailableException | IOException e) {
+        } catch (DeployException | OrchestratorUnreachableException | IOException e) {
             log.line("[Kiln] " + e.getMessage());
             return new JobResult(StatusType.FAULT, e.getMessage(), Map.of(), 0);
         } finally {
@@ -142,7 +142,7 @@ final class DeployJob implements AgentJob {
         while (true) {
             try {
                 return call.get();
-            } catch (OrchestratorUnavailableException e) {
+            } catch (OrchestratorUnreachableException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }

@@ -1,9 +1,9 @@
 package dev.kiln.deploy.remote;
 
+import dev.kiln.client.AgentClient;
 import dev.kiln.kit.engine.RegistryCredentials;
 import dev.kiln.kit.remote.AgentJob;
 import dev.kiln.kit.remote.JobFactory;
-import dev.kiln.kit.remote.OrchestratorClient;
 import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.api.AgentKind;
 import dev.kiln.model.job.JobSpec;
@@ -26,7 +26,7 @@ public final class DeployJobs implements JobFactory {
     }
 
     @Override
-    public AgentJob create(JobSpec spec, ArtifactStore store, OrchestratorClient client) {
+    public AgentJob create(JobSpec spec, ArtifactStore store, AgentClient client) {
         return new DeployJob(spec, store, client, work.resolve(spec.jobId()), pullLogins);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.kit.remote;
 
+import dev.kiln.client.AgentClient;
 import dev.kiln.kit.cli.InvalidOptionException;
 import dev.kiln.kit.logging.KilnLogging;
 import java.io.IOException;
@@ -55,10 +56,8 @@ public final class AgentConnection {
             throws IOException, InterruptedException {
         org.slf4j.Logger events = KilnLogging.events(who);
         KilnLogging.identify("agent_name", name());
-        try (OrchestratorClient client = new OrchestratorClient(
-                OrchestratorClient.servers(config.server()),
-                config.token(),
-                UUID.randomUUID().toString())) {
+        try (AgentClient client = new AgentClient(
+                config.server(), config.token(), UUID.randomUUID().toString())) {
             RemoteAgent agent = new RemoteAgent(client, name(), labels(), maxJobs, jobs, events::info);
             Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
             StatusServer server = startStatus(agent.status());

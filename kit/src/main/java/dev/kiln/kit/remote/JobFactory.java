@@ -1,5 +1,6 @@
 package dev.kiln.kit.remote;
 
+import dev.kiln.client.AgentClient;
 import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.api.AgentKind;
 import dev.kiln.model.job.JobSpec;
@@ -10,7 +11,7 @@ public interface JobFactory extends AutoCloseable {
     AgentKind kind();
 
     /** The job for a lease; {@code store} is the orchestrator's object store, {@code client} its API. */
-    AgentJob create(JobSpec spec, ArtifactStore store, OrchestratorClient client);
+    AgentJob create(JobSpec spec, ArtifactStore store, AgentClient client);
 
     /** Releases what the jobs shared, once the agent stops. */
     @Override

@@ -1,5 +1,8 @@
 package dev.kiln.kit.remote;
 
+import dev.kiln.client.AgentClient;
+import dev.kiln.client.ApiRefusedException;
+import dev.kiln.client.OrchestratorUnreachableException;
 import dev.kiln.model.job.LogBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +15,7 @@ import java.util.List;
 final class LogShipper implements AutoCloseable {
     private static final int MAX_BATCH = 1000;
 
-    private final OrchestratorClient client;
+    private final AgentClient client;
     private final String jobId;
     private final Runnable onUnknownAgent;
     private final List<String> pending = new ArrayList<>();
@@ -20,7 +23,7 @@ final class LogShipper implements AutoCloseable {
     private long sent;
     private boolean closed;
 
-    LogShipper(OrchestratorClient client, String jobId, Runnable onUnknownAgent) {
+    LogShipper(AgentClient client, String jobId, Runnable onUnknownAgent) {
         this.client = client;
         this.jobId = jobId;
         this.onUnknownAgent = onUnknownAgent;
@@ -79,13 +82,13 @@ final class LogShipper implements AutoCloseable {
             try {
                 client.log(jobId, batch);
                 return;
-            } catch (RefusedByOrchestratorException e) {
+            } catch (ApiRefusedException e) {
                 if (e.status() == 404) {
                     onUnknownAgent.run();
                 } else {
                     return; // the job is no longer this agent's: the lines have nowhere to go
                 }
-            } catch (OrchestratorUnavailableException e) {
+            } catch (OrchestratorUnreachableException e) {
                 // the orchestrator is restarting: keep the lines and try again
             }
             try {

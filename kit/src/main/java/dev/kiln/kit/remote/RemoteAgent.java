@@ -1,5 +1,8 @@
 package dev.kiln.kit.remote;
 
+import dev.kiln.client.AgentClient;
+import dev.kiln.client.ApiRefusedException;
+import dev.kiln.client.OrchestratorUnreachableException;
 import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.kit.store.MinioArtifactStore;
 import dev.kiln.model.job.AgentHello;
@@ -22,7 +25,7 @@ public final class RemoteAgent {
     /** The status an orchestrator answers an agent an admin removed. */
     static final int REMOVED = 410;
 
-    private final OrchestratorClient client;
+    private final AgentClient client;
     private final String name;
     private final List<String> labels;
     private final int maxJobs;
@@ -37,12 +40,7 @@ public final class RemoteAgent {
 
     /** An agent; {@code say} hears what it does, a line at a time. */
     public RemoteAgent(
-            OrchestratorClient client,
-            String name,
-            List<String> labels,
-            int maxJobs,
-            JobFactory jobs,
-            Consumer<String> say) {
+            AgentClient client, String name, List<String> labels, int maxJobs, JobFactory jobs, Consumer<String> say) {
         this.client = client;
         this.name = name;
         this.labels = List.copyOf(labels);
@@ -85,13 +83,13 @@ public final class RemoteAgent {
                 hello();
                 say.accept("connected to the orchestrator as agent " + client.agentId() + " (" + name + ")");
                 return;
-            } catch (RefusedByOrchestratorException e) {
+            } catch (ApiRefusedException e) {
                 if (e.status() != REMOVED) {
                     throw e;
                 }
                 removed(e);
                 return;
-            } catch (OrchestratorUnavailableException e) {
+            } catch (OrchestratorUnreachableException e) {
                 if (!told) {
                     say.accept("waiting for the orchestrator: " + e.getMessage());
                     told = true;
@@ -112,7 +110,7 @@ public final class RemoteAgent {
         try {
             hello();
             say.accept("said hello again to the orchestrator");
-        } catch (RefusedByOrchestratorException e) {
+        } catch (ApiRefusedException e) {
             if (e.status() == REMOVED) {
                 removed(e);
             }
@@ -122,7 +120,7 @@ public final class RemoteAgent {
     }
 
     /** An admin removed this agent: it stops taking jobs, and its process ends once its jobs have. */
-    private void removed(RefusedByOrchestratorException e) {
+    private void removed(ApiRefusedException e) {
         if (!stopping) {
             say.accept("stopping: " + e.getMessage());
         }
@@ -143,11 +141,11 @@ public final class RemoteAgent {
                         job.stop();
                     }
                 }
-            } catch (RefusedByOrchestratorException e) {
+            } catch (ApiRefusedException e) {
                 if (e.status() == 404) {
                     rehello();
                 }
-            } catch (OrchestratorUnavailableException e) {
+            } catch (OrchestratorUnreachableException e) {
                 // restarting: beat again later
             } catch (InterruptedException e) {
                 return;
@@ -161,7 +159,7 @@ public final class RemoteAgent {
             try {
                 job = client.lease(20_000);
                 status.contact(welcome.heartbeatSeconds());
-            } catch (RefusedByOrchestratorException e) {
+            } catch (ApiRefusedException e) {
                 if (e.status() == 404) {
                     rehello();
                 } else {
@@ -169,7 +167,7 @@ public final class RemoteAgent {
                     pause(5000);
                 }
                 continue;
-            } catch (OrchestratorUnavailableException e) {
+            } catch (OrchestratorUnreachableException e) {
                 pause(1000);
                 continue;
             }
@@ -230,13 +228,13 @@ public final class RemoteAgent {
             try {
                 call.run();
                 return;
-            } catch (RefusedByOrchestratorException e) {
+            } catch (ApiRefusedException e) {
                 if (e.status() != 404) {
                     say.accept("the orchestrator refused: " + e.getMessage());
                     return;
                 }
                 rehello();
-            } catch (OrchestratorUnavailableException e) {
+            } catch (OrchestratorUnreachableException e) {
                 // restarting: try again
             }
             pause(backoff);

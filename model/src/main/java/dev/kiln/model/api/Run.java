@@ -1,5 +1,6 @@
 package dev.kiln.model.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -72,11 +73,13 @@ public record Run(
             int runOrder) {
 
         /** Whether it is an approval. */
+        @JsonIgnore
         public boolean isApproval() {
             return "approval".equals(type);
         }
 
         /** Whether it is a test action (its build's reports are worth a page). */
+        @JsonIgnore
         public boolean isTest() {
             return "test".equals(type);
         }
