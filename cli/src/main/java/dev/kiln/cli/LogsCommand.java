@@ -56,7 +56,8 @@ final class LogsCommand implements Callable<Integer> {
             boolean runEnded = client.run(run).endTime() != null;
             for (Job job : client.jobs(run)) {
                 String name = job.stage() + "/" + job.action();
-                if (action != null && !action.equals(job.action()) && !action.equals(name) || done.contains(job.id())) {
+                if ((action != null && !action.equals(job.action()) && !action.equals(name))
+                        || done.contains(job.id())) {
                     continue;
                 }
                 String id = job.id();

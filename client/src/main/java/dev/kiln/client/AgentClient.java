@@ -1,6 +1,5 @@
 package dev.kiln.client;
 
-import com.fasterxml.jackson.databind.JavaType;
 import dev.kiln.model.api.Acknowledged;
 import dev.kiln.model.api.LogAccepted;
 import dev.kiln.model.deploy.DeploymentOrder;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The agent protocol of the API, for one agent: hello, a long-polled lease, heartbeats, then per job its start, log
@@ -45,7 +45,7 @@ public final class AgentClient implements AutoCloseable {
 
     /** {@code PUT /agents/ID}: says hello; answers how often to beat and where artifacts go. */
     public AgentWelcome hello(AgentHello hello) {
-        return call("PUT", "/agents/" + id(), hello, AgentWelcome.class, CALL);
+        return required(call("PUT", "/agents/" + id(), hello, AgentWelcome.class, CALL));
     }
 
     /** {@code POST /agents/ID/lease}: waits up to {@code waitMs} for a job. */
@@ -60,7 +60,7 @@ public final class AgentClient implements AutoCloseable {
 
     /** {@code POST /agents/ID/heartbeat}: beats; answers the jobs to stop. */
     public List<String> heartbeat(List<String> running) {
-        return call("POST", "/agents/" + id() + "/heartbeat", new Heartbeat(running), Heartbeat.class, CALL)
+        return required(call("POST", "/agents/" + id() + "/heartbeat", new Heartbeat(running), Heartbeat.class, CALL))
                 .running();
     }
 
@@ -71,7 +71,7 @@ public final class AgentClient implements AutoCloseable {
 
     /** {@code POST /jobs/ID/log}: sends log lines; answers how many the job now has. */
     public long log(String jobId, LogBatch batch) {
-        return call("POST", "/jobs/" + KilnClient.encode(jobId) + "/log", batch, LogAccepted.class, CALL)
+        return required(call("POST", "/jobs/" + KilnClient.encode(jobId) + "/log", batch, LogAccepted.class, CALL))
                 .lines();
     }
 
@@ -80,8 +80,8 @@ public final class AgentClient implements AutoCloseable {
      * answers what to deploy where.
      */
     public DeploymentOrder beginDeployment(String jobId) {
-        return call(
-                "POST", "/jobs/" + KilnClient.encode(jobId) + "/deployment", null, DeploymentOrder.class, DEPLOYMENT);
+        return required(call(
+                "POST", "/jobs/" + KilnClient.encode(jobId) + "/deployment", null, DeploymentOrder.class, DEPLOYMENT));
     }
 
     /**
@@ -102,14 +102,22 @@ public final class AgentClient implements AutoCloseable {
         call("POST", "/jobs/" + KilnClient.encode(jobId) + "/result", result, Acknowledged.class, DEPLOYMENT);
     }
 
+    /** An answer the protocol always gives; an empty one means the orchestrator is not what it should be. */
+    private static <T> T required(@Nullable T answer) {
+        if (answer == null) {
+            throw new OrchestratorUnreachableException(
+                    "the orchestrator answered nothing where the protocol says it answers", null);
+        }
+        return answer;
+    }
+
     private String id() {
         return KilnClient.encode(agentId);
     }
 
-    private <T> T call(String method, String path, Object body, Class<T> answer, Duration within) {
-        JavaType type = Transport.JSON.getTypeFactory().constructType(answer);
+    private <T> @Nullable T call(String method, String path, @Nullable Object body, Class<T> answer, Duration within) {
         try {
-            return transport.call(method, "/api/v1" + path, body, type, within);
+            return transport.call(method, "/api/v1" + path, body, Transport.Answer.of(answer), within);
         } catch (ApiRefusedException e) {
             if (e.status() >= 500) {
                 throw new OrchestratorUnreachableException(
@@ -119,7 +127,7 @@ public final class AgentClient implements AutoCloseable {
             }
             throw e;
         } catch (UnreadableAnswerException e) {
-            throw new OrchestratorUnreachableException(e.getMessage(), e);
+            throw new OrchestratorUnreachableException(String.valueOf(e.getMessage()), e);
         }
     }
 

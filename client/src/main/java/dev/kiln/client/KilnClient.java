@@ -1,7 +1,5 @@
 package dev.kiln.client;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.kiln.model.api.Agent;
 import dev.kiln.model.api.AgentToken;
 import dev.kiln.model.api.ApprovalDecision;
@@ -37,6 +35,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The orchestrator's REST API ({@code /api/v1}, described by {@code openapi.yaml}) as typed calls. Each call answers
@@ -44,7 +43,6 @@ import java.util.Optional;
  * message, {@link OrchestratorUnreachableException} when none answered. Safe to share between threads.
  */
 public final class KilnClient {
-    private static final TypeFactory TYPES = Transport.JSON.getTypeFactory();
     private static final String API = "/api/v1";
 
     private final Transport transport;
@@ -88,7 +86,7 @@ public final class KilnClient {
 
     /** {@code DELETE /sessions}: revokes this client's token. */
     public LoggedOut logout() {
-        return call("DELETE", "/sessions", null, type(LoggedOut.class));
+        return delete("/sessions", LoggedOut.class);
     }
 
     /** {@code GET /users}. */
@@ -292,28 +290,34 @@ public final class KilnClient {
     }
 
     private <T> T get(String path, Class<T> answer) {
-        return call("GET", path, null, type(answer));
+        return required("GET", path, call("GET", path, null, Transport.Answer.of(answer)));
     }
 
-    private <T> T post(String path, Object body, Class<T> answer) {
-        return call("POST", path, body, type(answer));
+    private <T> T post(String path, @Nullable Object body, Class<T> answer) {
+        return required("POST", path, call("POST", path, body, Transport.Answer.of(answer)));
     }
 
     private <T> T delete(String path, Class<T> answer) {
-        return call("DELETE", path, null, type(answer));
+        return required("DELETE", path, call("DELETE", path, null, Transport.Answer.of(answer)));
+    }
+
+    /** An answer the API always gives; an empty one is not what it describes. */
+    private static <T> T required(String method, String path, @Nullable T answer) {
+        if (answer == null) {
+            throw new UnreadableAnswerException(
+                    method + " " + API + path + ": the orchestrator answered nothing (is it another version of Kiln?)",
+                    null);
+        }
+        return answer;
     }
 
     private <T> List<T> list(String path, Class<T> element) {
-        List<T> all = call("GET", path, null, TYPES.constructCollectionType(List.class, element));
+        List<T> all = call("GET", path, null, Transport.Answer.listOf(element));
         return all == null ? List.of() : all;
     }
 
-    private <T> T call(String method, String path, Object body, JavaType answer) {
+    private <T> @Nullable T call(String method, String path, @Nullable Object body, Transport.Answer<T> answer) {
         return transport.call(method, API + path, body, answer);
-    }
-
-    private static JavaType type(Class<?> answer) {
-        return TYPES.constructType(answer);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A server-sent events stream from the orchestrator, read on its own thread: events are handed on in batches, each
@@ -36,11 +37,11 @@ public final class ServerEvents implements AutoCloseable {
         void events(List<Event> batch);
 
         /** The stream ended: {@code failure} null when the server closed it, else what broke. */
-        void ended(Throwable failure);
+        void ended(@Nullable Throwable failure);
     }
 
     private final Thread reader;
-    private volatile InputStream body;
+    private volatile @Nullable InputStream body;
     private volatile boolean closed;
 
     private ServerEvents(HttpClient http, URI uri, String token, Listener listener) {

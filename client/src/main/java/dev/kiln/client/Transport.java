@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP and JSON under the client: the orchestrators' URLs (one, or several sharing a database: calls go to one until
@@ -99,7 +100,24 @@ final class Transport {
         return token;
     }
 
-    <T> T call(String method, String path, Object body, JavaType answer) {
+    /**
+     * What an answer is read as: a record, or a list of them. {@code T} is the type the call answers.
+     *
+     * @param type Jackson's description of it
+     */
+    @SuppressWarnings("UnusedTypeParameter") // T carries the answer's type from the factory to the call
+    record Answer<T>(JavaType type) {
+        static <T> Answer<T> of(Class<T> type) {
+            return new Answer<>(JSON.getTypeFactory().constructType(type));
+        }
+
+        static <T> Answer<List<T>> listOf(Class<T> element) {
+            return new Answer<>(JSON.getTypeFactory().constructCollectionType(List.class, element));
+        }
+    }
+
+    /** One call; its answer, or null when it answered nothing (204). */
+    <T> @Nullable T call(String method, String path, @Nullable Object body, Answer<T> answer) {
         return call(method, path, body, answer, timeout);
     }
 
@@ -107,7 +125,7 @@ final class Transport {
      * One call, answered as {@code answer} (null for an empty answer, 204); tried on the next orchestrator when one
      * cannot be reached or stands by (503).
      */
-    <T> T call(String method, String path, Object body, JavaType answer, Duration within) {
+    <T> @Nullable T call(String method, String path, @Nullable Object body, Answer<T> answer, Duration within) {
         for (int tries = 1; ; tries++) {
             String server = servers.now();
             try {
@@ -122,7 +140,8 @@ final class Transport {
         }
     }
 
-    private <T> T call(String server, String method, String path, Object payload, JavaType answer, Duration within) {
+    private <T> @Nullable T call(
+            String server, String method, String path, @Nullable Object payload, Answer<T> answer, Duration within) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path))
                     .timeout(within)
@@ -144,7 +163,7 @@ final class Transport {
             if (response.body().length == 0) {
                 return null;
             }
-            return JSON.readValue(response.body(), answer);
+            return JSON.readValue(response.body(), answer.type());
         } catch (ConnectException e) {
             throw new OrchestratorUnreachableException(
                     "cannot reach the orchestrator at " + server + ": is kiln up running? (or pass --server URL)", e);

@@ -14,6 +14,7 @@ import dev.kiln.model.api.Trigger;
 import dev.kiln.model.job.AgentHello;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ class KilnClientTest {
 
     /** A server answering every request with what {@code answer} says: a status and a body. */
     private String server(Function<HttpExchange, Map.Entry<Integer, String>> answer) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             seen.put("path", exchange.getRequestURI().toString());
             seen.put("method", exchange.getRequestMethod());

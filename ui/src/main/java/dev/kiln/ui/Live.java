@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
 import dev.kiln.model.api.Change;
 import dev.kiln.model.api.ChangeKind;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
@@ -25,7 +26,7 @@ public final class Live {
                 boolean wanted = change.kind() == ChangeKind.RECONNECTED || relevant.test(change);
                 if (wanted && queued.compareAndSet(false, true)) {
                     try {
-                        ui.access(() -> {
+                        Future<Void> unused = ui.access(() -> {
                             queued.set(false);
                             reload.run();
                         });

@@ -18,7 +18,7 @@ final class ManifestClassPath {
     /** The jars the class path's jars list in their manifests whose file name {@code wanted} accepts; often none. */
     static List<String> jars(Predicate<String> wanted) {
         List<String> out = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator, -1)) {
             Path jar = Path.of(entry);
             if (!entry.endsWith(".jar") || !Files.isRegularFile(jar)) {
                 continue;
@@ -31,7 +31,7 @@ final class ManifestClassPath {
                     continue;
                 }
                 Path dir = jar.toAbsolutePath().getParent();
-                for (String name : listed.trim().split("\\s+")) {
+                for (String name : listed.trim().split("\\s+", -1)) {
                     Path named = dir.resolve(name);
                     if (wanted.test(named.getFileName().toString()) && Files.isRegularFile(named)) {
                         out.add(named.toString());

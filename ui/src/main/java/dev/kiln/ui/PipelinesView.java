@@ -79,11 +79,11 @@ public class PipelinesView extends VerticalLayout {
         grid.setItems(rows.stream()
                 .filter(r -> wanted.isEmpty()
                         || r.name().toLowerCase(Locale.ROOT).contains(wanted)
-                        || r.status() != null
+                        || (r.status() != null
                                 && r.status()
                                         .wireName()
                                         .toLowerCase(Locale.ROOT)
-                                        .contains(wanted))
+                                        .contains(wanted)))
                 .toList());
     }
 

@@ -27,7 +27,6 @@ import dev.kiln.model.api.StopRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * One run at {@code /runs/<id>}: its commit and trigger, the stage graph, buttons to stop it, retry a failed stage
@@ -162,9 +161,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         history.setItems(changes);
     }
 
-    private void act(String done, Supplier<Run> call) {
+    private void act(String done, Runnable call) {
         try {
-            call.get();
+            call.run();
             Notification.show(done, 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             load();

@@ -19,7 +19,6 @@ import dev.kiln.client.KilnClient;
 import dev.kiln.model.api.Environment;
 import dev.kiln.model.api.Repository;
 import dev.kiln.model.api.User;
-import java.util.function.Supplier;
 
 /**
  * What an admin sets up: repositories (added here, with the webhook URL and secret to copy into the git host),
@@ -118,10 +117,10 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
         return Api.current().baseUrl() + "/api/v1/webhooks/" + repository;
     }
 
-    private Button remove(String what, String name, Supplier<?> removal) {
+    private Button remove(String what, String name, Runnable removal) {
         Button remove = new Button("Remove", e -> {
             try {
-                removal.get();
+                removal.run();
                 Notification.show("removed " + what + " " + name, 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 load();

@@ -91,73 +91,41 @@ public final class Statuses {
     }
 
     static Tone tone(ExecutionStatus status) {
-        switch (status) {
-            case SUCCEEDED:
-                return Tone.SUCCESS;
-            case FAILED:
-                return Tone.ERROR;
-            case IN_PROGRESS:
-            case STOPPING:
-                return Tone.ACTIVE;
-            case STOPPED:
-            case ABANDONED:
-            case SUPERSEDED:
-                return Tone.ENDED;
-            default:
-                throw new IllegalArgumentException(status.name());
-        }
+        return switch (status) {
+            case SUCCEEDED -> Tone.SUCCESS;
+            case FAILED -> Tone.ERROR;
+            case IN_PROGRESS, STOPPING -> Tone.ACTIVE;
+            case STOPPED, ABANDONED, SUPERSEDED -> Tone.ENDED;
+        };
     }
 
     static Tone tone(JobState state) {
-        switch (state) {
-            case SUCCEEDED:
-                return Tone.SUCCESS;
-            case FAILED:
-                return Tone.ERROR;
-            case LEASED:
-            case RUNNING:
-                return Tone.ACTIVE;
-            case ABANDONED:
-                return Tone.ENDED;
-            case QUEUED:
-                return Tone.NONE;
-            default:
-                throw new IllegalArgumentException(state.name());
-        }
+        return switch (state) {
+            case SUCCEEDED -> Tone.SUCCESS;
+            case FAILED -> Tone.ERROR;
+            case LEASED, RUNNING -> Tone.ACTIVE;
+            case ABANDONED -> Tone.ENDED;
+            case QUEUED -> Tone.NONE;
+        };
     }
 
     static Tone tone(DeploymentStatus status) {
-        switch (status) {
-            case SUCCEEDED:
-                return Tone.SUCCESS;
-            case FAILED:
-                return Tone.ERROR;
-            case QUEUED:
-            case IN_PROGRESS:
-                return Tone.ACTIVE;
-            case STOPPED:
-                return Tone.ENDED;
-            case CREATED:
-                return Tone.NONE;
-            default:
-                throw new IllegalArgumentException(status.name());
-        }
+        return switch (status) {
+            case SUCCEEDED -> Tone.SUCCESS;
+            case FAILED -> Tone.ERROR;
+            case QUEUED, IN_PROGRESS -> Tone.ACTIVE;
+            case STOPPED -> Tone.ENDED;
+            case CREATED -> Tone.NONE;
+        };
     }
 
     static Tone tone(LifecycleStatus status) {
-        switch (status) {
-            case SUCCEEDED:
-                return Tone.SUCCESS;
-            case FAILED:
-                return Tone.ERROR;
-            case IN_PROGRESS:
-                return Tone.ACTIVE;
-            case SKIPPED:
-                return Tone.ENDED;
-            case PENDING:
-                return Tone.NONE;
-            default:
-                throw new IllegalArgumentException(status.name());
-        }
+        return switch (status) {
+            case SUCCEEDED -> Tone.SUCCESS;
+            case FAILED -> Tone.ERROR;
+            case IN_PROGRESS -> Tone.ACTIVE;
+            case SKIPPED -> Tone.ENDED;
+            case PENDING -> Tone.NONE;
+        };
     }
 }

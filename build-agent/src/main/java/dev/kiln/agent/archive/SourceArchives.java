@@ -179,7 +179,7 @@ public final class SourceArchives {
     /** Directory entries for {@code prefix} and each of its parents ({@code a/}, {@code a/b/}, ...). */
     private static void putParents(TarArchiveOutputStream tar, String prefix) throws IOException {
         StringBuilder parent = new StringBuilder();
-        for (String part : prefix.split("/")) {
+        for (String part : prefix.split("/", -1)) {
             if (part.isEmpty()) {
                 continue;
             }

@@ -38,7 +38,7 @@ public interface ExecutionBackend extends AutoCloseable {
 
     /**
      * {@code base} (a Debian-based image) with more packages and trusted certificates installed, for
-     * {@code runtime-versions} and CodeBuild's {@code certificate}: made once and reused by every later build that
+     * {@code runtime-versions} and CodeBuild's certificate setting: made once and reused by every later build that
      * asks for the same.
      *
      * @param certificates PEM certificates, one each

@@ -33,7 +33,7 @@ import java.util.Optional;
  * @param sourceFetcher fetches git sources
  * @param cache where the buildspec's {@code cache} is kept between builds, if anywhere
  * @param secrets where {@code parameter-store} and {@code secrets-manager} values come from
- * @param certificates PEM certificates the build trusts besides the image's own (CodeBuild's {@code certificate})
+ * @param certificates PEM certificates the build trusts besides the image's own (CodeBuild's certificate setting)
  */
 public record BuildRequest(
         String projectName,

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -89,7 +90,9 @@ public final class BuildRunner {
             t.setDaemon(true);
             return t;
         });
-        watchdog.schedule(control::timeout, Math.max(1, request.timeout().toMillis()), TimeUnit.MILLISECONDS);
+        // the watchdog thread ends with the build (it is shut down below); the timer needs no handle
+        ScheduledFuture<?> unused = watchdog.schedule(
+                control::timeout, Math.max(1, request.timeout().toMillis()), TimeUnit.MILLISECONDS);
         try {
             if (provision(start) && downloadSource()) {
                 boolean upload = commandPhases();

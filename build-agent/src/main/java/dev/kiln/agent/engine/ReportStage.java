@@ -52,7 +52,7 @@ final class ReportStage {
     static String literalDirectory(List<String> globs) {
         List<String> common = null;
         for (String glob : globs) {
-            String[] parts = glob.replaceAll("^\\./", "").split("/");
+            String[] parts = glob.replaceAll("^\\./", "").replaceAll("/+$", "").split("/", -1);
             List<String> literal = new ArrayList<>();
             for (int i = 0; i < parts.length - 1 && !parts[i].matches(".*[*?\\[{].*"); i++) {
                 if (parts[i].isEmpty() || parts[i].equals("..") || parts[i].equals(".")) {

@@ -114,7 +114,7 @@ final class RemoteJob implements AgentJob {
                     backend,
                     request,
                     BuildIdentity.create(request.projectName(), request.buildNumber(), "us-east-1", "000000000000"),
-                    new BuildLog(lines::accept, Clock.systemUTC()),
+                    new BuildLog(lines, Clock.systemUTC()),
                     Clock.systemUTC(),
                     line -> lines.accept("[Kiln] " + line));
             synchronized (control) {

@@ -9,6 +9,8 @@ import java.util.List;
 interface CoverageParser {
 
     /**
+     * Reads one coverage file.
+     *
      * @param file the file's path relative to the report's base directory, for messages
      * @throws IOException saying what is wrong with the file
      */

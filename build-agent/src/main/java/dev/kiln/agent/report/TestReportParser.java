@@ -9,6 +9,8 @@ import java.util.List;
 interface TestReportParser {
 
     /**
+     * Reads one test report file.
+     *
      * @param file the file's path relative to the report's base directory, for messages and the cases
      * @throws IOException saying what is wrong with the file
      */

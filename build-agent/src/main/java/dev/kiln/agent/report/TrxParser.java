@@ -46,7 +46,7 @@ final class TrxParser implements TestReportParser {
     }
 
     private static long duration(String text) {
-        String[] parts = text.strip().split(":");
+        String[] parts = text.strip().split(":", -1);
         if (parts.length != 3) {
             return 0;
         }

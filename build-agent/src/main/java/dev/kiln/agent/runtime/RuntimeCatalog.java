@@ -23,24 +23,24 @@ public final class RuntimeCatalog {
      * @param version its version ({@code 17})
      * @param packages the Debian packages that install it
      */
-    public record Runtime(String name, String version, List<String> packages) {
-        public Runtime {
+    public record LanguageRuntime(String name, String version, List<String> packages) {
+        public LanguageRuntime {
             packages = List.copyOf(packages);
         }
     }
 
     /** The default image's catalog (Debian 12, bookworm). */
     public static final RuntimeCatalog DEBIAN_12 = new RuntimeCatalog(List.of(
-            new Runtime("java", "17", List.of("openjdk-17-jdk-headless", "maven")),
-            new Runtime("nodejs", "18", List.of("nodejs", "npm")),
-            new Runtime("python", "3.11", List.of("python3", "python3-pip", "python3-venv")),
-            new Runtime("ruby", "3.1", List.of("ruby", "ruby-dev", "bundler")),
-            new Runtime("golang", "1.19", List.of("golang-go")),
-            new Runtime("php", "8.2", List.of("php-cli", "composer"))));
+            new LanguageRuntime("java", "17", List.of("openjdk-17-jdk-headless", "maven")),
+            new LanguageRuntime("nodejs", "18", List.of("nodejs", "npm")),
+            new LanguageRuntime("python", "3.11", List.of("python3", "python3-pip", "python3-venv")),
+            new LanguageRuntime("ruby", "3.1", List.of("ruby", "ruby-dev", "bundler")),
+            new LanguageRuntime("golang", "1.19", List.of("golang-go")),
+            new LanguageRuntime("php", "8.2", List.of("php-cli", "composer"))));
 
-    private final List<Runtime> runtimes;
+    private final List<LanguageRuntime> runtimes;
 
-    RuntimeCatalog(List<Runtime> runtimes) {
+    RuntimeCatalog(List<LanguageRuntime> runtimes) {
         this.runtimes = List.copyOf(runtimes);
     }
 
@@ -51,7 +51,7 @@ public final class RuntimeCatalog {
      * @param packages every package they need, once each
      * @param error why it does not resolve (naming what is available), or null
      */
-    public record Selection(List<Runtime> runtimes, List<String> packages, String error) {
+    public record Selection(List<LanguageRuntime> runtimes, List<String> packages, String error) {
         public Selection {
             runtimes = List.copyOf(runtimes);
             packages = List.copyOf(packages);
@@ -67,10 +67,10 @@ public final class RuntimeCatalog {
 
     /** Resolves every requested runtime, or says which one is not available and what is. */
     public Selection select(Map<String, String> requested) {
-        List<Runtime> chosen = new ArrayList<>();
+        List<LanguageRuntime> chosen = new ArrayList<>();
         Set<String> packages = new LinkedHashSet<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(requested).entrySet()) {
-            Optional<Runtime> runtime = find(entry.getKey(), entry.getValue());
+            Optional<LanguageRuntime> runtime = find(entry.getKey(), entry.getValue());
             if (runtime.isEmpty()) {
                 return new Selection(
                         List.of(),
@@ -84,9 +84,9 @@ public final class RuntimeCatalog {
         return new Selection(chosen, new ArrayList<>(packages), null);
     }
 
-    private Optional<Runtime> find(String name, String requested) {
+    private Optional<LanguageRuntime> find(String name, String requested) {
         String version = requested.strip().toLowerCase(Locale.ROOT);
-        List<Runtime> named =
+        List<LanguageRuntime> named =
                 runtimes.stream().filter(r -> r.name().equals(name)).toList();
         if (named.isEmpty()) {
             return Optional.empty();
@@ -95,7 +95,7 @@ public final class RuntimeCatalog {
             return Optional.of(named.get(named.size() - 1));
         }
         String bare = version.replaceFirst("^(corretto|openjdk|adoptopenjdk|temurin)", "");
-        for (Runtime r : named) {
+        for (LanguageRuntime r : named) {
             String v = r.version();
             if (bare.equals(v) || bare.equals(v + ".x") || majorLine(bare, v)) {
                 return Optional.of(r);

@@ -56,7 +56,7 @@ public final class SecretMasker implements UnaryOperator<String> {
                 continue;
             }
             boolean masked = false;
-            for (String piece : secret.split("\r?\n")) {
+            for (String piece : secret.lines().toList()) {
                 if (piece.length() >= MIN_LENGTH) {
                     pieces.add(piece);
                     masked = true;

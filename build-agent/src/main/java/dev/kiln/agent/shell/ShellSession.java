@@ -224,7 +224,7 @@ public final class ShellSession {
                 pending.stdoutMarker = value;
             }
             if (pending.stdoutMarker != null && pending.stderrMarker != null) {
-                String[] parts = pending.stdoutMarker.split(":");
+                String[] parts = pending.stdoutMarker.split(":", -1);
                 int exit = parseInt(parts[0]);
                 boolean oom = parts.length > 1 && "1".equals(parts[1]);
                 pending.done.complete(new CommandResult(exit, oom));

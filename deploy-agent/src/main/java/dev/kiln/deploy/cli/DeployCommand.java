@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,7 +144,9 @@ public final class DeployCommand implements Callable<Integer> {
                 keep);
         String deploymentId = id != null
                 ? id
-                : "d-local-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+                : "d-local-"
+                        + LocalDateTime.now(ZoneId.systemDefault())
+                                .format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         return new DeploymentSpec(
                 deploymentId,
                 "local",

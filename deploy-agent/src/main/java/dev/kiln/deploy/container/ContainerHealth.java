@@ -172,17 +172,13 @@ final class ContainerHealth {
             return List.of();
         }
         List<String> test = check.getTest();
-        switch (test.get(0)) {
-            case "CMD":
-                return test.subList(1, test.size());
-            case "CMD-SHELL":
-                return List.of("/bin/sh", "-c", String.join(" ", test.subList(1, test.size())));
-            case "NONE":
-                return List.of();
-            default:
-                // Podman keeps a CMD-SHELL test as its words
-                return List.of("/bin/sh", "-c", String.join(" ", test));
-        }
+        return switch (test.get(0)) {
+            case "CMD" -> test.subList(1, test.size());
+            case "CMD-SHELL" -> List.of("/bin/sh", "-c", String.join(" ", test.subList(1, test.size())));
+            case "NONE" -> List.of();
+            // Podman keeps a CMD-SHELL test as its words
+            default -> List.of("/bin/sh", "-c", String.join(" ", test));
+        };
     }
 
     private Optional<String> exec(String id, List<String> command) throws InterruptedException {

@@ -160,7 +160,9 @@ final class DeployedContainers {
                     .exec(new ResultCallback.Adapter<Frame>() {
                         @Override
                         public void onNext(Frame frame) {
-                            for (String line : new String(frame.getPayload(), StandardCharsets.UTF_8).split("\n")) {
+                            for (String line : new String(frame.getPayload(), StandardCharsets.UTF_8)
+                                    .lines()
+                                    .toList()) {
                                 if (!line.isBlank()) {
                                     out.add(line.stripTrailing());
                                 }

@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -60,7 +59,7 @@ public final class SshDeployer {
                 + spec.config() + " (at least " + rule.minimum() + " must stay healthy)"
                 + (revision.appSpec().isPresent() ? "" : "; no appspec, so releases switch with a 'current' link"));
         int next = 0;
-        AtomicInteger succeeded = new AtomicInteger();
+        int succeeded = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(hosts.size(), 16)));
         // every host is connected at once, up front: a host's turn then starts with its session ready
         Map<SshHost, Future<SshHostShell>> shells = new LinkedHashMap<>();
@@ -74,11 +73,10 @@ public final class SshDeployer {
                     return new DeploymentReport(
                             DeploymentStatus.STOPPED, "MANUAL_STOP", "stopped on request", reports, learned);
                 }
-                int batch = rule.nextBatch(succeeded.get(), hosts.size() - next);
+                int batch = rule.nextBatch(succeeded, hosts.size() - next);
                 if (batch == 0) {
-                    String message =
-                            "too few healthy hosts: " + succeeded.get() + " succeeded, " + (hosts.size() - next)
-                                    + " left, " + rule.minimum() + " must stay healthy (" + spec.config() + ")";
+                    String message = "too few healthy hosts: " + succeeded + " succeeded, " + (hosts.size() - next)
+                            + " left, " + rule.minimum() + " must stay healthy (" + spec.config() + ")";
                     log.line("stopping: " + message);
                     reports.addAll(skipped(hosts, next, "skipped: " + message));
                     return new DeploymentReport(
@@ -92,7 +90,7 @@ public final class SshDeployer {
                     HostReport r = get(f);
                     reports.add(r);
                     if (r.status() == LifecycleStatus.SUCCEEDED) {
-                        succeeded.incrementAndGet();
+                        succeeded++;
                     }
                 }
                 next += batch;
@@ -101,7 +99,7 @@ public final class SshDeployer {
             shells.values().forEach(SshDeployer::closeWhenOpen);
             pool.shutdownNow();
         }
-        return outcome(rule, succeeded.get(), reports, learned, log);
+        return outcome(rule, succeeded, reports, learned, log);
     }
 
     private DeploymentReport outcome(

@@ -166,7 +166,7 @@ public final class HostDeployment {
                         layout.script("cd " + HostLayout.deployment(id) + "\nsha256sum bundle.tar.gz.part\n"),
                         KILN_STEP)
                 .strip()
-                .split("\\s+")[0];
+                .split("\\s+", -1)[0];
         if (!sum.equals(revision.sha256())) {
             return HookRunner.failed(
                     LifecycleEvent.DOWNLOAD_BUNDLE,

@@ -16,19 +16,19 @@ import java.util.Optional;
 record HostState(Map<String, String> releases, Optional<String> lastSuccessful) {
 
     static HostState read(HostShell shell, HostLayout layout) {
-        String out = shell.capture(
-                layout.script("mkdir -p \"$R/releases\" \"$R/deployments\"\n"
-                        + "if [ -f \"$R/last_successful\" ]; then echo \"last $(cat \"$R/last_successful\")\"; fi\n"
-                        + "for d in \"$R\"/releases/*; do\n"
-                        + "  [ -d \"$d\" ] || continue; n=${d##*/}\n"
-                        + "  case $n in *.part) continue ;; esac\n"
-                        + "  echo \"release $n $(cat \"$R/deployments/$n/sha256\" 2>/dev/null || true)\"\n"
-                        + "done\n"),
-                Duration.ofSeconds(60));
+        String out = shell.capture(layout.script("""
+                        mkdir -p "$R/releases" "$R/deployments"
+                        if [ -f "$R/last_successful" ]; then echo "last $(cat "$R/last_successful")"; fi
+                        for d in "$R"/releases/*; do
+                          [ -d "$d" ] || continue; n=${d##*/}
+                          case $n in *.part) continue ;; esac
+                          echo "release $n $(cat "$R/deployments/$n/sha256" 2>/dev/null || true)"
+                        done
+                        """), Duration.ofSeconds(60));
         Map<String, String> releases = new LinkedHashMap<>();
         String last = null;
-        for (String line : out.split("\n")) {
-            String[] f = line.strip().split(" ");
+        for (String line : out.lines().toList()) {
+            String[] f = line.strip().split(" ", -1);
             if (f[0].equals("last") && f.length > 1) {
                 last = f[1];
             } else if (f[0].equals("release") && f.length > 1) {

@@ -53,9 +53,10 @@ final class InstallScript {
         if (behavior == FileExistsBehavior.RETAIN) {
             s.append("  if grep -qxF -- \"$dst\" \"$D/in-the-way\"; then continue; fi\n");
         }
-        s.append(
-                "  rm -f -- \"$dst\"; cp -P -p -- \"$REL/$src\" \"$dst\"; printf '%s\\n' \"$dst\" >> \"$D/installed\"\n"
-                        + "done < \"$D/plan\"\n");
+        s.append("""
+                  rm -f -- "$dst"; cp -P -p -- "$REL/$src" "$dst"; printf '%s\\n' "$dst" >> "$D/installed"
+                done < "$D/plan"
+                """);
         for (InstallPlan.Change c : plan.changes()) {
             String prefix =
                     c.command() + " " + (c.command().equals("setfacl") ? c.argument() : ShellWords.quote(c.argument()));

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -96,7 +97,7 @@ public final class RevisionBundler {
     }
 
     private static String write(
-            ZipFile file, List<ZipArchiveEntry> entries, String strip, Path bundle, TreeMap<String, Boolean> paths)
+            ZipFile file, List<ZipArchiveEntry> entries, String strip, Path bundle, NavigableMap<String, Boolean> paths)
             throws IOException {
         MessageDigest digest;
         try {
@@ -149,7 +150,7 @@ public final class RevisionBundler {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static void addParents(String path, TreeMap<String, Boolean> paths, TarArchiveOutputStream tar)
+    private static void addParents(String path, NavigableMap<String, Boolean> paths, TarArchiveOutputStream tar)
             throws IOException {
         int slash = path.indexOf('/');
         while (slash > 0) {

@@ -110,7 +110,7 @@ public final class LoopbackSshd implements AutoCloseable {
                         + Files.readString(dir.resolve("sshd.log")).strip());
             }
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
                 return;
             } catch (IOException e) {
                 Thread.sleep(20);
@@ -129,13 +129,13 @@ public final class LoopbackSshd implements AutoCloseable {
     /** Its host key, as {@code ssh-keyscan} prints it: {@code [127.0.0.1]:PORT TYPE BASE64}. */
     public String knownHostsLine() throws IOException {
         String[] pub =
-                Files.readString(dir.resolve("host_ed25519_key.pub")).strip().split("\\s+");
+                Files.readString(dir.resolve("host_ed25519_key.pub")).strip().split("\\s+", -1);
         return "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1];
     }
 
     /** Its host key's base64 blob. */
     public String hostKeyBase64() throws IOException {
-        return Files.readString(dir.resolve("host_ed25519_key.pub")).strip().split("\\s+")[1];
+        return Files.readString(dir.resolve("host_ed25519_key.pub")).strip().split("\\s+", -1)[1];
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.kiln.model.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A decision on an approval that waits.
  *
@@ -7,4 +9,5 @@ package dev.kiln.model.api;
  * @param approved true to approve, false to reject
  * @param comment a comment for the run's history
  */
-public record ApprovalDecision(String stage, boolean approved, String comment) {}
+public record ApprovalDecision(
+        String stage, boolean approved, @Nullable String comment) {}

@@ -1,6 +1,7 @@
 package dev.kiln.model.api;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One change, as {@code GET /events} streams it (server-sent events named by its kind).
@@ -15,7 +16,13 @@ import java.time.Instant;
  * @param time when
  */
 public record Change(
-        ChangeKind kind, String id, String scope, String stage, String action, String status, Instant time) {
+        ChangeKind kind,
+        String id,
+        String scope,
+        @Nullable String stage,
+        @Nullable String action,
+        String status,
+        Instant time) {
 
     /** What a client tells its own followers when it reconnected: they may have missed changes meanwhile. */
     public static Change reconnected(Instant now) {

@@ -3,6 +3,7 @@ package dev.kiln.model.api;
 import dev.kiln.model.deploy.HostReport;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deployment as the API shows it, with each host's lifecycle events once it ended.
@@ -37,5 +38,5 @@ public record Deployment(
         String rolledBackBy,
         String redeployOf,
         Instant createdAt,
-        Instant endedAt,
+        @Nullable Instant endedAt,
         List<HostReport> hosts) {}

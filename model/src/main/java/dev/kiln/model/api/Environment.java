@@ -2,6 +2,7 @@ package dev.kiln.model.api;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An environment as the API shows it: its settings (never its key or variables), what runs there now and its recent
@@ -19,5 +20,5 @@ public record Environment(
         String id,
         EnvironmentSettings settings,
         Instant createdAt,
-        Deployment current,
+        @Nullable Deployment current,
         List<Deployment> deployments) {}

@@ -2,6 +2,7 @@ package dev.kiln.model.api;
 
 import dev.kiln.model.deploy.KnownHostKey;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An environment's settings, as kept (JSON) and shown. Holds no secret.
@@ -31,7 +32,7 @@ public record EnvironmentSettings(
         boolean trustOnFirstUse,
         List<KnownHostKey> knownHostKeys,
         boolean autoRollback,
-        ContainerSettings docker) {
+        @Nullable ContainerSettings docker) {
 
     public EnvironmentSettings {
         hosts = hosts == null ? List.of() : List.copyOf(hosts);

@@ -2,6 +2,7 @@ package dev.kiln.model.api;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A job: one attempt of an action, handed to an agent.
@@ -25,8 +26,8 @@ public record Job(
         int attempt,
         AgentKind kind,
         JobState state,
-        String agent,
+        @Nullable String agent,
         String message,
         Map<String, String> outputs,
         Instant createdAt,
-        Instant endedAt) {}
+        @Nullable Instant endedAt) {}

@@ -2,6 +2,7 @@ package dev.kiln.model.api;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An environment as a user adds it (the API's request body). Fields left out take their defaults.
@@ -28,34 +29,34 @@ import java.util.Map;
  */
 public record NewEnvironment(
         String name,
-        List<String> ssh,
-        String privateKey,
-        String knownHosts,
-        Boolean trustOnFirstUse,
-        String config,
-        String minHealthy,
-        String healthUrl,
-        Integer healthTimeoutSeconds,
-        String root,
-        Integer keepReleases,
-        Boolean autoRollback,
-        String docker,
-        String container,
-        List<String> ports,
-        Map<String, String> env,
-        List<String> volumes,
-        String network,
-        Map<String, String> labels) {
+        @Nullable List<String> ssh,
+        @Nullable String privateKey,
+        @Nullable String knownHosts,
+        @Nullable Boolean trustOnFirstUse,
+        @Nullable String config,
+        @Nullable String minHealthy,
+        @Nullable String healthUrl,
+        @Nullable Integer healthTimeoutSeconds,
+        @Nullable String root,
+        @Nullable Integer keepReleases,
+        @Nullable Boolean autoRollback,
+        @Nullable String docker,
+        @Nullable String container,
+        @Nullable List<String> ports,
+        @Nullable Map<String, String> env,
+        @Nullable List<String> volumes,
+        @Nullable String network,
+        @Nullable Map<String, String> labels) {
 
     /** An SSH environment. */
     public static NewEnvironment ssh(
             String name,
             List<String> ssh,
             String privateKey,
-            String knownHosts,
-            Boolean trustOnFirstUse,
-            String config,
-            String minHealthy) {
+            @Nullable String knownHosts,
+            @Nullable Boolean trustOnFirstUse,
+            @Nullable String config,
+            @Nullable String minHealthy) {
         return new NewEnvironment(
                 name,
                 ssh,

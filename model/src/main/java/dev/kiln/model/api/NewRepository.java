@@ -1,5 +1,7 @@
 package dev.kiln.model.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A repository as a user adds it.
  *
@@ -9,7 +11,12 @@ package dev.kiln.model.api;
  * @param webhookSecret the secret that signs its webhooks, or null
  * @param pollIntervalSeconds how often to poll (0: never), or null for the server's default
  */
-public record NewRepository(String url, String name, String branch, String webhookSecret, Integer pollIntervalSeconds) {
+public record NewRepository(
+        String url,
+        @Nullable String name,
+        @Nullable String branch,
+        @Nullable String webhookSecret,
+        @Nullable Integer pollIntervalSeconds) {
 
     @Override
     public String toString() {

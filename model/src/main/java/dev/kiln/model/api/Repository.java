@@ -1,6 +1,7 @@
 package dev.kiln.model.api;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A repository Kiln follows.
@@ -13,4 +14,9 @@ import java.util.Map;
  * @param heads the commit last seen on each branch
  */
 public record Repository(
-        String name, String url, String branch, boolean webhook, int pollIntervalSeconds, Map<String, String> heads) {}
+        String name,
+        String url,
+        @Nullable String branch,
+        boolean webhook,
+        int pollIntervalSeconds,
+        Map<String, String> heads) {}

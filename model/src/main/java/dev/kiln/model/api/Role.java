@@ -1,5 +1,7 @@
 package dev.kiln.model.api;
 
+import org.jspecify.annotations.Nullable;
+
 /** What a user or token may do. Viewer, operator and admin each may do all that the ones before them may; an agent token may only make the agents' own calls, which an admin may make too. */
 public enum Role implements WireName {
     /** Reads everything but secrets. */
@@ -33,7 +35,7 @@ public enum Role implements WireName {
      *
      * @throws UnknownNameException naming the ones there are
      */
-    public static Role of(String wireName) {
+    public static Role of(@Nullable String wireName) {
         return WireName.of(Role.class, wireName == null ? "" : wireName.strip().toLowerCase(java.util.Locale.ROOT));
     }
 

@@ -3,6 +3,7 @@ package dev.kiln.model.api;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A run (CodePipeline's pipeline execution) as the API shows it.
@@ -29,14 +30,14 @@ public record Run(
         ExecutionStatus status,
         String message,
         Trigger trigger,
-        String ref,
+        @Nullable String ref,
         String sourceRevision,
-        String commitTitle,
-        String author,
+        @Nullable String commitTitle,
+        @Nullable String author,
         Instant startTime,
-        Instant endTime,
+        @Nullable Instant endTime,
         List<Stage> stages,
-        List<StatusChange> history) {
+        @Nullable List<StatusChange> history) {
 
     /** Whether something in it still runs or waits. */
     public boolean active() {
@@ -50,7 +51,7 @@ public record Run(
      * @param status where it stands, or null before it started
      * @param actions its actions
      */
-    public record Stage(String name, ExecutionStatus status, List<Action> actions) {}
+    public record Stage(String name, @Nullable ExecutionStatus status, List<Action> actions) {}
 
     /**
      * An action of a stage.
@@ -66,10 +67,10 @@ public record Run(
     public record Action(
             String name,
             String type,
-            ExecutionStatus status,
+            @Nullable ExecutionStatus status,
             String message,
             int attempt,
-            Instant deadline,
+            @Nullable Instant deadline,
             int runOrder) {
 
         /** Whether it is an approval. */
@@ -94,5 +95,6 @@ public record Run(
      * @param message why
      * @param time when
      */
-    public record StatusChange(String stage, String action, ExecutionStatus status, String message, Instant time) {}
+    public record StatusChange(
+            @Nullable String stage, @Nullable String action, ExecutionStatus status, String message, Instant time) {}
 }

@@ -1,6 +1,7 @@
 package dev.kiln.model.appspec;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,7 +53,7 @@ public enum LifecycleEvent {
 
     /** Whether the event only runs behind a load balancer. */
     public boolean needsLoadBalancer() {
-        return ordinal() >= BEFORE_BLOCK_TRAFFIC.ordinal();
+        return EnumSet.range(BEFORE_BLOCK_TRAFFIC, AFTER_ALLOW_TRAFFIC).contains(this);
     }
 
     /** The events Kiln runs on each host, in order. */

@@ -1,5 +1,7 @@
 package dev.kiln.model.buildspec;
 
+import java.util.EnumSet;
+
 /** Report file formats CodeBuild reads: test reports, then code coverage reports. */
 public enum ReportFileFormat {
     CUCUMBERJSON,
@@ -15,6 +17,6 @@ public enum ReportFileFormat {
 
     /** Whether this is a code coverage format rather than a test format. */
     public boolean isCoverage() {
-        return ordinal() >= CLOVERXML.ordinal();
+        return EnumSet.range(CLOVERXML, SIMPLECOV).contains(this);
     }
 }

@@ -22,7 +22,7 @@ public final class KnownHostsFile {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] fields = line.split("\\s+");
+            String[] fields = line.split("\\s+", -1);
             int first = fields[0].startsWith("@") ? 1 : 0;
             if (first == 1 && !fields[0].equals("@cert-authority") && !fields[0].equals("@revoked")) {
                 throw new IllegalArgumentException("line " + (i + 1) + ": unknown marker " + fields[0]);
@@ -44,8 +44,10 @@ public final class KnownHostsFile {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("line " + (i + 1) + ": the key is not base64");
             }
-            for (String host : fields[0].split(",")) {
-                out.add(new KnownHostKey(host, KnownHostKey.fingerprint(blob)));
+            for (String host : fields[0].split(",", -1)) {
+                if (!host.isEmpty()) {
+                    out.add(new KnownHostKey(host, KnownHostKey.fingerprint(blob)));
+                }
             }
         }
         return out;

@@ -27,7 +27,7 @@ public final class Passwords {
 
     /** Whether a password matches its stored form. */
     public static boolean matches(String password, String stored) {
-        String[] parts = stored.split("\\$");
+        String[] parts = stored.split("\\$", -1);
         if (parts.length != 4 || !parts[0].equals(PREFIX)) {
             return false;
         }

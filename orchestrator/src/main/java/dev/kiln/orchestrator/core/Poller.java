@@ -42,7 +42,7 @@ final class Poller {
                 continue;
             }
             Instant last = lastPolled.get(repo.name());
-            if (last != null && Duration.between(last, now).getSeconds() < repo.pollIntervalSeconds()) {
+            if (last != null && Duration.between(last, now).toSeconds() < repo.pollIntervalSeconds()) {
                 continue;
             }
             lastPolled.put(repo.name(), now);

@@ -230,7 +230,8 @@ public final class PipelineExecutor {
         Run run = existing(runId);
         Run.StageRun stageRun = stageOf(run, stage);
         int index = run.stages().indexOf(stageRun);
-        if (run.status != ExecutionStatus.FAILED && run.status != ExecutionStatus.STOPPED || index != run.stageIndex) {
+        if ((run.status != ExecutionStatus.FAILED && run.status != ExecutionStatus.STOPPED)
+                || index != run.stageIndex) {
             throw new RunRefusedException(
                     "run " + runId + " did not fail or stop in stage " + stage + "; only that stage can be retried");
         }

@@ -112,7 +112,7 @@ public final class KilnServer implements AutoCloseable {
                             .get(10, TimeUnit.SECONDS));
             // built off the event loop: Hibernate connects to learn the database's dialect, blocking
             Stage.SessionFactory sessions = database.open(vertx);
-            resources.add(1, sessions::close);
+            resources.add(1, sessions);
             // ready to serve before waiting (a warm standby): once the lease is ours, only recovery remains
             resources.add(2, Leadership.take(database, settings, progress));
             Context context = vertx.getOrCreateContext();

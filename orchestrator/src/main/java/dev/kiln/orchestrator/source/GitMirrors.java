@@ -147,8 +147,8 @@ public final class GitMirrors {
                 RevCommit rev = walk.parseCommit(ObjectId.fromString(commit));
                 try (TreeWalk tree = TreeWalk.forPath(git.getRepository(), path, rev.getTree())) {
                     if (tree == null
-                            || tree.getFileMode(0) != FileMode.REGULAR_FILE
-                                    && tree.getFileMode(0) != FileMode.EXECUTABLE_FILE) {
+                            || (tree.getFileMode(0) != FileMode.REGULAR_FILE
+                                    && tree.getFileMode(0) != FileMode.EXECUTABLE_FILE)) {
                         return Optional.empty();
                     }
                     byte[] bytes = git.getRepository().open(tree.getObjectId(0)).getBytes();

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param jobId the job that runs it, empty until one is made
  * @param revisionKey the revision's zip in the object store
  * @param commit the commit the revision was built from, or empty
- * @param creator {@code pipeline}, {@code rollback} (automatic) or {@code user}
+ * @param creator who made it: a pipeline, an automatic rollback or a user
  * @param status {@code Created}, {@code Queued}, {@code InProgress}, {@code Succeeded}, {@code Failed} or
  *     {@code Stopped}
  * @param errorCode CodeDeploy's error code when it failed, else empty

@@ -113,11 +113,11 @@ public final class Ansi {
                     italic = false;
                 } else if (code == 24) {
                     underline = false;
-                } else if (code >= 30 && code <= 37 || code >= 90 && code <= 97) {
+                } else if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) {
                     foreground = code;
                 } else if (code == 39) {
                     foreground = -1;
-                } else if (code >= 40 && code <= 47 || code >= 100 && code <= 107) {
+                } else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) {
                     background = code;
                 } else if (code == 49) {
                     background = -1;

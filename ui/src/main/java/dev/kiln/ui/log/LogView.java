@@ -35,6 +35,7 @@ import dev.kiln.ui.Statuses;
 import dev.kiln.ui.UiException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /**
  * A job's log at {@code /runs/<run>/logs/<job>}: live while the job runs (following the end unless the reader
@@ -213,14 +214,14 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
                             drainQueued = true;
                         }
                         if (schedule) {
-                            ui.access(LogView.this::drain);
+                            Future<Void> unused = ui.access(LogView.this::drain);
                         }
                     }
 
                     @Override
                     public void ended(Throwable failure) {
                         if (failure != null) {
-                            ui.access(() -> problem.setText(
+                            Future<Void> unused = ui.access(() -> problem.setText(
                                     "the log stream broke: " + failure.getMessage() + "; reload the page to go on"));
                         }
                     }
