@@ -28,7 +28,7 @@ class ExternalStateTest {
     void a_run_goes_through_on_a_postgresql_url_and_an_s3_url() throws Exception {
         Database external = TestPostgres.freshDatabase();
         String url = external.jdbcUrl().replace("jdbc:postgresql://", "postgresql://postgres:@");
-        try (KilnServer storage = Runs.server(dir.resolve("storage"))) {
+        try (KilnServer storage = Runs.embeddedServer(dir.resolve("storage"))) {
             StoreSettings s3 = storage.objectStore();
             try (KilnServer server = KilnServer.start(
                     new ServerSettings(

@@ -67,7 +67,7 @@ class PipelineRunTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Runs.server(dir.resolve("data"));
+        server = Runs.embeddedServer(dir.resolve("data")); // the log archive test looks in its object store
         token = server.newToken("test");
         server.markReady();
         api = new Api(server.url(), token);

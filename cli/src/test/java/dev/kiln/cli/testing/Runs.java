@@ -3,6 +3,7 @@ package dev.kiln.cli.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.orchestrator.server.ServerSettings;
+import dev.kiln.orchestrator.testing.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,8 +12,30 @@ import java.util.Optional;
 public final class Runs {
     private Runs() {}
 
-    /** An orchestrator in this JVM on embedded defaults, polling every second, without local agents. */
+    /**
+     * An orchestrator in this JVM, polling every second, without local agents: its database a fresh one on the JVM's
+     * shared PostgreSQL, its objects in a fresh bucket of the shared object store.
+     */
     public static KilnServer server(Path data) throws Exception {
+        return KilnServer.start(
+                new ServerSettings(
+                        "127.0.0.1",
+                        0,
+                        data,
+                        1,
+                        0,
+                        Optional.of(TestPostgres.freshDatabase().jdbcUrl()),
+                        Optional.of(SharedObjectStore.freshBucket()),
+                        Optional.of(SharedObjectStore.ACCESS_KEY),
+                        Optional.of(SharedObjectStore.secretKey())),
+                line -> {});
+    }
+
+    /**
+     * An orchestrator in this JVM on embedded defaults (its own PostgreSQL and object store under {@code data}), for
+     * the tests that look at what it keeps there.
+     */
+    public static KilnServer embeddedServer(Path data) throws Exception {
         return KilnServer.start(
                 new ServerSettings(
                         "127.0.0.1",

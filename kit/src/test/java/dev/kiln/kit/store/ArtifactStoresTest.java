@@ -9,13 +9,30 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Both stores against real parts: a directory, and an S3-compatible server on loopback. */
 class ArtifactStoresTest {
+    /** One S3 server for the class (starting one takes seconds); each test uses its own bucket. */
+    private static S3Server server;
+
     @TempDir
     Path work;
+
+    @BeforeAll
+    static void startServer(@TempDir Path objects) throws Exception {
+        server = S3Server.start(Files.createDirectories(objects.resolve("s3")));
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
 
     private Path file(String content) throws Exception {
         Path f = Files.createTempFile(work, "artifact", ".zip");
@@ -25,20 +42,18 @@ class ArtifactStoresTest {
 
     @Test
     void s3_store_round_trips_under_its_prefix_and_creates_the_bucket() throws Exception {
-        try (S3Server server = S3Server.start(Files.createDirectories(work.resolve("s3")))) {
-            ArtifactStore store = ArtifactStores.fromLocation(
-                    "s3://builds/team-a",
-                    Map.of(
-                            "KILN_S3_ENDPOINT", server.endpoint(),
-                            "AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY,
-                            "AWS_SECRET_ACCESS_KEY", S3Server.SECRET_KEY));
+        ArtifactStore store = ArtifactStores.fromLocation(
+                "s3://created/team-a",
+                Map.of(
+                        "KILN_S3_ENDPOINT", server.endpoint(),
+                        "AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY,
+                        "AWS_SECRET_ACCESS_KEY", S3Server.SECRET_KEY));
 
-            String location = store.put("app/7/app.zip", file("zip bytes"));
+        String location = store.put("app/7/app.zip", file("zip bytes"));
 
-            assertThat(location).isEqualTo("s3://builds/team-a/app/7/app.zip");
-            try (InputStream in = store.get("app/7/app.zip")) {
-                assertThat(new String(in.readAllBytes())).isEqualTo("zip bytes");
-            }
+        assertThat(location).isEqualTo("s3://created/team-a/app/7/app.zip");
+        try (InputStream in = store.get("app/7/app.zip")) {
+            assertThat(new String(in.readAllBytes())).isEqualTo("zip bytes");
         }
     }
 
@@ -48,34 +63,30 @@ class ArtifactStoresTest {
         new java.util.Random(7).nextBytes(content);
         Path big = work.resolve("big.zip");
         Files.write(big, content);
-        try (S3Server server = S3Server.start(Files.createDirectories(work.resolve("s3")))) {
-            ArtifactStore store = new MinioArtifactStore(
-                    server.endpoint(), S3Server.ACCESS_KEY, S3Server.SECRET_KEY, "builds", "big");
+        ArtifactStore store =
+                new MinioArtifactStore(server.endpoint(), S3Server.ACCESS_KEY, S3Server.SECRET_KEY, "large", "big");
 
-            store.put("app.zip", big);
+        store.put("app.zip", big);
 
-            try (InputStream in = store.get("app.zip")) {
-                assertThat(in.readAllBytes()).isEqualTo(content);
-            }
-            assertThat(store.list("app.zip"))
-                    .singleElement()
-                    .extracting(StoredObject::size)
-                    .isEqualTo((long) content.length);
+        try (InputStream in = store.get("app.zip")) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
         }
+        assertThat(store.list("app.zip"))
+                .singleElement()
+                .extracting(StoredObject::size)
+                .isEqualTo((long) content.length);
     }
 
     @Test
     void wrong_credentials_say_so() throws Exception {
-        try (S3Server server = S3Server.start(Files.createDirectories(work.resolve("s3")))) {
-            ArtifactStore store =
-                    new MinioArtifactStore(server.endpoint(), S3Server.ACCESS_KEY, "not-the-secret-key", "builds", "");
+        ArtifactStore store =
+                new MinioArtifactStore(server.endpoint(), S3Server.ACCESS_KEY, "not-the-secret-key", "refused", "");
 
-            assertThatThrownBy(() -> store.put("a.zip", file("x")))
-                    .isInstanceOf(StoreException.class)
-                    .hasMessageContaining(server.endpoint())
-                    .hasMessageContaining("check the store's access key and secret key")
-                    .hasMessageNotContaining("not-the-secret-key");
-        }
+        assertThatThrownBy(() -> store.put("a.zip", file("x")))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(server.endpoint())
+                .hasMessageContaining("check the store's access key and secret key")
+                .hasMessageNotContaining("not-the-secret-key");
     }
 
     @Test
