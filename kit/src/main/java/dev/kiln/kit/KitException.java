@@ -1,5 +1,7 @@
 package dev.kiln.kit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every exception the kit throws, and of the build agent's. Unchecked; leaves say what failed (the
  * engine did not answer, an image could not be pulled, the orchestrator refused a call).
@@ -13,7 +15,7 @@ public class KitException extends RuntimeException {
     }
 
     /** An exception with a message and a cause. */
-    public KitException(String message, Throwable cause) {
+    public KitException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 

@@ -1,13 +1,14 @@
 package dev.kiln.ui;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Durations as people read them: {@code 850 ms}, {@code 3.2 s}, {@code 4 min 5 s}, {@code 2 h 10 min}. */
 public final class Durations {
     private Durations() {}
 
     /** The duration in words; empty for null. */
-    public static String text(Duration d) {
+    public static String text(@Nullable Duration d) {
         if (d == null) {
             return "";
         }

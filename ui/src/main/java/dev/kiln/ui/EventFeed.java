@@ -7,6 +7,7 @@ import dev.kiln.model.api.Change;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,7 @@ public final class EventFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
     private final KilnClient api;
     private final List<Consumer<Change>> followers = new CopyOnWriteArrayList<>();
-    private ServerEvents stream;
+    private @Nullable ServerEvents stream;
     private boolean closed;
     private long backoff = 250;
     private boolean broke;
@@ -49,7 +50,7 @@ public final class EventFeed implements AutoCloseable {
             }
 
             @Override
-            public void ended(Throwable failure) {
+            public void ended(@Nullable Throwable failure) {
                 lost(failure);
             }
         });
@@ -64,7 +65,7 @@ public final class EventFeed implements AutoCloseable {
         }
     }
 
-    private void lost(Throwable failure) {
+    private void lost(@Nullable Throwable failure) {
         long wait;
         synchronized (this) {
             if (closed) {

@@ -31,6 +31,9 @@ final class ManifestClassPath {
                     continue;
                 }
                 Path dir = jar.toAbsolutePath().getParent();
+                if (dir == null) {
+                    continue;
+                }
                 for (String name : listed.trim().split("\\s+", -1)) {
                     Path named = dir.resolve(name);
                     if (wanted.test(named.getFileName().toString()) && Files.isRegularFile(named)) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pipeline as the Pipelines view lists it: its latest run, read from the API.
@@ -21,17 +22,17 @@ import java.util.Objects;
  */
 record PipelineRow(
         String name,
-        ExecutionStatus status,
+        @Nullable ExecutionStatus status,
         List<Stage> stages,
         String trigger,
         String commit,
         String author,
-        Instant started,
+        @Nullable Instant started,
         String runId) {
     /** A stage of the run, with its status (null: not run). */
-    record Stage(String name, ExecutionStatus status) {}
+    record Stage(String name, @Nullable ExecutionStatus status) {}
 
-    static PipelineRow of(String name, Run run) {
+    static PipelineRow of(String name, @Nullable Run run) {
         if (run == null) {
             return new PipelineRow(name, null, List.of(), "", "", "", null, "");
         }

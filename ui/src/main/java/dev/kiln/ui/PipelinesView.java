@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Every pipeline with its latest run: status, a chip per stage, trigger, commit and age; filtered by name. */
 @Route(value = "", layout = MainLayout.class)
@@ -93,7 +94,7 @@ public class PipelinesView extends VerticalLayout {
         return chips;
     }
 
-    static String age(Instant started) {
+    static String age(@Nullable Instant started) {
         if (started == null) {
             return "";
         }

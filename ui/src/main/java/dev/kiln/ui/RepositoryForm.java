@@ -14,6 +14,7 @@ import dev.kiln.model.api.Repository;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds a repository: its URL, name, branch, poll interval and a webhook secret (made at random unless given); once
@@ -87,7 +88,7 @@ final class RepositoryForm extends Div {
         return field;
     }
 
-    private static String blank(String value) {
+    private static @Nullable String blank(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 

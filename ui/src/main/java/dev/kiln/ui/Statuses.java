@@ -6,6 +6,7 @@ import dev.kiln.model.api.ExecutionStatus;
 import dev.kiln.model.api.JobState;
 import dev.kiln.model.api.LifecycleStatus;
 import dev.kiln.model.api.WireName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Statuses of runs, stages, actions, jobs, deployments and hosts as chips: Lumo's status colours plus a word and a
@@ -41,12 +42,12 @@ public final class Statuses {
     }
 
     /** A chip labelled {@code label} for {@code status}, or for nothing yet (null: not run). */
-    public static Span chip(String label, WireName status) {
+    public static Span chip(String label, @Nullable WireName status) {
         return chip(label, tone(status), status == null ? "" : status.wireName());
     }
 
     /** A chip showing the status itself, or {@code not run}. */
-    public static Span chip(WireName status) {
+    public static Span chip(@Nullable WireName status) {
         return chip(status == null ? "not run" : status.wireName(), status);
     }
 
@@ -74,7 +75,7 @@ public final class Statuses {
     }
 
     /** The tone of any status the API says. */
-    static Tone tone(WireName status) {
+    static Tone tone(@Nullable WireName status) {
         if (status instanceof ExecutionStatus s) {
             return tone(s);
         }

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A container engine that answered, with what it said about itself.
@@ -94,7 +95,7 @@ public record DockerEngine(DockerClient client, String host, String product, lon
         return out;
     }
 
-    private static String unreachableReason(String candidate) {
+    private static @Nullable String unreachableReason(String candidate) {
         if (candidate.startsWith("unix://")) {
             Path socket = Path.of(candidate.substring("unix://".length()));
             if (!Files.exists(socket)) {

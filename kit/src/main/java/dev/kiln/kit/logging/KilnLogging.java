@@ -13,6 +13,7 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.io.OutputStream;
 import net.logstash.logback.encoder.LogstashEncoder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -42,7 +43,7 @@ public final class KilnLogging extends ContextAwareBase implements Configurator 
      * Sets up {@code context} as {@code settings} say, writing to {@code out} (null: standard error), and says the
      * settings' problems as warnings.
      */
-    public static void apply(LoggerContext context, LogSettings settings, OutputStream out) {
+    public static void apply(LoggerContext context, LogSettings settings, @Nullable OutputStream out) {
         context.reset();
         LevelChangePropagator julLevels = new LevelChangePropagator();
         julLevels.setContext(context);
@@ -114,7 +115,7 @@ public final class KilnLogging extends ContextAwareBase implements Configurator 
     }
 
     private static OutputStreamAppender<ILoggingEvent> appender(
-            LoggerContext context, String name, Encoder<ILoggingEvent> encoder, OutputStream out) {
+            LoggerContext context, String name, Encoder<ILoggingEvent> encoder, @Nullable OutputStream out) {
         OutputStreamAppender<ILoggingEvent> appender;
         if (out == null) {
             ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** The options every agent command shares: which orchestrator, with which token, under which name and labels. */
@@ -19,10 +20,10 @@ public final class AgentConnection {
             paramLabel = "URL[,URL]",
             description = "The orchestrator's URL; several, comma-separated, for orchestrators that share a database"
                     + " (the agent moves to the next when one stops answering or stands by).")
-    private String server;
+    private @Nullable String server;
 
     @Option(names = "--token", paramLabel = "TOKEN", description = "An API token of the orchestrator.")
-    private String token;
+    private @Nullable String token;
 
     @Option(names = "--labels", split = ",", paramLabel = "LABEL", description = "This agent's labels, a,b,c.")
     private List<String> labels = new ArrayList<>();
@@ -33,10 +34,10 @@ public final class AgentConnection {
             defaultValue = "${env:KILN_AGENT_STATUS}",
             description = "Serve GET /health (200 while the orchestrator answers) and GET /metrics (Prometheus) on"
                     + " this address, as 0.0.0.0:9100 (default: KILN_AGENT_STATUS, else none).")
-    private String status;
+    private @Nullable String status;
 
     @Option(names = "--name", paramLabel = "NAME", description = "A name for people (default: the host's name).")
-    private String name;
+    private @Nullable String name;
 
     /** The server and token: the flags, else KILN_SERVER and KILN_TOKEN, else the config file. */
     public ServerConfig config(Map<String, String> env) {
@@ -71,7 +72,7 @@ public final class AgentConnection {
         }
     }
 
-    private StatusServer startStatus(AgentStatus agentStatus) throws IOException {
+    private @Nullable StatusServer startStatus(AgentStatus agentStatus) throws IOException {
         if (status == null || status.isBlank()) {
             return null;
         }

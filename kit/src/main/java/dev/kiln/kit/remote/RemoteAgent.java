@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -32,9 +33,9 @@ public final class RemoteAgent {
     private final JobFactory jobs;
     private final Consumer<String> say;
     private final Map<String, AgentJob> running = new ConcurrentHashMap<>();
-    private volatile AgentWelcome welcome;
-    private ArtifactStore store;
-    private StoreSettings storeSettings;
+    private volatile @Nullable AgentWelcome welcome;
+    private @Nullable ArtifactStore store;
+    private @Nullable StoreSettings storeSettings;
     private volatile boolean stopping;
     private final AgentStatus status = new AgentStatus();
 
@@ -99,9 +100,20 @@ public final class RemoteAgent {
         }
     }
 
+    /** What the orchestrator said at hello; the loops start only after one was answered. */
+    private AgentWelcome welcome() {
+        AgentWelcome said = welcome;
+        if (said == null) {
+            throw new IllegalStateException("no hello answered yet");
+        }
+        return said;
+    }
+
     private synchronized void hello() {
-        welcome = client.hello(new AgentHello(name, jobs.kind(), labels, maxJobs, List.copyOf(running.keySet())));
-        status.contact(welcome.heartbeatSeconds());
+        AgentWelcome answered =
+                client.hello(new AgentHello(name, jobs.kind(), labels, maxJobs, List.copyOf(running.keySet())));
+        welcome = answered;
+        status.contact(answered.heartbeatSeconds());
         store();
     }
 
@@ -130,9 +142,9 @@ public final class RemoteAgent {
     private void beatLoop() {
         while (!stopping || !running.isEmpty()) {
             try {
-                Thread.sleep(welcome.heartbeatSeconds() * 1000L);
+                Thread.sleep(welcome().heartbeatSeconds() * 1000L);
                 List<String> stop = client.heartbeat(List.copyOf(running.keySet()));
-                status.contact(welcome.heartbeatSeconds());
+                status.contact(welcome().heartbeatSeconds());
                 for (String jobId : stop) {
                     AgentJob job = running.get(jobId);
                     if (job != null) {
@@ -158,7 +170,7 @@ public final class RemoteAgent {
             Optional<JobSpec> job;
             try {
                 job = client.lease(20_000);
-                status.contact(welcome.heartbeatSeconds());
+                status.contact(welcome().heartbeatSeconds());
             } catch (ApiRefusedException e) {
                 if (e.status() == 404) {
                     rehello();
@@ -177,7 +189,7 @@ public final class RemoteAgent {
 
     /** The object store the orchestrator named, made once per settings (a MinIO client takes seconds to make). */
     private synchronized ArtifactStore store() {
-        StoreSettings settings = welcome.store();
+        StoreSettings settings = welcome().store();
         if (store == null || !settings.equals(storeSettings)) {
             store = new MinioArtifactStore(
                     settings.endpoint(), settings.accessKey(), settings.secretKey(), settings.bucket(), "");

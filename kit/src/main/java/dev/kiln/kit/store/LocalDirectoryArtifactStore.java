@@ -78,7 +78,7 @@ public final class LocalDirectoryArtifactStore implements ArtifactStore {
         Path file = path(key);
         try {
             Files.deleteIfExists(file);
-            for (Path dir = file.getParent(); !dir.equals(root); dir = dir.getParent()) {
+            for (Path dir = file.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
                 try (Stream<Path> left = Files.list(dir)) {
                     if (left.findAny().isPresent()) {
                         break;

@@ -2,6 +2,7 @@ package dev.kiln.model.build;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One phase of a build as reported ({@code BuildPhase}). A phase in progress has no status and no end; SUBMITTED,
@@ -14,14 +15,18 @@ import java.util.List;
  * @param contexts why it ended so
  */
 public record BuildPhase(
-        PhaseType phaseType, StatusType phaseStatus, Instant startTime, Instant endTime, List<PhaseContext> contexts) {
+        PhaseType phaseType,
+        @Nullable StatusType phaseStatus,
+        Instant startTime,
+        @Nullable Instant endTime,
+        @Nullable List<PhaseContext> contexts) {
 
     public BuildPhase {
         contexts = contexts == null ? null : List.copyOf(contexts);
     }
 
     /** Whole seconds between start and end, as CodeBuild reports them; null while in progress. */
-    public Long durationInSeconds() {
+    public @Nullable Long durationInSeconds() {
         return endTime == null ? null : (endTime.toEpochMilli() - startTime.toEpochMilli()) / 1000;
     }
 }

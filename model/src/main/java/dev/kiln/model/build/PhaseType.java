@@ -2,6 +2,7 @@ package dev.kiln.model.build;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A build's phases, in the order CodeBuild runs them ({@code BuildPhaseType}). */
 public enum PhaseType {
@@ -17,9 +18,9 @@ public enum PhaseType {
     FINALIZING(null),
     COMPLETED(null);
 
-    private final String buildspecKey;
+    private final @Nullable String buildspecKey;
 
-    PhaseType(String buildspecKey) {
+    PhaseType(@Nullable String buildspecKey) {
         this.buildspecKey = buildspecKey;
     }
 

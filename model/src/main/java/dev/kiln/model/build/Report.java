@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A test report of a build ({@code Report} with its {@code TestReportSummary}).
@@ -32,7 +33,7 @@ public record Report(
         List<TestCase> testCases,
         List<String> warnings,
         String type,
-        CodeCoverage codeCoverageSummary,
+        @Nullable CodeCoverage codeCoverageSummary,
         List<CodeCoverage> codeCoverages) {
 
     public Report {

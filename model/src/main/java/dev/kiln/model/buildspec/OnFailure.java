@@ -3,6 +3,7 @@ package dev.kiln.model.buildspec;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a phase's failure does to the build ({@code on-failure}).
@@ -11,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
  * @param retries for {@link Mode#RETRY}, how many retries after the first attempt (0 to 100)
  * @param pattern for {@link Mode#RETRY}, the failure message or output a retry requires
  */
-public record OnFailure(Mode mode, int retries, Pattern pattern) {
+public record OnFailure(Mode mode, int retries, @Nullable Pattern pattern) {
 
     /** The three behaviours. */
     public enum Mode {
@@ -102,6 +103,6 @@ public record OnFailure(Mode mode, int retries, Pattern pattern) {
 
     @Override
     public String toString() {
-        return mode == Mode.RETRY ? "RETRY-" + retries + "-" + pattern.pattern() : mode.name();
+        return mode == Mode.RETRY ? "RETRY-" + retries + (pattern == null ? "" : "-" + pattern.pattern()) : mode.name();
     }
 }

@@ -58,7 +58,7 @@ final class PhaseReader {
             try {
                 onFailure = Optional.of(OnFailure.parse(onFailureText.get()));
             } catch (IllegalArgumentException e) {
-                phase.error("on-failure", e.getMessage());
+                phase.error("on-failure", String.valueOf(e.getMessage()));
             }
         }
         Map<String, String> runtimes = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -116,7 +117,7 @@ final class ActionReader {
         return given.map(t -> t.toUpperCase(java.util.Locale.ROOT));
     }
 
-    private static ActionType type(MappingReader a) {
+    private static @Nullable ActionType type(MappingReader a) {
         if (!a.has("type")) {
             a.requireKey("type", "an action needs a type: build, test, deploy or approval");
             return null;

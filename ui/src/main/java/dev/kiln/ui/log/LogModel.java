@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A job's log as the Log page holds it: every line, CodeBuild's phases as sections (from an {@code Entering phase}
@@ -33,7 +34,12 @@ public final class LogModel {
      * @param state its state once complete ({@code SUCCEEDED}), empty while it runs
      * @param took how long it took, null while it runs
      */
-    public record Section(int start, int end, String phase, String state, Duration took) {
+    public record Section(
+            int start,
+            int end,
+            String phase,
+            String state,
+            @Nullable Duration took) {
         boolean holds(int line) {
             return line > start && (end < 0 || line <= end);
         }
@@ -43,7 +49,7 @@ public final class LogModel {
     private final List<Section> sections = new ArrayList<>();
     private final Set<Integer> folded = new HashSet<>();
     private final List<Integer> shown = new ArrayList<>();
-    private LocalDateTime openedAt;
+    private @Nullable LocalDateTime openedAt;
 
     /** Adds lines printed next. */
     public void add(List<String> more) {
@@ -79,7 +85,7 @@ public final class LogModel {
         }
     }
 
-    private static LocalDateTime time(String text) {
+    private static @Nullable LocalDateTime time(String text) {
         try {
             return LocalDateTime.parse(text, TIME);
         } catch (RuntimeException e) {

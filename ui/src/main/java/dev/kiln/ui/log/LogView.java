@@ -36,6 +36,7 @@ import dev.kiln.ui.UiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A job's log at {@code /runs/<run>/logs/<job>}: live while the job runs (following the end unless the reader
@@ -51,7 +52,7 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
             + "<span class=\"kt\">${item.s ? JSON.parse(item.s).map(r => html`<span class=\"${r[0]}\">${r[1]}</span>`) : ''}"
             + "</span></div>";
 
-    private KilnClient api;
+    private @Nullable KilnClient api;
     private final LogModel model = new LogModel();
     private final ListDataProvider<Integer> rows = new ListDataProvider<>(model.shown());
     private final VirtualList<Integer> list = new VirtualList<>();
@@ -72,7 +73,7 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
     private String title = "Log · Kiln";
     private volatile boolean ended;
     private boolean drainQueued;
-    private ServerEvents stream;
+    private @Nullable ServerEvents stream;
 
     public LogView() {
         setSizeFull();
@@ -134,7 +135,7 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
             runId = run;
             jobId = job;
             describe();
-            KilnClient caller = api;
+            KilnClient caller = api();
             download.setHref((DownloadHandler) e -> LogDownload.write(caller, job, e));
             download.getElement().setAttribute("download", "kiln-" + job + ".log");
         } else {
@@ -142,12 +143,20 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
     }
 
+    private KilnClient api() {
+        KilnClient caller = api;
+        if (caller == null) {
+            throw new UiException("log in first");
+        }
+        return caller;
+    }
+
     private void describe() {
         back.setHref("runs/" + runId);
         back.setText("← Run " + runId);
         try {
             Job found = null;
-            for (Job j : api.jobs(runId)) {
+            for (Job j : api().jobs(runId)) {
                 if (j.id().equals(jobId)) {
                     found = j;
                 }
@@ -196,36 +205,36 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     private void follow(UI ui) {
-        stream = api.events(
-                "/jobs/" + KilnClient.encode(jobId) + "/log/stream?from=" + model.lineCount(),
-                new ServerEvents.Listener() {
-                    @Override
-                    public void events(List<ServerEvents.Event> batch) {
-                        boolean schedule;
-                        synchronized (pending) {
-                            for (ServerEvents.Event e : batch) {
-                                if (e.name().equals("end")) {
-                                    ended = true;
-                                } else {
-                                    pending.add(e.data());
+        stream = api().events(
+                        "/jobs/" + KilnClient.encode(jobId) + "/log/stream?from=" + model.lineCount(),
+                        new ServerEvents.Listener() {
+                            @Override
+                            public void events(List<ServerEvents.Event> batch) {
+                                boolean schedule;
+                                synchronized (pending) {
+                                    for (ServerEvents.Event e : batch) {
+                                        if (e.name().equals("end")) {
+                                            ended = true;
+                                        } else {
+                                            pending.add(e.data());
+                                        }
+                                    }
+                                    schedule = !drainQueued;
+                                    drainQueued = true;
+                                }
+                                if (schedule) {
+                                    Future<Void> unused = ui.access(LogView.this::drain);
                                 }
                             }
-                            schedule = !drainQueued;
-                            drainQueued = true;
-                        }
-                        if (schedule) {
-                            Future<Void> unused = ui.access(LogView.this::drain);
-                        }
-                    }
 
-                    @Override
-                    public void ended(Throwable failure) {
-                        if (failure != null) {
-                            Future<Void> unused = ui.access(() -> problem.setText(
-                                    "the log stream broke: " + failure.getMessage() + "; reload the page to go on"));
-                        }
-                    }
-                });
+                            @Override
+                            public void ended(@Nullable Throwable failure) {
+                                if (failure != null) {
+                                    Future<Void> unused = ui.access(() -> problem.setText("the log stream broke: "
+                                            + failure.getMessage() + "; reload the page to go on"));
+                                }
+                            }
+                        });
     }
 
     private void drain() {
