@@ -11,7 +11,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Option;
         })
 public final class AgentDeployCommand implements Callable<Integer> {
     @Mixin
-    private AgentConnection connection;
+    private @Nullable AgentConnection connection;
 
     @Option(
             names = "--max-jobs",
@@ -41,7 +43,7 @@ public final class AgentDeployCommand implements Callable<Integer> {
             description = "Logins for the registries container environments pull from: Docker's config.json, or a"
                     + " JSON object of registry hosts to {\"username\": ..., \"password\": ...} (default:"
                     + " ~/.docker/config.json, if there is one).")
-    private Path pullCredentials;
+    private @Nullable Path pullCredentials;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -52,7 +54,8 @@ public final class AgentDeployCommand implements Callable<Integer> {
         }
         ServerConfig config;
         try {
-            config = connection.config(System.getenv());
+            config = Objects.requireNonNull(connection, "picocli sets the connection options")
+                    .config(System.getenv());
         } catch (KitException e) {
             err.println("kiln agent deploy: " + e.getMessage());
             return CommandLines.EXIT_INVALID;

@@ -26,7 +26,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,7 +45,7 @@ import picocli.CommandLine.Option;
         })
 public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--revision", required = true, paramLabel = "ZIP", description = "The revision to deploy.")
-    private Path revision;
+    private @Nullable Path revision;
 
     @Option(
             names = "--ssh",
@@ -54,22 +56,22 @@ public final class DeployCommand implements Callable<Integer> {
     private List<String> hosts = new ArrayList<>();
 
     @Option(names = "--key", required = true, paramLabel = "FILE", description = "The private key to log in with.")
-    private Path key;
+    private @Nullable Path key;
 
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts lines with the hosts' keys.")
-    private Path knownHosts;
+    private @Nullable Path knownHosts;
 
     @Option(names = "--trust-on-first-use", description = "Trust host keys not in --known-hosts.")
     private boolean trustOnFirstUse;
 
     @Option(names = "--config", paramLabel = "NAME", description = "OneAtATime (default), HalfAtATime or AllAtOnce.")
-    private String config;
+    private @Nullable String config;
 
     @Option(names = "--min-healthy", paramLabel = "N|N%", description = "A custom minimum of healthy hosts.")
-    private String minHealthy;
+    private @Nullable String minHealthy;
 
     @Option(names = "--health-url", paramLabel = "URL", description = "Must answer 2xx from each host.")
-    private String healthUrl;
+    private @Nullable String healthUrl;
 
     @Option(names = "--health-timeout", paramLabel = "SECONDS", description = "Default 60.")
     private int healthTimeout = 60;
@@ -81,7 +83,7 @@ public final class DeployCommand implements Callable<Integer> {
     private int keep = 5;
 
     @Option(names = "--id", paramLabel = "ID", description = "The deployment's id (default d-local-TIME).")
-    private String id;
+    private @Nullable String id;
 
     @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json (the report).")
     private String output = "text";
@@ -98,7 +100,7 @@ public final class DeployCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             spec = spec();
-            prepared = RevisionBundler.prepare(revision, bundle);
+            prepared = RevisionBundler.prepare(Objects.requireNonNull(revision, "--revision is required"), bundle);
         } catch (IllegalArgumentException | DeployException e) {
             System.err.println("kiln deploy: " + e.getMessage());
             Files.deleteIfExists(bundle);
@@ -139,7 +141,7 @@ public final class DeployCommand implements Callable<Integer> {
                 known,
                 trustOnFirstUse,
                 root,
-                healthUrl,
+                Objects.requireNonNullElse(healthUrl, ""),
                 healthTimeout,
                 keep);
         String deploymentId = id != null

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.kiln.deploy.DeployLog;
+import dev.kiln.deploy.Failures;
 import dev.kiln.kit.engine.DockerEngine;
 import dev.kiln.kit.engine.EngineUnavailableException;
 import dev.kiln.kit.engine.Images;
@@ -53,7 +54,7 @@ public final class ContainerDeployer {
 
     /** Runs the deployment; never throws for what the engine or the container does. */
     public DeploymentReport run(DeployLog log) {
-        ContainerTarget target = spec.container();
+        ContainerTarget target = spec.containerTarget();
         Optional<ImageDefinition> chosen = choose(target);
         if (chosen.isEmpty()) {
             String message = target.container().isEmpty()
@@ -68,8 +69,8 @@ public final class ContainerDeployer {
         try {
             engine = DockerEngine.at(target.engine());
         } catch (EngineUnavailableException e) {
-            log.line(e.getMessage());
-            return failed(definition.name(), "ENGINE_UNAVAILABLE", e.getMessage(), log);
+            log.line(Failures.message(e));
+            return failed(definition.name(), "ENGINE_UNAVAILABLE", Failures.message(e), log);
         }
         log.line("deploying " + spec.deploymentId() + " to " + spec.environment() + ": container " + definition.name()
                 + ", image " + definition.imageUri() + ", on " + engine);
@@ -89,7 +90,7 @@ public final class ContainerDeployer {
     private DeploymentReport deploy(
             DockerEngine engine, DeployedContainers containers, ImageDefinition definition, DeployLog log)
             throws InterruptedException {
-        ContainerTarget target = spec.container();
+        ContainerTarget target = spec.containerTarget();
         String name = containers.newName();
         long t = System.nanoTime();
         log.line("== PullImage");

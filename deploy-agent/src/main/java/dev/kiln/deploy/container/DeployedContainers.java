@@ -52,7 +52,7 @@ final class DeployedContainers {
         this.engine = engine;
         this.client = engine.client();
         this.spec = spec;
-        this.target = spec.container();
+        this.target = spec.containerTarget();
         this.name = name;
     }
 

@@ -2,6 +2,7 @@ package dev.kiln.deploy.fleet;
 
 import dev.kiln.deploy.DeployException;
 import dev.kiln.deploy.DeployLog;
+import dev.kiln.deploy.Failures;
 import dev.kiln.deploy.host.HostDeployment;
 import dev.kiln.deploy.revision.Revision;
 import dev.kiln.deploy.ssh.SshHostShell;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +44,7 @@ public final class SshDeployer {
 
     /** Runs the deployment; reports every host, those never reached as Skipped. */
     public DeploymentReport run(DeployLog log) {
-        List<SshHost> hosts = spec.ssh().hosts();
+        List<SshHost> hosts = spec.sshTarget().hosts();
         HealthRule rule = new HealthRule(spec.config(), hosts.size());
         List<KnownHostKey> learned = new ArrayList<>();
         List<HostReport> reports = new ArrayList<>();
@@ -84,7 +86,7 @@ public final class SshDeployer {
                 }
                 List<Future<HostReport>> running = new ArrayList<>();
                 for (SshHost host : hosts.subList(next, next + batch)) {
-                    running.add(pool.submit(() -> deployTo(host, shells.get(host), log)));
+                    running.add(pool.submit(() -> deployTo(host, Objects.requireNonNull(shells.get(host)), log)));
                 }
                 for (Future<HostReport> f : running) {
                     HostReport r = get(f);
@@ -128,9 +130,9 @@ public final class SshDeployer {
         DeployLog hostLog = log.prefixed("[" + host + "] ");
         SshHostShell shell = SshHostShell.connect(
                 host,
-                spec.ssh().privateKey(),
-                spec.ssh().knownHostKeys(),
-                spec.ssh().trustOnFirstUse());
+                spec.sshTarget().privateKey(),
+                spec.sshTarget().knownHostKeys(),
+                spec.sshTarget().trustOnFirstUse());
         shell.learnedHostKey().ifPresent(k -> {
             hostLog.line("trusting its host key on first use: " + k.fingerprint());
             synchronized (learned) {
@@ -148,7 +150,7 @@ public final class SshDeployer {
             return new HostDeployment(shell, spec, revision, stopRequested).run(hostLog);
         } catch (DeployException e) {
             hostLog.line("FAILED: " + e.getMessage());
-            return new HostReport(host.toString(), LifecycleStatus.FAILED, List.of(), e.getMessage());
+            return new HostReport(host.toString(), LifecycleStatus.FAILED, List.of(), Failures.message(e));
         }
     }
 
@@ -172,7 +174,7 @@ public final class SshDeployer {
             if (e.getCause() instanceof DeployException d) {
                 throw d;
             }
-            throw new DeployException("a host's deployment broke: " + e.getCause(), e.getCause());
+            throw new DeployException("a host's deployment broke: " + e.getCause(), e);
         }
     }
 

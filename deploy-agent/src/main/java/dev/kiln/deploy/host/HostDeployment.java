@@ -2,6 +2,7 @@ package dev.kiln.deploy.host;
 
 import dev.kiln.deploy.DeployException;
 import dev.kiln.deploy.DeployLog;
+import dev.kiln.deploy.Failures;
 import dev.kiln.deploy.revision.InstallPlan;
 import dev.kiln.deploy.revision.Revision;
 import dev.kiln.deploy.ssh.HostShell;
@@ -47,7 +48,7 @@ public final class HostDeployment {
         this.shell = shell;
         this.spec = spec;
         this.revision = revision;
-        this.layout = new HostLayout(spec.ssh().root());
+        this.layout = new HostLayout(spec.sshTarget().root());
         this.hooks = new HookRunner(shell, layout, new HookContext(variables(spec)));
         this.stopRequested = stopRequested;
     }
@@ -101,7 +102,7 @@ public final class HostDeployment {
                 return new HostReport(shell.name(), LifecycleStatus.SUCCEEDED, events, "");
             }
         } catch (DeployException e) {
-            failure = e.getMessage();
+            failure = Failures.message(e);
             log.line("FAILED: " + failure);
         }
         skipRest(events);
@@ -229,7 +230,7 @@ public final class HostDeployment {
         if (scripts.status() == LifecycleStatus.FAILED) {
             return scripts;
         }
-        SshTarget target = spec.ssh();
+        SshTarget target = spec.sshTarget();
         if (target.healthUrl().isEmpty()) {
             return scripts;
         }
@@ -246,7 +247,7 @@ public final class HostDeployment {
     }
 
     private void succeed(String release, DeployLog log) {
-        int keep = Math.max(1, spec.ssh().keepReleases());
+        int keep = Math.max(1, spec.sshTarget().keepReleases());
         String out = shell.capture(
                 layout.script("printf '%s\\n' " + ShellWords.quote(release)
                         + " > \"$R/last_successful.new\"\n"

@@ -5,6 +5,7 @@ import dev.kiln.client.ApiRefusedException;
 import dev.kiln.client.OrchestratorUnreachableException;
 import dev.kiln.deploy.DeployException;
 import dev.kiln.deploy.DeployLog;
+import dev.kiln.deploy.Failures;
 import dev.kiln.deploy.container.ContainerDeployer;
 import dev.kiln.deploy.container.ImageDefinition;
 import dev.kiln.deploy.container.ImageDefinitions;
@@ -94,10 +95,10 @@ final class DeployJob implements AgentJob {
             return new JobResult(status, message, Map.of(), 0);
         } catch (ApiRefusedException e) {
             log.line("[Kiln] the orchestrator refused the deployment: " + e.getMessage());
-            return new JobResult(StatusType.FAILED, e.getMessage(), Map.of(), 0);
+            return new JobResult(StatusType.FAILED, Failures.message(e), Map.of(), 0);
         } catch (DeployException | OrchestratorUnreachableException | IOException e) {
-            log.line("[Kiln] " + e.getMessage());
-            return new JobResult(StatusType.FAULT, e.getMessage(), Map.of(), 0);
+            log.line("[Kiln] " + Failures.message(e));
+            return new JobResult(StatusType.FAULT, Failures.message(e), Map.of(), 0);
         } finally {
             clean();
         }
@@ -115,9 +116,9 @@ final class DeployJob implements AgentJob {
             try {
                 images = ImageDefinitions.read(zip);
             } catch (InvalidRevisionException e) {
-                log.line(e.getMessage());
+                log.line(Failures.message(e));
                 return new DeploymentReport(
-                        DeploymentStatus.FAILED, "INVALID_REVISION", e.getMessage(), List.of(), List.of());
+                        DeploymentStatus.FAILED, "INVALID_REVISION", Failures.message(e), List.of(), List.of());
             }
             return new ContainerDeployer(order.spec(), images, pullLogins, () -> stopRequested).run(log);
         }
@@ -125,9 +126,9 @@ final class DeployJob implements AgentJob {
         try {
             revision = RevisionBundler.prepare(zip, work.resolve(id + ".tar.gz"));
         } catch (InvalidRevisionException e) {
-            log.line(e.getMessage());
+            log.line(Failures.message(e));
             return new DeploymentReport(
-                    DeploymentStatus.FAILED, "INVALID_REVISION", e.getMessage(), List.of(), List.of());
+                    DeploymentStatus.FAILED, "INVALID_REVISION", Failures.message(e), List.of(), List.of());
         }
         return new SshDeployer(order.spec(), revision, () -> stopRequested).run(log);
     }

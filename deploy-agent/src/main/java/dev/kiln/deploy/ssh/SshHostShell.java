@@ -22,6 +22,7 @@ import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import org.jspecify.annotations.Nullable;
 
 /** A {@link HostShell} over one SSHJ connection; each command is its own session on it. */
 public final class SshHostShell implements HostShell {
@@ -140,7 +141,7 @@ public final class SshHostShell implements HostShell {
     }
 
     /** Runs a script, its standard input {@code data} (or nothing); fails on a non-zero exit. */
-    private String exec(String script, InputStream data, Duration timeout) {
+    private String exec(String script, @Nullable InputStream data, Duration timeout) {
         try (Session session = client.startSession()) {
             Session.Command command = session.exec("sh -c " + ShellWords.quote(script));
             ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -6,6 +6,7 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies one host's key against the keys its environment trusts. A host with no known key is rejected unless the
@@ -15,8 +16,8 @@ final class TrustedHostKeys implements HostKeyVerifier {
     private final SshHost host;
     private final List<KnownHostKey> known;
     private final boolean trustOnFirstUse;
-    private volatile String rejection;
-    private volatile KnownHostKey learned;
+    private volatile @Nullable String rejection;
+    private volatile @Nullable KnownHostKey learned;
 
     TrustedHostKeys(SshHost host, List<KnownHostKey> known, boolean trustOnFirstUse) {
         this.host = host;

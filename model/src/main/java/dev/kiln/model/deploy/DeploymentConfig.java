@@ -1,6 +1,7 @@
 package dev.kiln.model.deploy;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a deployment goes through an environment's hosts: CodeDeploy's three predefined configurations or a custom
@@ -29,7 +30,7 @@ public record DeploymentConfig(String name, MinimumHealthyHosts minimumHealthyHo
      *
      * @throws IllegalArgumentException naming what is wrong
      */
-    public static DeploymentConfig of(String name, String minimumHealthy) {
+    public static DeploymentConfig of(@Nullable String name, @Nullable String minimumHealthy) {
         if (minimumHealthy != null && !minimumHealthy.isBlank()) {
             return new DeploymentConfig("Custom", MinimumHealthyHosts.parse(minimumHealthy));
         }

@@ -1,6 +1,7 @@
 package dev.kiln.model.deploy;
 
 import dev.kiln.model.api.DeploymentCreator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One deployment, as a deploy agent is given it.
@@ -25,8 +26,8 @@ public record DeploymentSpec(
         String commit,
         DeploymentCreator creator,
         DeploymentConfig config,
-        SshTarget ssh,
-        ContainerTarget container,
+        @Nullable SshTarget ssh,
+        @Nullable ContainerTarget container,
         String reuseRelease) {
 
     public DeploymentSpec {
@@ -35,5 +36,29 @@ public record DeploymentSpec(
         if ((ssh == null) == (container == null)) {
             throw new IllegalArgumentException("a deployment goes either to SSH hosts or to a container engine");
         }
+    }
+
+    /**
+     * The SSH hosts of an SSH deployment.
+     *
+     * @throws IllegalStateException when this one deploys a container
+     */
+    public SshTarget sshTarget() {
+        if (ssh == null) {
+            throw new IllegalStateException("deployment " + deploymentId + " has no SSH hosts: it deploys a container");
+        }
+        return ssh;
+    }
+
+    /**
+     * The engine and container of a container deployment.
+     *
+     * @throws IllegalStateException when this one deploys to SSH hosts
+     */
+    public ContainerTarget containerTarget() {
+        if (container == null) {
+            throw new IllegalStateException("deployment " + deploymentId + " has no container: it deploys to hosts");
+        }
+        return container;
     }
 }
