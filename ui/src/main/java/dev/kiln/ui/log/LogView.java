@@ -187,9 +187,14 @@ public class LogView extends VerticalLayout implements BeforeEnterObserver, HasD
         LogStyles.addTo(ui);
         list.getElement()
                 .executeJs(
+                        // only the reader stops the following: a scroll that the list makes itself as lines
+                        // arrive (its height grows before it is scrolled down again) must not
                         "const l = this; l.__follow = $0; if (!l.__kilnScroll) { l.__kilnScroll = true;"
-                                + " l.addEventListener('scroll', () => { l.__follow = l.scrollTop + l.clientHeight"
-                                + " >= l.scrollHeight - 40; }); }",
+                                + " const reader = () => { l.__kilnReader = Date.now(); };"
+                                + " ['wheel', 'touchmove', 'keydown', 'mousedown'].forEach(e =>"
+                                + " l.addEventListener(e, reader, {passive: true}));"
+                                + " l.addEventListener('scroll', () => { if (Date.now() - (l.__kilnReader || 0) < 1500)"
+                                + " { l.__follow = l.scrollTop + l.clientHeight >= l.scrollHeight - 40; } }); }",
                         target < 0);
         if (api != null && !jobId.isEmpty() && !ended) {
             follow(ui);
