@@ -1,6 +1,7 @@
 package dev.kiln.model.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.kiln.model.pipeline.ActionType;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -76,13 +77,13 @@ public record Run(
         /** Whether it is an approval. */
         @JsonIgnore
         public boolean isApproval() {
-            return "approval".equals(type);
+            return ActionType.APPROVAL.fileName().equals(type);
         }
 
         /** Whether it is a test action (its build's reports are worth a page). */
         @JsonIgnore
         public boolean isTest() {
-            return "test".equals(type);
+            return ActionType.TEST.fileName().equals(type);
         }
     }
 

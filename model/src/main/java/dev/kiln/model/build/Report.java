@@ -71,27 +71,28 @@ public record Report(
 
     /** How many cases passed. */
     public int passedCount() {
-        return statusCounts.getOrDefault("SUCCEEDED", 0);
+        return statusCounts.getOrDefault(TestCaseStatus.SUCCEEDED.name(), 0);
     }
 
     /** How many cases failed or broke (CodeBuild's FAILED and ERROR). */
     public int failedCount() {
-        return statusCounts.getOrDefault("FAILED", 0) + statusCounts.getOrDefault("ERROR", 0);
+        return statusCounts.getOrDefault(TestCaseStatus.FAILED.name(), 0)
+                + statusCounts.getOrDefault(TestCaseStatus.ERROR.name(), 0);
     }
 
     /** How many cases were skipped. */
     public int skippedCount() {
-        return statusCounts.getOrDefault("SKIPPED", 0);
+        return statusCounts.getOrDefault(TestCaseStatus.SKIPPED.name(), 0);
     }
 
     /** Whether the report says SUCCEEDED (FAILED and INCOMPLETE do not). */
     public boolean succeeded() {
-        return "SUCCEEDED".equals(status);
+        return ReportStatus.SUCCEEDED.name().equals(status);
     }
 
     /** Whether the report says FAILED. */
     public boolean failed() {
-        return "FAILED".equals(status);
+        return ReportStatus.FAILED.name().equals(status);
     }
 
     /** Whether this is a coverage report. */

@@ -15,6 +15,6 @@ public record TestCase(
 
     /** Whether it failed or broke (CodeBuild's FAILED and ERROR). */
     public boolean failed() {
-        return "FAILED".equals(status) || "ERROR".equals(status);
+        return TestCaseStatus.failed(status);
     }
 }
