@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.OkHttpClient;
 
 /**
  * Files in a bucket of any S3-compatible server, through the MinIO SDK. Keys are placed under the store's prefix.
@@ -39,12 +40,16 @@ public final class MinioArtifactStore implements ArtifactStore {
         this.endpoint = endpoint;
         this.bucket = bucket;
         this.prefix = prefix.replaceAll("^/+", "").replaceAll("/+$", "");
+        // one HTTP client per process: the SDK's own, made per client, costs seconds of CPU to make (StoreHttpClient)
+        OkHttpClient http = StoreHttpClient.forEndpoint(endpoint);
         this.client = MinioClient.builder()
+                .httpClient(http, false)
                 .endpoint(endpoint)
                 .credentials(accessKey, secretKey)
                 .region("us-east-1")
                 .build();
         this.async = MinioAsyncClient.builder()
+                .httpClient(http, false)
                 .endpoint(endpoint)
                 .credentials(accessKey, secretKey)
                 .region("us-east-1")
