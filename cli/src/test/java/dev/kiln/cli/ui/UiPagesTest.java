@@ -12,43 +12,118 @@ import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.ui.UiServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The Run and Log pages in chromium against a real orchestrator and agent: a pushed run turns up and moves on in an
- * open page without reloading, its approval is decided in the page, the failing action's log is searched for its
- * error line, a line link opens on that line, and hostile text in a commit message and a log line shows as text.
+ * The web UI's pages in chromium against a real orchestrator, agent, database and git repository: one stack for the
+ * class (a browser, a UI server, an orchestrator and an agent cost about a minute of CPU to start), each test pushing
+ * its own pipeline to the stack's repository and finding its own run.
  */
-class RunPagesTest {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class UiPagesTest {
     private static final String HOSTILE_COMMIT = "<img src=x onerror=\"window.kilnPwned=1\"> fix the build";
     private static final String HOSTILE_LINE = "<script>window.kilnPwned=2</script><b>not bold</b>";
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    UiStack stack;
+    static UiStack stack;
 
-    @AfterEach
-    void stop() {
+    @BeforeAll
+    static void start() throws Exception {
+        stack = UiStack.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
         if (stack != null) {
             stack.close();
         }
     }
 
+    /** The Pipelines page (a pushed pipeline's latest run, a chip per stage), then the Agents page. */
     @Test
+    @Order(1)
+    void lists_each_pipeline_with_its_latest_run_and_stages_then_the_agents() throws Exception {
+        ChromeDriver browser = stack.browser;
+        String commit = stack.remote.write(".kiln/pipeline.yml", """
+                        version: 1
+                        stages:
+                          - name: build
+                            actions:
+                              - name: compile
+                                type: build
+                                buildspec:
+                                  version: 0.2
+                                  phases:
+                                    build:
+                                      commands: [echo compiled]
+                          - name: test
+                            actions:
+                              - name: unit
+                                type: test
+                                buildspec:
+                                  version: 0.2
+                                  phases:
+                                    build:
+                                      commands: ['false']
+                        """).commitAndPush("a pipeline that fails its tests");
+        JsonNode run = Runs.ended(stack.api, commit, Duration.ofSeconds(90));
+        browser.get(stack.ui.url().toString());
+        List<String> cells = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .until(b -> {
+                    List<String> texts = b.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                            .map(WebElement::getText)
+                            .toList();
+                    return texts.contains("shop") ? texts : null;
+                });
+
+        assertThat(run.path("status").asText()).isEqualTo("Failed");
+        assertThat(browser.getTitle()).isEqualTo("Pipelines · Kiln");
+        assertThat(cells).contains("shop", "✗ Failed", commit.substring(0, 10) + " a pipeline that fails its tests");
+        assertThat(String.join("|", cells)).contains("✓ Source", "✓ build", "✗ test");
+
+        browser.findElement(By.linkText("Agents")).click();
+        List<String> agents = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .until(b -> {
+                    List<String> texts = b.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                            .map(WebElement::getText)
+                            .toList();
+                    return texts.contains("build") ? texts : null;
+                });
+        assertThat(browser.getTitle()).isEqualTo("Agents · Kiln");
+        assertThat(browser.getCurrentUrl()).endsWith("/agents");
+        assertThat(agents).contains("build", "0 of 1");
+    }
+
+    /** The Run and Log pages: a pushed run turns up and moves on in an open page without reloading, its approval is
+     * decided in the page, the failing action's log is searched for its error line, a line link opens on that line, and
+     * hostile text in a commit message and a log line shows as text. */
+    @Test
+    @Order(2)
     void a_run_is_watched_approved_and_its_failing_log_searched_in_the_browser() throws Exception {
-        stack = UiStack.start(dir);
         ChromeDriver browser = stack.browser;
         Api api = stack.api;
         KilnServer server = stack.server;
         UiServer ui = stack.ui;
         server.addUser("vic", "a viewer's passphrase", Role.VIEWER);
+        // the Pipelines page is open before the push
+        browser.get(ui.url().toString());
         Pages.waitForText(browser, 30, "h1", "Pipelines");
 
         String commit = stack.remote
@@ -180,5 +255,49 @@ class RunPagesTest {
         Pages.waitForText(browser, 10, ".kl.hl", "compiled in green");
         assertThat(browser.executeScript("return window.kilnPwned === undefined"))
                 .isEqualTo(true);
+    }
+
+    /** A 100,000-line log opens with only the rows on screen rendered, and is searched and scrolled. */
+    @Test
+    @Order(3)
+    void a_hundred_thousand_lines_open_and_scroll() throws Exception {
+        stack.remote.write(".kiln/pipeline.yml", """
+                        version: 1
+                        stages:
+                          - name: build
+                            actions:
+                              - name: print
+                                type: build
+                                buildspec:
+                                  version: 0.2
+                                  phases:
+                                    build:
+                                      commands: ['seq 1 100000']
+                        """).commitAndPush("a long log");
+        JsonNode job = stack.ended("print", Duration.ofSeconds(120));
+        assertThat(job.path("state").asText()).isEqualTo("Succeeded");
+
+        stack.browser.get(stack.logPage(job));
+        Pages.waitFor(
+                stack.browser, 30, b -> Pages.texts(b, "span").stream().anyMatch(t -> t.matches("100,0\\d\\d lines")));
+        // it opens at the end; only what is on screen is in the page
+        Pages.waitForText(stack.browser, 10, ".kl", "Phase complete: FINALIZING");
+        int rendered = stack.browser.findElements(By.cssSelector(".kl")).size();
+        assertThat(rendered).isBetween(10, 300);
+
+        WebElement search = stack.browser.findElement(By.cssSelector("vaadin-text-field input"));
+        search.sendKeys("50000", Keys.ENTER);
+        WebElement hit = Pages.waitForText(stack.browser, 10, ".kl.hl", "50000");
+        assertThat(Pages.texts(stack.browser, "span")).contains("1 of 1");
+        int line = Integer.parseInt(hit.getAttribute("data-line"));
+        assertThat(stack.browser.findElements(By.cssSelector(".kl[data-line='" + (line - 3) + "']")))
+                .isNotEmpty();
+        assertThat(stack.browser.findElements(By.cssSelector(".kl"))).hasSizeLessThan(300);
+
+        // scrolling to the top renders the first lines and drops the others
+        stack.browser.executeScript("document.querySelector('vaadin-virtual-list').scrollToIndex(0)");
+        Pages.waitForText(stack.browser, 10, ".kl[data-line='1']", "[Container]");
+        assertThat(stack.browser.findElements(By.cssSelector(".kl[data-line='" + line + "']")))
+                .isEmpty();
     }
 }
