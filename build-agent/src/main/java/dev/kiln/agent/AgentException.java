@@ -1,6 +1,7 @@
 package dev.kiln.agent;
 
 import dev.kiln.kit.KitException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of every exception the build agent throws. Unchecked; leaves say what failed. It is a {@link KitException}
@@ -16,7 +17,7 @@ public class AgentException extends KitException {
     }
 
     /** An exception with a message and a cause. */
-    public AgentException(String message, Throwable cause) {
+    public AgentException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,5 +1,7 @@
 package dev.kiln.orchestrator;
 
+import org.jspecify.annotations.Nullable;
+
 /** The root of every exception the orchestrator throws. Unchecked; leaves say what failed. */
 public class OrchestratorException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -10,7 +12,7 @@ public class OrchestratorException extends RuntimeException {
     }
 
     /** An exception with a message and a cause. */
-    public OrchestratorException(String message, Throwable cause) {
+    public OrchestratorException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 

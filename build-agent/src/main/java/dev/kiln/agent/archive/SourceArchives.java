@@ -16,6 +16,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.jspecify.annotations.Nullable;
 
 /** Builds and rewrites tar streams. Stateless. */
 public final class SourceArchives {
@@ -168,7 +169,7 @@ public final class SourceArchives {
     }
 
     /** An entry name made relative, or null for one that is empty or climbs out with {@code ..}. */
-    private static String safeName(String name) {
+    private static @Nullable String safeName(String name) {
         String n = name.replaceAll("^(\\./)+", "").replaceAll("^/+", "");
         if (n.isEmpty() || n.equals(".") || ("/" + n + "/").contains("/../")) {
             return null;

@@ -5,6 +5,7 @@ import dev.kiln.agent.secret.JsonFileSecretProvider;
 import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.agent.source.GitCredentials;
 import dev.kiln.agent.source.InvalidCredentialsFileException;
+import dev.kiln.kit.Failures;
 import dev.kiln.kit.cli.InvalidOptionException;
 import dev.kiln.kit.engine.InvalidRegistryCredentialsException;
 import dev.kiln.kit.engine.RegistryCredentials;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** {@code kiln build}'s options for what a build may reach: logins, secrets and trusted certificates. */
@@ -23,7 +25,7 @@ final class AccessOptions {
             paramLabel = "FILE",
             description = "JSON object of URL prefixes or host names to logins ({\"token\": ...} or"
                     + " {\"username\": ..., \"password\": ...}) for git sources over https. Never logged.")
-    private Path gitCredentialsFile;
+    private @Nullable Path gitCredentialsFile;
 
     @Option(
             names = "--image-pull-credentials",
@@ -31,7 +33,7 @@ final class AccessOptions {
             description = "Logins for private registries: Docker's config.json, or a JSON object of registry hosts"
                     + " to {\"username\": ..., \"password\": ...} (default: ~/.docker/config.json, what docker"
                     + " login writes, if there is one).")
-    private Path pullCredentialsFile;
+    private @Nullable Path pullCredentialsFile;
 
     @Option(
             names = "--certificate",
@@ -45,14 +47,14 @@ final class AccessOptions {
             paramLabel = "FILE",
             description = "JSON object of Parameter Store names and Secrets Manager ids to values, for the"
                     + " buildspec's env.parameter-store and env.secrets-manager. Values are masked in the log.")
-    private Path secretsFile;
+    private @Nullable Path secretsFile;
 
     /** The git logins; none without {@code --git-credentials}. */
     GitCredentials gitCredentials() {
         try {
             return gitCredentialsFile == null ? GitCredentials.none() : GitCredentials.read(gitCredentialsFile);
         } catch (InvalidCredentialsFileException e) {
-            throw new InvalidOptionException(e.getMessage());
+            throw new InvalidOptionException(Failures.message(e));
         }
     }
 
@@ -63,7 +65,7 @@ final class AccessOptions {
                     ? RegistryCredentials.read(pullCredentialsFile)
                     : RegistryCredentials.dockerLogin(Path.of(System.getProperty("user.home")));
         } catch (InvalidRegistryCredentialsException e) {
-            throw new InvalidOptionException(e.getMessage());
+            throw new InvalidOptionException(Failures.message(e));
         }
     }
 
@@ -72,7 +74,7 @@ final class AccessOptions {
         try {
             return secretsFile == null ? SecretProvider.none() : JsonFileSecretProvider.read(secretsFile);
         } catch (InvalidSecretsFileException e) {
-            throw new InvalidOptionException(e.getMessage());
+            throw new InvalidOptionException(Failures.message(e));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
         })
 public final class AgentBuildCommand implements Callable<Integer> {
     @Mixin
-    private AgentConnection connection;
+    private @Nullable AgentConnection connection;
 
     @Option(names = "--max-jobs", paramLabel = "N", description = "How many jobs it runs at once (default 1).")
     private int maxJobs = 1;
@@ -52,7 +53,7 @@ public final class AgentBuildCommand implements Callable<Integer> {
             description = "Run every build container under this cgroup (/kiln-agent-1 with cgroupfs, a .slice with"
                     + " systemd), so that the agent's builds share the CPU and memory limits set there"
                     + " (default: KILN_BUILD_CGROUP_PARENT, else the engine's own).")
-    private String cgroupParent;
+    private String cgroupParent = "${env:KILN_BUILD_CGROUP_PARENT}";
 
     @Override
     public Integer call() throws IOException, InterruptedException {

@@ -16,6 +16,7 @@ import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.agent.source.GitCredentials;
 import dev.kiln.agent.source.GitSourceFetcher;
 import dev.kiln.agent.source.SecondarySource;
+import dev.kiln.kit.Failures;
 import dev.kiln.kit.KitException;
 import dev.kiln.kit.cli.InvalidOptionException;
 import dev.kiln.kit.engine.RegistryCredentials;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,16 +63,16 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Source: a directory (default: .), a git repository (https, ssh, file:// or a"
                     + " repository's path with --source-version) or a zip archive (path or http(s) URL), fetched in"
                     + " DOWNLOAD_SOURCE; or NO_SOURCE with --buildspec FILE.")
-    private String source;
+    private @Nullable String source;
 
     @Option(
             names = "--source-version",
             paramLabel = "VERSION",
             description = "For a git source: a branch, tag, commit id or pr/N (default: the default branch).")
-    private String sourceVersion;
+    private @Nullable String sourceVersion;
 
     @Option(names = "--git-clone-depth", paramLabel = "N", description = "For a git source: a shallow clone.")
-    private Integer cloneDepth;
+    private @Nullable Integer cloneDepth;
 
     @Option(names = "--git-submodules", description = "For a git source: fetch its submodules too.")
     private boolean submodules;
@@ -87,14 +89,14 @@ public final class BuildCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "Buildspec file (default: buildspec.yml in the source); a relative path is looked up in"
                     + " the current directory, then in the source.")
-    private Path buildspec;
+    private @Nullable Path buildspec;
 
     @Option(
             names = "--image",
             paramLabel = "IMAGE",
             description = "Build image (default: $KILN_DEFAULT_IMAGE or " + DefaultImage.REFERENCE
                     + ", built locally from Debian packages on first use).")
-    private String image;
+    private @Nullable String image;
 
     @Option(
             names = {"-e", "--env"},
@@ -108,7 +110,7 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Where artifact ZIPs go: a directory (default: in the data directory, printed at the end)"
                     + " or an S3-compatible bucket (server $KILN_S3_ENDPOINT, keys $AWS_ACCESS_KEY_ID and"
                     + " $AWS_SECRET_ACCESS_KEY).")
-    private String artifacts;
+    private @Nullable String artifacts;
 
     @Option(
             names = "--timeout",
@@ -123,7 +125,7 @@ public final class BuildCommand implements Callable<Integer> {
             defaultValue = "BUILD_GENERAL1_SMALL",
             description = "BUILD_GENERAL1_SMALL (default), _MEDIUM, _LARGE, _XLARGE or _2XLARGE: memory and CPU"
                     + " limits, capped to the host.")
-    private String computeType;
+    private String computeType = "BUILD_GENERAL1_SMALL";
 
     @Option(names = "--privileged", description = "Run the build container privileged (for Docker builds).")
     private boolean privileged;
@@ -134,14 +136,14 @@ public final class BuildCommand implements Callable<Integer> {
             defaultValue = "docker",
             description = "docker (default: Docker or Podman through the Docker Engine API) or process (host"
                     + " processes, not isolated).")
-    private String backendName;
+    private String backendName = "docker";
 
     @Option(
             names = "--artifact-namespace",
             paramLabel = "NONE|BUILD_ID",
             defaultValue = "NONE",
             description = "BUILD_ID puts artifacts under the build's id: <s3-prefix>/<build-id>/<name>.zip.")
-    private String artifactNamespace;
+    private String artifactNamespace = "NONE";
 
     @Option(
             names = "--artifact-packaging",
@@ -149,16 +151,16 @@ public final class BuildCommand implements Callable<Integer> {
             defaultValue = "ZIP",
             description = "ZIP (default): one archive per artifact; NONE: the files as they are, under a folder"
                     + " named after the artifact.")
-    private ArtifactSettings.Packaging packaging;
+    private ArtifactSettings.Packaging packaging = ArtifactSettings.Packaging.ZIP;
 
     @Option(
             names = "--reports",
             paramLabel = "DIR",
             description = "Write each test report of the buildspec's reports section as DIR/<group>.json.")
-    private Path reportsDir;
+    private @Nullable Path reportsDir;
 
     @Option(names = "--project", paramLabel = "NAME", description = "Project name (default: the source folder's).")
-    private String project;
+    private @Nullable String project;
 
     @Option(
             names = "--output",
@@ -166,7 +168,7 @@ public final class BuildCommand implements Callable<Integer> {
             defaultValue = "text",
             description = "text (default), or json: the log goes to stderr and stdout holds only the final Build"
                     + " object, as BatchGetBuilds returns it.")
-    private OutputFormat output;
+    private @Nullable OutputFormat output;
 
     @Mixin
     private CacheOptions caches = new CacheOptions();
@@ -179,7 +181,7 @@ public final class BuildCommand implements Callable<Integer> {
         try {
             return run();
         } catch (InvalidOptionException e) {
-            return invalid(e.getMessage());
+            return invalid(Failures.message(e));
         }
     }
 
@@ -239,7 +241,7 @@ public final class BuildCommand implements Callable<Integer> {
                     ? new LocalDirectoryArtifactStore(state.artifactsDirectory(projectName, number))
                     : ArtifactStores.fromLocation(location(artifacts), hostEnv);
         } catch (KitException e) {
-            return invalid(e.getMessage());
+            return invalid(Failures.message(e));
         }
         String region = hostEnv.getOrDefault("KILN_REGION", "us-east-1");
         BuildRequest request = new BuildRequest(
@@ -304,7 +306,7 @@ public final class BuildCommand implements Callable<Integer> {
             try {
                 secondary = SourceChoice.secondary(spec);
             } catch (IllegalArgumentException e) {
-                throw new InvalidOptionException(e.getMessage());
+                throw new InvalidOptionException(Failures.message(e));
             }
             if (secondaries.stream().anyMatch(s -> s.identifier().equals(secondary.identifier()))) {
                 throw new InvalidOptionException("--secondary-source " + secondary.identifier() + " is given twice");

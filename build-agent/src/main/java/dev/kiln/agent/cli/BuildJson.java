@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Build object in the shape {@code BatchGetBuilds} returns: timestamps as epoch seconds with a millisecond
@@ -135,7 +136,7 @@ final class BuildJson {
         return m;
     }
 
-    private static BigDecimal seconds(Instant instant) {
+    private static @Nullable BigDecimal seconds(Instant instant) {
         return instant == null ? null : BigDecimal.valueOf(instant.toEpochMilli(), 3);
     }
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** {@code kiln build}'s cache options: where the buildspec's cache and kept clones live, and how long. */
@@ -20,28 +21,28 @@ final class CacheOptions {
             paramLabel = "DIR|s3://BUCKET[/PREFIX]",
             description = "Where the buildspec's cache is kept between builds: a directory (default: in the data"
                     + " directory) or an S3-compatible bucket that agents on other machines share.")
-    private String cacheLocation;
+    private @Nullable String cacheLocation;
 
     @Option(
             names = "--cache-namespace",
             paramLabel = "NAME",
             description = "Where keyed cache entries (cache.key) live; projects that name the same namespace share"
                     + " keys (default: the project's name).")
-    private String cacheNamespace;
+    private @Nullable String cacheNamespace;
 
     @Option(
             names = "--cache-max-size",
             paramLabel = "SIZE",
             defaultValue = "10g",
             description = "Evict the least recently used cache entries beyond this total (default: 10g).")
-    private String cacheMaxSize;
+    private String cacheMaxSize = "10g";
 
     @Option(
             names = "--cache-max-age",
             paramLabel = "AGE",
             defaultValue = "30d",
             description = "Evict cache entries unused for this long: 30d, 12h, 90m (default: 30d).")
-    private String cacheMaxAge;
+    private String cacheMaxAge = "30d";
 
     @Option(
             names = "--docker-layer-cache",

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,10 +40,10 @@ public final class LintCommand implements Callable<Integer> {
             names = "--kind",
             paramLabel = "KIND",
             description = "buildspec or pipeline: how to read every file given, whatever its name.")
-    private String kind;
+    private @Nullable String kind;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
-    private OutputFormat output;
+    private @Nullable OutputFormat output;
 
     @Override
     public Integer call() throws IOException {

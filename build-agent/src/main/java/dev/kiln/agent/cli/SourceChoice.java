@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns {@code kiln build}'s source options into a {@link Source} and a {@link BuildspecSource}, or a message for
@@ -21,7 +22,11 @@ import java.util.regex.Pattern;
  * @param projectName the project name the source suggests
  * @param error what is wrong, or null
  */
-record SourceChoice(Source source, BuildspecSource buildspec, String projectName, String error) {
+record SourceChoice(
+        @Nullable Source source,
+        @Nullable BuildspecSource buildspec,
+        @Nullable String projectName,
+        @Nullable String error) {
     private static final Pattern SCP_LIKE = Pattern.compile("^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+:.*");
 
     static SourceChoice of(String location, Path buildspecOption, String version, Integer depth, boolean submodules)

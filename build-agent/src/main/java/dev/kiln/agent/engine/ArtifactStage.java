@@ -3,6 +3,7 @@ package dev.kiln.agent.engine;
 import dev.kiln.agent.AgentException;
 import dev.kiln.agent.artifact.ArtifactPackager;
 import dev.kiln.agent.backend.BuildEnvironment;
+import dev.kiln.kit.Failures;
 import dev.kiln.kit.KitException;
 import dev.kiln.kit.TempTrees;
 import dev.kiln.kit.store.ArtifactStore;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** UPLOAD_ARTIFACTS: evaluates names in the build's shell, selects files and stores them as ZIPs or as they are. */
 final class ArtifactStage {
@@ -60,13 +62,13 @@ final class ArtifactStage {
             return PhaseOutcome.SUCCEEDED;
         } catch (KitException e) {
             StatusType status = "CLIENT_ERROR".equals(e.statusCode()) ? StatusType.FAILED : StatusType.FAULT;
-            return new PhaseOutcome(status, new PhaseContext(e.statusCode(), e.getMessage()), "");
+            return new PhaseOutcome(status, new PhaseContext(e.statusCode(), Failures.message(e)), "");
         } catch (IOException e) {
             return PhaseOutcome.of(StatusType.FAULT, "ARTIFACT_ERROR", "cannot write artifacts: " + e.getMessage());
         }
     }
 
-    private Build.BuildArtifacts pack(ArtifactSet set, String identifier) throws IOException {
+    private Build.BuildArtifacts pack(ArtifactSet set, @Nullable String identifier) throws IOException {
         String base = set.baseDirectory().orElse(".");
         String root = env.sourceDirectory() + (base.equals(".") || base.isEmpty() ? "" : "/" + base);
         log.container("Expanding base directory path: " + base);

@@ -2,14 +2,15 @@ package dev.kiln.agent.engine;
 
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.model.build.StatusType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stops a running build from another thread: a stop request (Ctrl-C, SIGTERM, StopBuild) or its timeout. Either
  * kills the build's environment at once, so a waiting command returns. Thread-safe.
  */
 public final class BuildControl {
-    private StatusType reason;
-    private BuildEnvironment environment;
+    private @Nullable StatusType reason;
+    private @Nullable BuildEnvironment environment;
 
     /** Requests a stop: the build ends STOPPED. */
     public void stop() {
@@ -36,7 +37,7 @@ public final class BuildControl {
     }
 
     /** STOPPED or TIMED_OUT once the build was ended from outside; null otherwise. */
-    public synchronized StatusType reason() {
+    public synchronized @Nullable StatusType reason() {
         return reason;
     }
 

@@ -4,6 +4,7 @@ import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.backend.EnvironmentSpec;
 import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.secret.SecretMasker;
+import dev.kiln.kit.Failures;
 import dev.kiln.kit.KitException;
 import dev.kiln.kit.ProgressListener;
 import dev.kiln.model.build.Build;
@@ -171,7 +172,7 @@ public final class BuildRunner {
             env = backend.provision(spec, progress);
             control.attach(env);
         } catch (KitException e) {
-            return end(StatusType.FAULT, new PhaseContext(e.statusCode(), e.getMessage()));
+            return end(StatusType.FAULT, new PhaseContext(e.statusCode(), Failures.message(e)));
         } catch (RuntimeException e) {
             return end(StatusType.FAULT, unexpected("provisioning the build environment", e));
         }
@@ -202,7 +203,7 @@ public final class BuildRunner {
             downloaded = new SourceStage(request, () -> env, this::chooseImage, log, progress).download();
         } catch (KitException e) {
             StatusType status = "CLIENT_ERROR".equals(e.statusCode()) ? StatusType.FAILED : StatusType.FAULT;
-            return end(status, new PhaseContext(e.statusCode(), e.getMessage()));
+            return end(status, new PhaseContext(e.statusCode(), Failures.message(e)));
         } catch (RuntimeException e) {
             return end(StatusType.FAULT, unexpected("downloading the source", e));
         }
@@ -244,7 +245,7 @@ public final class BuildRunner {
         try {
             image = runtimes.prepare(known);
         } catch (KitException e) {
-            return Optional.of(PhaseOutcome.of(StatusType.FAULT, e.statusCode(), e.getMessage()));
+            return Optional.of(PhaseOutcome.of(StatusType.FAULT, e.statusCode(), Failures.message(e)));
         }
         if (image.isEmpty()) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import dev.kiln.agent.shell.CommandResult;
 import dev.kiln.agent.shell.EnvironmentLostException;
 import dev.kiln.agent.shell.OutputSink;
 import dev.kiln.agent.shell.ShellMode;
+import dev.kiln.kit.Failures;
 import dev.kiln.kit.KitException;
 import dev.kiln.model.build.PhaseContext;
 import dev.kiln.model.build.StatusType;
@@ -17,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /** Runs single commands for the engine and turns every way they can end into a {@link PhaseOutcome}. */
 final class CommandRunner {
@@ -120,7 +122,7 @@ final class CommandRunner {
      * @param exitCode the exit status, when {@code ended} is null
      * @param ended FAULT, TIMED_OUT or STOPPED when the command could not run to its end
      */
-    private record Execution(int exitCode, PhaseOutcome ended) {}
+    private record Execution(int exitCode, @Nullable PhaseOutcome ended) {}
 
     private Execution execute(String text, Optional<String> runAs, ShellMode shellMode, OutputSink sink) {
         StatusType reason = control.reason();
@@ -152,11 +154,11 @@ final class CommandRunner {
             if (outsideReason != null) {
                 return new Execution(-1, outside(outsideReason));
             }
-            return new Execution(-1, PhaseOutcome.of(StatusType.FAULT, e.statusCode(), e.getMessage()));
+            return new Execution(-1, PhaseOutcome.of(StatusType.FAULT, e.statusCode(), Failures.message(e)));
         } catch (KitException e) {
             StatusType status = "CLIENT_ERROR".equals(e.statusCode()) ? StatusType.FAILED : StatusType.FAULT;
-            log.container(e.getMessage());
-            return new Execution(-1, PhaseOutcome.of(status, e.statusCode(), e.getMessage()));
+            log.container(Failures.message(e));
+            return new Execution(-1, PhaseOutcome.of(status, e.statusCode(), Failures.message(e)));
         } catch (RuntimeException e) {
             StatusType outsideReason = control.reason();
             if (outsideReason != null) {

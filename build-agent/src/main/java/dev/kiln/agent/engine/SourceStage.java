@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DOWNLOAD_SOURCE's file work: gets the source tree (a local directory, or a git clone at a version), reads the
@@ -40,7 +41,10 @@ final class SourceStage {
      * @param buildspec the buildspec, when it did not fail
      * @param resolvedVersion the commit id of a git source, or null
      */
-    record Result(PhaseOutcome failure, Buildspec buildspec, String resolvedVersion) {}
+    record Result(
+            @Nullable PhaseOutcome failure,
+            @Nullable Buildspec buildspec,
+            @Nullable String resolvedVersion) {}
 
     /**
      * A stage for one build.
@@ -99,7 +103,7 @@ final class SourceStage {
      * @param tree the directory
      * @param commit the resolved commit of a git source, or null
      */
-    private record Materialized(Path tree, String commit) {}
+    private record Materialized(Path tree, @Nullable String commit) {}
 
     private Materialized materialize(Source source, Path into) throws IOException {
         if (source instanceof Source.LocalDirectory local) {

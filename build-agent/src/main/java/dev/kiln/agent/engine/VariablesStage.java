@@ -2,6 +2,7 @@ package dev.kiln.agent.engine;
 
 import dev.kiln.agent.backend.BuildEnvironment;
 import dev.kiln.agent.secret.SecretResolver;
+import dev.kiln.kit.Failures;
 import dev.kiln.kit.KitException;
 import dev.kiln.model.build.StatusType;
 import dev.kiln.model.buildspec.Buildspec;
@@ -68,7 +69,7 @@ final class VariablesStage {
         try {
             secrets = SecretResolver.resolve(buildspec.env(), request.secrets());
         } catch (KitException e) {
-            return Optional.of(PhaseOutcome.of(StatusType.FAILED, e.statusCode(), e.getMessage()));
+            return Optional.of(PhaseOutcome.of(StatusType.FAILED, e.statusCode(), Failures.message(e)));
         }
         mask.accept(secrets.values());
         Map<String, String> variables = new LinkedHashMap<>(BuildVariables.fromBuildspec(request, buildspec, secrets));

@@ -1,13 +1,14 @@
 package dev.kiln.agent.report;
 
 import dev.kiln.model.buildspec.ReportFileFormat;
+import org.jspecify.annotations.Nullable;
 
 /** The parser for each of CodeBuild's report file formats. */
 final class ReportFormats {
     private ReportFormats() {}
 
     /** The test result parser for a format; null for a coverage format. */
-    static TestReportParser tests(ReportFileFormat format) {
+    static @Nullable TestReportParser tests(ReportFileFormat format) {
         return switch (format) {
             case JUNITXML -> new JUnitXmlParser();
             case CUCUMBERJSON -> new CucumberJsonParser();
@@ -20,7 +21,7 @@ final class ReportFormats {
     }
 
     /** The coverage parser for a format; null for a test result format. */
-    static CoverageParser coverage(ReportFileFormat format) {
+    static @Nullable CoverageParser coverage(ReportFileFormat format) {
         return switch (format) {
             case JACOCOXML -> new JacocoXmlParser();
             case COBERTURAXML -> new CoberturaXmlParser();

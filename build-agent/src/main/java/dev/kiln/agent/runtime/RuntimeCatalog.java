@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The runtimes Kiln's default image offers through {@code runtime-versions}: the versions Debian 12 packages, each
@@ -51,7 +52,10 @@ public final class RuntimeCatalog {
      * @param packages every package they need, once each
      * @param error why it does not resolve (naming what is available), or null
      */
-    public record Selection(List<LanguageRuntime> runtimes, List<String> packages, String error) {
+    public record Selection(
+            List<LanguageRuntime> runtimes,
+            List<String> packages,
+            @Nullable String error) {
         public Selection {
             runtimes = List.copyOf(runtimes);
             packages = List.copyOf(packages);

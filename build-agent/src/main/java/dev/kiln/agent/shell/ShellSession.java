@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The agent's side of the driver protocol for one build. A backend feeds it the environment's stdout and stderr
@@ -83,7 +84,7 @@ public final class ShellSession {
     }
 
     /** The environment's streams ended; a waiting command fails with {@link EnvironmentLostException}. */
-    public void ended(String why, Throwable cause) {
+    public void ended(String why, @Nullable Throwable cause) {
         synchronized (out) {
             out.finish();
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The credential store for git sources over http(s): a JSON object whose keys are URL prefixes
@@ -91,6 +92,7 @@ public final class GitCredentials {
     }
 
     /** JGit's view of the login for a URL; null when there is none. */
+    @Nullable
     CredentialsProvider providerFor(String url) {
         return loginFor(url)
                 .map(l -> new UsernamePasswordCredentialsProvider(l.username(), l.password()))

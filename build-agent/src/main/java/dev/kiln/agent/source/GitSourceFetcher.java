@@ -12,6 +12,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches git repositories with JGit: the default branch, a branch, a tag, a commit id (full or abbreviated) or
@@ -63,7 +64,7 @@ public final class GitSourceFetcher implements SourceFetcher {
     }
 
     private String fetchDirect(
-            Source.Git source, Path directory, ProgressListener progress, CredentialsProvider login) {
+            Source.Git source, Path directory, ProgressListener progress, @Nullable CredentialsProvider login) {
         String url = GitCredentials.redact(source.url());
         progress.progress(
                 "fetching " + url + source.version().map(v -> " at " + v).orElse(""));
@@ -119,7 +120,8 @@ public final class GitSourceFetcher implements SourceFetcher {
         return new UnableToFetchSourceException("cannot fetch " + url + ": " + message, e);
     }
 
-    private static String clone(Source.Git source, Path directory, String branch, CredentialsProvider login)
+    private static String clone(
+            Source.Git source, Path directory, @Nullable String branch, @Nullable CredentialsProvider login)
             throws GitAPIException {
         CloneCommand clone = Git.cloneRepository()
                 .setURI(source.url())

@@ -4,7 +4,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.kiln.deploy.DeployLog;
-import dev.kiln.deploy.Failures;
+import dev.kiln.kit.Failures;
 import dev.kiln.kit.engine.DockerEngine;
 import dev.kiln.kit.engine.EngineUnavailableException;
 import dev.kiln.kit.engine.Images;

@@ -2,10 +2,10 @@ package dev.kiln.deploy.fleet;
 
 import dev.kiln.deploy.DeployException;
 import dev.kiln.deploy.DeployLog;
-import dev.kiln.deploy.Failures;
 import dev.kiln.deploy.host.HostDeployment;
 import dev.kiln.deploy.revision.Revision;
 import dev.kiln.deploy.ssh.SshHostShell;
+import dev.kiln.kit.Failures;
 import dev.kiln.model.api.DeploymentStatus;
 import dev.kiln.model.api.LifecycleStatus;
 import dev.kiln.model.deploy.DeploymentReport;

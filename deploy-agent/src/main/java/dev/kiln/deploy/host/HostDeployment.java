@@ -2,11 +2,11 @@ package dev.kiln.deploy.host;
 
 import dev.kiln.deploy.DeployException;
 import dev.kiln.deploy.DeployLog;
-import dev.kiln.deploy.Failures;
 import dev.kiln.deploy.revision.InstallPlan;
 import dev.kiln.deploy.revision.Revision;
 import dev.kiln.deploy.ssh.HostShell;
 import dev.kiln.deploy.ssh.ShellWords;
+import dev.kiln.kit.Failures;
 import dev.kiln.model.api.LifecycleStatus;
 import dev.kiln.model.appspec.AppSpec;
 import dev.kiln.model.appspec.AppSpecParser;

@@ -3,6 +3,7 @@ package dev.kiln.model.build;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A build as {@code BatchGetBuilds} reports it: identity, phases and outcome. Immutable snapshot.
@@ -71,7 +72,11 @@ public record Build(
      * @param md5sum hex MD5 of the file
      * @param artifactIdentifier the identifier, for secondary artifacts
      */
-    public record BuildArtifacts(String location, String sha256sum, String md5sum, String artifactIdentifier) {}
+    public record BuildArtifacts(
+            String location,
+            @Nullable String sha256sum,
+            @Nullable String md5sum,
+            String artifactIdentifier) {}
 
     /**
      * What the build ran on.

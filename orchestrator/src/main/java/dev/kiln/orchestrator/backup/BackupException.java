@@ -1,13 +1,14 @@
 package dev.kiln.orchestrator.backup;
 
 import dev.kiln.orchestrator.OrchestratorException;
+import org.jspecify.annotations.Nullable;
 
 /** A backup could not be made or restored; the message says why and what to do. */
 public final class BackupException extends OrchestratorException {
     private static final long serialVersionUID = 1L;
 
     /** With what failed. */
-    public BackupException(String message, Throwable cause) {
+    public BackupException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 

@@ -12,6 +12,7 @@ import dev.kiln.agent.backend.ExecutionBackend;
 import dev.kiln.agent.shell.OutputSink;
 import dev.kiln.agent.shell.ShellScripts;
 import dev.kiln.agent.shell.ShellSession;
+import dev.kiln.kit.Failures;
 import dev.kiln.kit.ProgressListener;
 import dev.kiln.kit.engine.DockerEngine;
 import dev.kiln.kit.engine.EngineUnavailableException;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +52,8 @@ public final class DockerBackend implements ExecutionBackend {
      */
     public static final String CGROUP_PARENT = "KILN_BUILD_CGROUP_PARENT";
 
-    private volatile DockerEngine engine;
-    private volatile String unavailable;
+    private volatile @Nullable DockerEngine engine;
+    private volatile @Nullable String unavailable;
 
     /**
      * A backend that finds its engine from {@code env} ({@code DOCKER_HOST}, {@code XDG_RUNTIME_DIR}, {@code HOME})
@@ -65,7 +67,7 @@ public final class DockerBackend implements ExecutionBackend {
             Map<String, String> env,
             DefaultImage defaultImage,
             long memoryCapBytes,
-            DockerEngine engine,
+            @Nullable DockerEngine engine,
             RegistryCredentials credentials) {
         this.env = Map.copyOf(env);
         this.defaultImage = defaultImage;
@@ -122,13 +124,13 @@ public final class DockerBackend implements ExecutionBackend {
             reaper.start();
             return Availability.yes(engine.toString());
         } catch (EngineUnavailableException e) {
-            unavailable = e.getMessage();
+            unavailable = Failures.message(e);
             return Availability.no(unavailable);
         }
     }
 
     /** The engine, discovering it if needed. */
-    public DockerEngine engine() {
+    public @Nullable DockerEngine engine() {
         Availability availability = probe();
         if (!availability.available()) {
             throw new EngineUnavailableException(availability.description());

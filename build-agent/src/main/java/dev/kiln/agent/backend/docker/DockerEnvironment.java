@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /** One build's container: its shell session, source copy, artifact reads, and removal. */
 final class DockerEnvironment implements BuildEnvironment {
@@ -35,7 +36,7 @@ final class DockerEnvironment implements BuildEnvironment {
     private final List<String> earlyOutput = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean killed;
-    private volatile Closeable attachment;
+    private volatile @Nullable Closeable attachment;
 
     DockerEnvironment(DockerEngine engine, String containerId, EnvironmentSpec spec, OutputStream stdin, String nonce) {
         this.engine = engine;
@@ -73,7 +74,7 @@ final class DockerEnvironment implements BuildEnvironment {
         }
     }
 
-    void streamEnded(Throwable error) {
+    void streamEnded(@Nullable Throwable error) {
         session.ended(killed ? "the build container was stopped" : containerEndReason(), error);
     }
 

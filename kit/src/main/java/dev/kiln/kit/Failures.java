@@ -1,4 +1,4 @@
-package dev.kiln.deploy;
+package dev.kiln.kit;
 
 /** What a failure says, for logs, reports and results. */
 public final class Failures {
