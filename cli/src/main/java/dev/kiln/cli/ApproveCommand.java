@@ -3,6 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.model.api.ApprovalDecision;
 import dev.kiln.model.api.Run;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +28,7 @@ final class ApproveCommand implements Callable<Integer> {
     boolean reject;
 
     @Option(names = "--comment", description = "A comment for the run's history.")
+    @Nullable
     String comment;
 
     @Override

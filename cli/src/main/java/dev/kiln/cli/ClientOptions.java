@@ -3,6 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.client.KilnClient;
 import dev.kiln.kit.remote.ServerConfig;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** {@code --server}, {@code --token} and {@code --output}, shared by every command that calls the API. */
@@ -11,12 +12,14 @@ final class ClientOptions {
             names = "--server",
             paramLabel = "URL",
             description = "The orchestrator (default: KILN_SERVER, then" + " ~/.kiln/config).")
+    @Nullable
     String server;
 
     @Option(
             names = "--token",
             paramLabel = "TOKEN",
             description = "An API token (default: KILN_TOKEN, then" + " ~/.kiln/config).")
+    @Nullable
     String token;
 
     @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json.")

@@ -5,6 +5,7 @@ import dev.kiln.model.api.StopDeployment;
 import dev.kiln.model.deploy.EventReport;
 import dev.kiln.model.deploy.HostReport;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +36,7 @@ final class DeploymentsCommand implements Runnable {
         ClientOptions options;
 
         @Option(names = "--environment", paramLabel = "NAME", description = "Only this environment's.")
+        @Nullable
         String environment;
 
         @Option(names = "--limit", description = "At most this many (default 20).")

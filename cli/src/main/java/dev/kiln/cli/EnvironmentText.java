@@ -6,6 +6,7 @@ import dev.kiln.model.api.Environment;
 import dev.kiln.model.api.EnvironmentSettings;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Environments and deployments as lines of text. */
 final class EnvironmentText {
@@ -14,11 +15,12 @@ final class EnvironmentText {
     static String line(Environment env) {
         EnvironmentSettings s = env.settings();
         ContainerSettings docker = s.docker();
+        @Nullable String minHealthy = s.minHealthy();
         String where = docker != null
                 ? "container" + (docker.container().isEmpty() ? "" : " " + docker.container()) + " on "
                         + docker.engine()
                 : s.hosts().size() + " host(s) " + String.join(",", s.hosts()) + "  "
-                        + (s.minHealthy().isEmpty() ? s.config() : "min-healthy " + s.minHealthy());
+                        + (minHealthy == null || minHealthy.isEmpty() ? s.config() : "min-healthy " + minHealthy);
         Deployment current = env.current();
         return env.name() + "  " + where + "  live: "
                 + (current == null ? "nothing yet" : current.id() + " " + shortCommit(current));

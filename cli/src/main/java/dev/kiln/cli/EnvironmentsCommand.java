@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,9 +62,11 @@ final class EnvironmentsCommand implements Runnable {
         java.util.List<String> hosts = new ArrayList<>();
 
         @Option(names = "--key", paramLabel = "FILE", description = "The private key to log in with (SSH hosts).")
+        @Nullable
         Path key;
 
         @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts lines with the hosts' keys.")
+        @Nullable
         Path knownHosts;
 
         @Option(
@@ -75,30 +78,36 @@ final class EnvironmentsCommand implements Runnable {
                 names = "--config",
                 paramLabel = "NAME",
                 description = "OneAtATime (default), HalfAtATime or AllAtOnce.")
+        @Nullable
         String config;
 
         @Option(
                 names = "--min-healthy",
                 paramLabel = "N|N%",
                 description = "A custom minimum of healthy hosts, instead of --config.")
+        @Nullable
         String minHealthy;
 
         @Option(
                 names = "--health-url",
                 paramLabel = "URL",
                 description = "Must answer 2xx, asked from each host, after ValidateService.")
+        @Nullable
         String healthUrl;
 
         @Option(
                 names = "--health-timeout",
                 paramLabel = "SECONDS",
                 description = "How long the health URL may take (default 60).")
+        @Nullable
         Integer healthTimeout;
 
         @Option(names = "--root", paramLabel = "DIR", description = "Where hosts keep releases (default ~/kiln/NAME).")
+        @Nullable
         String root;
 
         @Option(names = "--keep", paramLabel = "N", description = "Releases each host keeps (default 5).")
+        @Nullable
         Integer keep;
 
         @Option(names = "--no-auto-rollback", description = "Leave failed deployments as they are.")
@@ -109,12 +118,14 @@ final class EnvironmentsCommand implements Runnable {
                 paramLabel = "ENGINE_URL",
                 description = "A container environment on this engine (unix:///var/run/docker.sock,"
                         + " unix:///run/podman/podman.sock, tcp://HOST:2375), deployed from imagedefinitions.json.")
+        @Nullable
         String docker;
 
         @Option(
                 names = "--container",
                 paramLabel = "NAME",
                 description = "Which container of imagedefinitions.json it runs, when the file lists several.")
+        @Nullable
         String container;
 
         @Option(
@@ -137,6 +148,7 @@ final class EnvironmentsCommand implements Runnable {
         java.util.List<String> volumes = new ArrayList<>();
 
         @Option(names = "--network", paramLabel = "NAME", description = "The network the container joins.")
+        @Nullable
         String network;
 
         @Option(

@@ -61,7 +61,7 @@ final class ExampleEnvironments {
                 continue;
             }
             NewEnvironment body = entry;
-            if (localSsh) {
+            if (localSsh && sshd != null) {
                 body = onLocalSsh(
                         entry,
                         sshd,

@@ -7,12 +7,14 @@ import dev.kiln.client.ApiRefusedException;
 import dev.kiln.client.ClientException;
 import dev.kiln.deploy.cli.AgentDeployCommand;
 import dev.kiln.deploy.cli.DeployCommand;
+import dev.kiln.kit.Failures;
 import dev.kiln.kit.KitException;
 import dev.kiln.kit.cli.CommandLines;
 import dev.kiln.orchestrator.OrchestratorException;
 import dev.kiln.orchestrator.cli.BackupCommand;
 import dev.kiln.orchestrator.cli.ObjectStoreCommand;
 import dev.kiln.orchestrator.cli.ServerCommand;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -80,7 +82,8 @@ public final class KilnMain implements Runnable {
                 .addSubcommand(new LogsCommand())
                 .addSubcommand(new AgentsCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
-        commandLine.getSubcommands().get("agent").addSubcommand(new AgentDeployCommand());
+        Objects.requireNonNull(commandLine.getSubcommands().get("agent"), "the build agent's commands have agent")
+                .addSubcommand(new AgentDeployCommand());
         commandLine.addSubcommand(new DeployCommand());
         commandLine.addSubcommand(new EnvironmentsCommand());
         commandLine.addSubcommand(new DeploymentsCommand());
@@ -89,19 +92,19 @@ public final class KilnMain implements Runnable {
         CommandLines.configure(commandLine);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ApiCallException call) {
-                CommandLines.fail(line, call.getMessage());
+                CommandLines.fail(line, Failures.message(call));
                 return call.exitCode();
             }
             if (e instanceof ApiRefusedException refused) {
-                CommandLines.fail(line, refused.getMessage());
+                CommandLines.fail(line, Failures.message(refused));
                 return ApiCallException.exitCode(refused.status());
             }
             if (e instanceof ClientException unreachable) {
-                CommandLines.fail(line, unreachable.getMessage());
+                CommandLines.fail(line, Failures.message(unreachable));
                 return 1;
             }
             if (e instanceof OrchestratorException || e instanceof KitException) {
-                CommandLines.fail(line, e.getMessage());
+                CommandLines.fail(line, Failures.message(e));
                 return 1;
             }
             throw e;

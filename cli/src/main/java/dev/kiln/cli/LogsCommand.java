@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +30,7 @@ final class LogsCommand implements Callable<Integer> {
     String run;
 
     @Option(names = "--action", description = "Only this action's log (name, or stage/name).")
+    @Nullable
     String action;
 
     @Option(

@@ -6,6 +6,7 @@ import dev.kiln.model.api.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,21 +42,25 @@ final class ReposCommand implements Runnable {
         String url;
 
         @Option(names = "--name", description = "Its name (default: the URL's last part, without .git).")
+        @Nullable
         String name;
 
         @Option(names = "--branch", description = "The branch manual starts run (default: the remote's main).")
+        @Nullable
         String branch;
 
         @Option(
                 names = "--webhook-secret",
                 paramLabel = "SECRET",
                 description = "The secret its webhooks are signed" + " with; deliveries go to /api/v1/webhooks/NAME.")
+        @Nullable
         String secret;
 
         @Option(
                 names = "--poll-interval",
                 paramLabel = "SECONDS",
                 description = "How often it is polled; 0 for" + " never (default: the server's, 60).")
+        @Nullable
         Integer poll;
 
         @Override

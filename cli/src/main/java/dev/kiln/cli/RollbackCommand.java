@@ -3,6 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.model.api.Deployment;
 import dev.kiln.model.api.RollbackRequest;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +25,7 @@ final class RollbackCommand implements Callable<Integer> {
     String environment;
 
     @Option(names = "--to", paramLabel = "DEPLOYMENT", description = "The successful deployment to go back to.")
+    @Nullable
     String to;
 
     @Override

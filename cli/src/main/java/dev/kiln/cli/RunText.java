@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.model.api.ExecutionStatus;
 import dev.kiln.model.api.Run;
+import org.jspecify.annotations.Nullable;
 
 /** Runs as text for people. */
 final class RunText {
@@ -37,7 +38,7 @@ final class RunText {
         }
     }
 
-    private static String text(ExecutionStatus status) {
+    private static String text(@Nullable ExecutionStatus status) {
         return status == null ? "-" : status.wireName();
     }
 }

@@ -6,6 +6,7 @@ import dev.kiln.model.api.Run;
 import dev.kiln.model.api.StopRun;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +39,7 @@ final class RunsCommand implements Runnable {
         ClientOptions options;
 
         @Option(names = "--pipeline", description = "Only this pipeline's runs.")
+        @Nullable
         String pipeline;
 
         @Option(names = "--limit", description = "At most this many (default 20).")
@@ -87,6 +89,7 @@ final class RunsCommand implements Runnable {
         String pipeline;
 
         @Option(names = "--ref", description = "A branch, tag or commit (default: the repository's branch).")
+        @Nullable
         String ref;
 
         @Override
@@ -119,6 +122,7 @@ final class RunsCommand implements Runnable {
         boolean abandon;
 
         @Option(names = "--reason", description = "Why, for the run's history.")
+        @Nullable
         String reason;
 
         @Override

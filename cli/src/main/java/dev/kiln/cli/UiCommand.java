@@ -7,6 +7,7 @@ import dev.kiln.ui.UiServer;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,12 +28,14 @@ final class UiCommand implements Callable<Integer> {
             paramLabel = "URL",
             description = "The orchestrator (default: KILN_SERVER, then ~/.kiln/config); several, comma-separated, for"
                     + " orchestrators sharing a database (the UI uses the one that leads).")
+    @Nullable
     String server;
 
     @Option(
             names = "--token",
             paramLabel = "TOKEN",
             description = "An API token to follow changes with (default: KILN_TOKEN, then ~/.kiln/config).")
+    @Nullable
     String token;
 
     @Option(names = "--host", description = "The address to listen on (default 127.0.0.1).")

@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +47,7 @@ final class UpCommand implements Callable<Integer> {
             names = "--data",
             paramLabel = "DIR",
             description = "Where state lives (default: KILN_HOME/server, or" + " ~/.local/share/kiln/server).")
+    @Nullable
     Path data;
 
     @Option(
@@ -63,6 +66,7 @@ final class UpCommand implements Callable<Integer> {
             names = "--database",
             paramLabel = "URL",
             description = "postgresql://USER:PASSWORD@HOST:PORT/DB" + " instead of the embedded PostgreSQL.")
+    @Nullable
     String database;
 
     @Option(
@@ -70,6 +74,7 @@ final class UpCommand implements Callable<Integer> {
             paramLabel = "URL",
             description = "http(s)://HOST:PORT/BUCKET instead of the embedded"
                     + " S3 server; keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
+    @Nullable
     String s3;
 
     @Option(
@@ -77,6 +82,7 @@ final class UpCommand implements Callable<Integer> {
             paramLabel = "NAME",
             description = "Register pipelines-examples/NAME as a local"
                     + " git repository (made once in the data directory, polled every 2 s) and run it.")
+    @Nullable
     String example;
 
     @Option(
@@ -172,6 +178,7 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private void runExample(KilnServer server, Path dir, Map<String, String> env) throws Exception {
+        String example = Objects.requireNonNull(this.example, "runExample is called with --example");
         Path bare = ExampleRepository.prepare(ExampleRepository.examples(env), example, dir);
         boolean known = server.call(
                 o -> io.vertx.core.Future.succeededFuture(o.repository(example).isPresent()));

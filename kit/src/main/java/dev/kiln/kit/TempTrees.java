@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** Temporary directory trees. */
 public final class TempTrees {
     private TempTrees() {}
 
     /** Deletes a temporary tree, best effort; null is ignored. Links are deleted, never followed. */
-    public static void delete(Path dir) {
+    public static void delete(@Nullable Path dir) {
         if (dir == null) {
             return;
         }

@@ -22,11 +22,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Packages one artifact set from a tar of its base directory into a ZIP. The tree is unpacked into a temporary
@@ -46,7 +48,8 @@ public final class ArtifactPackager {
      * @throws NoMatchingArtifactsException when no file matched
      */
     public static Build.BuildArtifacts pack(
-            InputStream tree, ArtifactSet set, Path zip, String identifier, Consumer<String> log) throws IOException {
+            InputStream tree, ArtifactSet set, Path zip, @Nullable String identifier, Consumer<String> log)
+            throws IOException {
         return withTree(tree, root -> {
             List<Selected> selected = select(root, set, log);
             writeZip(selected, zip);
@@ -106,7 +109,8 @@ public final class ArtifactPackager {
      * @param content the file whose bytes are stored (a link's target when links are not kept)
      * @param linkTarget the link's target when it is kept as a link, or null
      */
-    private record Selected(String name, Path file, Path content, String linkTarget) {}
+    private record Selected(
+            String name, Path file, Path content, @Nullable String linkTarget) {}
 
     private static List<Selected> select(Path root, ArtifactSet set, Consumer<String> log) throws IOException {
         List<Glob> include = set.files().stream().map(Glob::compile).toList();
@@ -130,10 +134,11 @@ public final class ArtifactPackager {
             String path = root.relativize(file).toString().replace('\\', '/');
             String name = set.discardPaths() ? file.getFileName().toString() : path;
             Path content = file;
-            String linkTarget = null;
+            @Nullable String linkTarget = null;
             if (Files.isSymbolicLink(file)) {
-                Path lexical =
-                        file.getParent().resolve(Files.readSymbolicLink(file)).normalize();
+                Path lexical = Objects.requireNonNull(file.getParent())
+                        .resolve(Files.readSymbolicLink(file))
+                        .normalize();
                 Path real;
                 try {
                     real = file.toRealPath();

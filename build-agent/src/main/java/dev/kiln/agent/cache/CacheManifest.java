@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a cache entry holds, written after its parts: an entry without a manifest is half-written and never read.
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param parts one tar per cached directory
  */
 public record CacheManifest(
-        @JsonProperty("key") String key,
+        @JsonProperty("key") @Nullable String key,
         @JsonProperty("created") long createdMillis,
         @JsonProperty("parts") List<Part> parts) {
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Option;
         })
 public final class AgentBuildCommand implements Callable<Integer> {
     @Mixin
-    private @Nullable AgentConnection connection;
+    private AgentConnection connection;
 
     @Option(names = "--max-jobs", paramLabel = "N", description = "How many jobs it runs at once (default 1).")
     private int maxJobs = 1;

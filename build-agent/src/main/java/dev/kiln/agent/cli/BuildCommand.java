@@ -11,11 +11,13 @@ import dev.kiln.agent.engine.BuildIdentity;
 import dev.kiln.agent.engine.BuildLog;
 import dev.kiln.agent.engine.BuildRequest;
 import dev.kiln.agent.engine.BuildRunner;
+import dev.kiln.agent.engine.BuildspecSource;
 import dev.kiln.agent.engine.CacheSettings;
 import dev.kiln.agent.secret.SecretProvider;
 import dev.kiln.agent.source.GitCredentials;
 import dev.kiln.agent.source.GitSourceFetcher;
 import dev.kiln.agent.source.SecondarySource;
+import dev.kiln.agent.source.Source;
 import dev.kiln.kit.Failures;
 import dev.kiln.kit.KitException;
 import dev.kiln.kit.cli.InvalidOptionException;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +66,7 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Source: a directory (default: .), a git repository (https, ssh, file:// or a"
                     + " repository's path with --source-version) or a zip archive (path or http(s) URL), fetched in"
                     + " DOWNLOAD_SOURCE; or NO_SOURCE with --buildspec FILE.")
-    private @Nullable String source;
+    private String source = ".";
 
     @Option(
             names = "--source-version",
@@ -202,9 +205,13 @@ public final class BuildCommand implements Callable<Integer> {
             probe.start();
         }
         SourceChoice choice = SourceChoice.of(source, buildspec, sourceVersion, cloneDepth, submodules);
-        if (choice.error() != null) {
-            return invalid(choice.error());
+        String refused = choice.error();
+        if (refused != null) {
+            return invalid(refused);
         }
+        Source chosenSource = Objects.requireNonNull(choice.source(), "a source choice without an error has a source");
+        BuildspecSource chosenBuildspec =
+                Objects.requireNonNull(choice.buildspec(), "a source choice without an error has a buildspec");
         List<SecondarySource> secondaries = secondaries();
         Optional<ComputeType> compute = ComputeType.parse(computeType);
         if (compute.isEmpty()) {
@@ -218,7 +225,7 @@ public final class BuildCommand implements Callable<Integer> {
                 return invalid("--env " + name + ": not a valid variable name");
             }
         }
-        String projectName = project != null ? project : choice.projectName();
+        String projectName = project != null ? project : Objects.requireNonNull(choice.projectName());
         if (!projectName.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,254}")) {
             return invalid("project name '" + projectName + "' must start with a letter or digit and hold only"
                     + " letters, digits, - and _; pass --project NAME");
@@ -247,9 +254,9 @@ public final class BuildCommand implements Callable<Integer> {
         BuildRequest request = new BuildRequest(
                 projectName,
                 number,
-                choice.source(),
+                chosenSource,
                 secondaries,
-                choice.buildspec(),
+                chosenBuildspec,
                 image != null ? image : defaultImage,
                 compute.get(),
                 privileged,

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,7 +95,7 @@ final class BuildJson {
         r.put("fileFormat", report.fileFormat());
         r.put("status", report.status());
         if (report.isCoverage()) {
-            r.put("codeCoverageSummary", coverage(report.codeCoverageSummary()));
+            r.put("codeCoverageSummary", coverage(Objects.requireNonNull(report.codeCoverageSummary())));
             List<Map<String, Object>> files = new ArrayList<>();
             report.codeCoverages().forEach(c -> files.add(coverage(c)));
             r.put("codeCoverages", files);
@@ -136,11 +137,11 @@ final class BuildJson {
         return m;
     }
 
-    private static @Nullable BigDecimal seconds(Instant instant) {
+    private static @Nullable BigDecimal seconds(@Nullable Instant instant) {
         return instant == null ? null : BigDecimal.valueOf(instant.toEpochMilli(), 3);
     }
 
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+    private static void putIfPresent(Map<String, Object> map, String key, @Nullable Object value) {
         if (value != null) {
             map.put(key, value);
         }

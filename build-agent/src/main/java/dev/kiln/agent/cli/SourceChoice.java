@@ -8,6 +8,7 @@ import dev.kiln.model.buildspec.ParsedBuildspec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,12 @@ record SourceChoice(
         @Nullable String error) {
     private static final Pattern SCP_LIKE = Pattern.compile("^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+:.*");
 
-    static SourceChoice of(String location, Path buildspecOption, String version, Integer depth, boolean submodules)
+    static SourceChoice of(
+            String location,
+            @Nullable Path buildspecOption,
+            @Nullable String version,
+            @Nullable Integer depth,
+            boolean submodules)
             throws IOException {
         if (location.equals("NO_SOURCE")) {
             return noSource(buildspecOption);
@@ -58,7 +64,8 @@ record SourceChoice(
             return error("source directory " + location + " does not exist");
         }
         if (!git) {
-            Path file = resolve(buildspecOption, dir);
+            Path local = Objects.requireNonNull(dir, "a source that is not a URL is a directory");
+            Path file = resolve(buildspecOption, local);
             if (!Files.isRegularFile(file)) {
                 return error(
                         "no buildspec at " + file + "; add a buildspec.yml to the source or pass --buildspec FILE");
@@ -69,20 +76,23 @@ record SourceChoice(
                 return error("the buildspec has errors; nothing was run");
             }
             return new SourceChoice(
-                    new Source.LocalDirectory(dir),
+                    new Source.LocalDirectory(local),
                     new BuildspecSource.Compiled(parsed.buildspec().orElseThrow(), file.toString()),
-                    BuildCommand.projectNameOf(dir),
+                    BuildCommand.projectNameOf(local),
                     null);
         }
         Source.Git source = new Source.Git(
-                url ? location : dir.toString(), Optional.ofNullable(version), Optional.ofNullable(depth), submodules);
+                url ? location : Objects.requireNonNull(dir).toString(),
+                Optional.ofNullable(version),
+                Optional.ofNullable(depth),
+                submodules);
         String name = source.url().replaceAll("/+$", "").replaceAll("\\.git$", "");
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf(':')) + 1);
         return fetched(source, buildspecOption, name);
     }
 
     /** A source fetched in DOWNLOAD_SOURCE: the buildspec is a file here when one is named, else read from it. */
-    private static SourceChoice fetched(Source source, Path buildspecOption, String name) throws IOException {
+    private static SourceChoice fetched(Source source, @Nullable Path buildspecOption, String name) throws IOException {
         BuildspecSource buildspec;
         if (buildspecOption != null && Files.isRegularFile(buildspecOption)) {
             ParsedBuildspec parsed =
@@ -102,7 +112,7 @@ record SourceChoice(
                 source, buildspec, BuildCommand.projectNameOf(Path.of(name.isEmpty() ? "kiln" : name)), null);
     }
 
-    private static SourceChoice noSource(Path buildspecOption) throws IOException {
+    private static SourceChoice noSource(@Nullable Path buildspecOption) throws IOException {
         if (buildspecOption == null || !Files.isRegularFile(buildspecOption)) {
             return error("--source NO_SOURCE needs the buildspec as a file: pass --buildspec FILE");
         }
@@ -173,7 +183,7 @@ record SourceChoice(
         return new SourceChoice(null, null, null, message);
     }
 
-    private static Path resolve(Path option, Path dir) {
+    private static Path resolve(@Nullable Path option, Path dir) {
         if (option == null) {
             return dir.resolve("buildspec.yml");
         }

@@ -40,6 +40,9 @@ final class Summary {
         for (Report report : build.reports()) {
             if (report.isCoverage()) {
                 CodeCoverage c = report.codeCoverageSummary();
+                if (c == null) {
+                    continue;
+                }
                 out.println("Coverage " + report.reportGroup() + ": " + report.status() + ", lines "
                         + c.lineCoveragePercentage() + "%, branches " + c.branchCoveragePercentage() + "% over "
                         + report.total() + " files");

@@ -28,11 +28,15 @@ final class ArtifactStage {
     private final BuildLog log;
     private final Optional<ArtifactStore> store;
     private final ArtifactSettings.Packaging packaging;
-    private final String namespace;
-    private Build.BuildArtifacts primary;
+    private final @Nullable String namespace;
+    private Build.@Nullable BuildArtifacts primary;
 
     ArtifactStage(
-            BuildEnvironment env, CommandRunner commands, BuildLog log, ArtifactSettings settings, String namespace) {
+            BuildEnvironment env,
+            CommandRunner commands,
+            BuildLog log,
+            ArtifactSettings settings,
+            @Nullable String namespace) {
         this.env = env;
         this.commands = commands;
         this.log = log;
@@ -41,7 +45,7 @@ final class ArtifactStage {
         this.namespace = namespace;
     }
 
-    Build.BuildArtifacts primary() {
+    Build.@Nullable BuildArtifacts primary() {
         return primary;
     }
 
@@ -108,7 +112,7 @@ final class ArtifactStage {
     }
 
     /** Packaging NONE: each file under the artifact's folder; no checksums, as CodeBuild gives none. */
-    private Build.BuildArtifacts uploadFiles(String root, ArtifactSet set, String folder, String identifier)
+    private Build.BuildArtifacts uploadFiles(String root, ArtifactSet set, String folder, @Nullable String identifier)
             throws IOException {
         Path staged = Files.createTempDirectory("kiln-artifact-files");
         try {

@@ -20,11 +20,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one build through CodeBuild's phases on a backend and returns the finished {@link Build}. One instance per
@@ -45,18 +47,18 @@ public final class BuildRunner {
     private final BuildControl control = new BuildControl();
     private final PhaseRecorder recorder;
     private StatusType status = StatusType.SUCCEEDED;
-    private BuildEnvironment env;
-    private CommandRunner commands;
+    private @Nullable BuildEnvironment env;
+    private @Nullable CommandRunner commands;
     private List<Build.ExportedVariable> exported = List.of();
-    private Build.BuildArtifacts artifacts;
+    private Build.@Nullable BuildArtifacts artifacts;
     private List<Report> reports = List.of();
     private SecretMasker masker = SecretMasker.none();
-    private String resolvedSourceVersion;
-    private Buildspec buildspec;
-    private Instant deadline;
-    private String memory;
-    private EnvironmentSpec spec;
-    private RuntimeStage runtimes;
+    private @Nullable String resolvedSourceVersion;
+    private @Nullable Buildspec buildspec;
+    private @Nullable Instant deadline;
+    private @Nullable String memory;
+    private @Nullable EnvironmentSpec spec;
+    private @Nullable RuntimeStage runtimes;
 
     /** A runner for one build. */
     public BuildRunner(
@@ -102,7 +104,7 @@ public final class BuildRunner {
                 if (isRunning()) {
                     cacheStage()
                             .ifPresent(stage ->
-                                    stage.save(buildspec.cache().orElseThrow(), status == StatusType.SUCCEEDED));
+                                    stage.save(buildspec().cache().orElseThrow(), status == StatusType.SUCCEEDED));
                 }
                 if (upload && isRunning()) {
                     uploadArtifacts();
@@ -157,7 +159,7 @@ public final class BuildRunner {
             if (request.buildspec() instanceof BuildspecSource.Compiled compiled) {
                 // known before the build starts: provision straight into the image with its runtimes
                 runtimes = runtimeStage();
-                image = runtimes.prepare(compiled.buildspec()).orElse(image);
+                image = runtimes().prepare(compiled.buildspec()).orElse(image);
             }
             boolean layers = request.privileged()
                     && request.cache().map(CacheSettings::dockerLayers).orElse(false);
@@ -176,8 +178,8 @@ public final class BuildRunner {
         } catch (RuntimeException e) {
             return end(StatusType.FAULT, unexpected("provisioning the build environment", e));
         }
-        log.container("Running on Kiln, " + env.description());
-        spec.dockerLayerCache()
+        log.container("Running on Kiln, " + environment().description());
+        spec().dockerLayerCache()
                 .ifPresent(p -> log.container("LOCAL_DOCKER_LAYER_CACHE: /var/lib/docker is kept between this"
                         + " project's privileged builds"));
         if (!backend.isolated()) {
@@ -196,11 +198,11 @@ public final class BuildRunner {
         log.container("Waiting for agent ping");
         log.container("Waiting for DOWNLOAD_SOURCE");
         log.container("Phase is DOWNLOAD_SOURCE");
-        log.container("CODEBUILD_SRC_DIR=" + env.sourceDirectory());
+        log.container("CODEBUILD_SRC_DIR=" + environment().sourceDirectory());
         log.container("YAML location is " + request.buildspec().location());
         SourceStage.Result downloaded;
         try {
-            downloaded = new SourceStage(request, () -> env, this::chooseImage, log, progress).download();
+            downloaded = new SourceStage(request, this::environment, this::chooseImage, log, progress).download();
         } catch (KitException e) {
             StatusType status = "CLIENT_ERROR".equals(e.statusCode()) ? StatusType.FAILED : StatusType.FAULT;
             return end(status, new PhaseContext(e.statusCode(), Failures.message(e)));
@@ -213,16 +215,23 @@ public final class BuildRunner {
         buildspec = downloaded.buildspec();
         resolvedSourceVersion = downloaded.resolvedVersion();
         commands = new CommandRunner(
-                env, log, control, clock, deadline, VariablesStage.shellName(buildspec), buildspec.version(), memory);
-        Optional<PhaseOutcome> failed = new VariablesStage(request, buildspec, env, commands, log)
-                .apply(resolvedSourceVersion, runtimes.certificatesInImage(), this::maskSecrets, this::isRunning);
+                environment(),
+                log,
+                control,
+                clock,
+                deadline(),
+                VariablesStage.shellName(buildspec()),
+                buildspec().version(),
+                memory());
+        Optional<PhaseOutcome> failed = new VariablesStage(request, buildspec(), environment(), commands(), log)
+                .apply(resolvedSourceVersion, runtimes().certificatesInImage(), this::maskSecrets, this::isRunning);
         if (failed.isPresent()) {
             return end(failed.get().status(), failed.get().context());
         }
-        cacheStage().ifPresent(stage -> stage.restore(buildspec.cache().orElseThrow()));
-        log.container("Moving to directory " + env.sourceDirectory());
-        log.container("Phases found in YAML: " + buildspec.phases().size());
-        for (Phase phase : buildspec.phases()) {
+        cacheStage().ifPresent(stage -> stage.restore(buildspec().cache().orElseThrow()));
+        log.container("Moving to directory " + environment().sourceDirectory());
+        log.container("Phases found in YAML: " + buildspec().phases().size());
+        for (Phase phase : buildspec().phases()) {
             log.container(" " + phase.type() + ": " + phase.commands().size() + " commands");
         }
         return endUnlessStopped();
@@ -243,18 +252,18 @@ public final class BuildRunner {
         runtimes = runtimeStage();
         Optional<String> image;
         try {
-            image = runtimes.prepare(known);
+            image = runtimes().prepare(known);
         } catch (KitException e) {
             return Optional.of(PhaseOutcome.of(StatusType.FAULT, e.statusCode(), Failures.message(e)));
         }
         if (image.isEmpty()) {
             return Optional.empty();
         }
-        env.close();
-        spec = spec.withImage(image.get());
+        environment().close();
+        spec = spec().withImage(image.get());
         env = backend.provision(spec, progress);
         control.attach(env);
-        log.container("Running on Kiln, " + env.description());
+        log.container("Running on Kiln, " + environment().description());
         return Optional.empty();
     }
 
@@ -270,12 +279,13 @@ public final class BuildRunner {
 
     /** Runs INSTALL to POST_BUILD; returns whether UPLOAD_ARTIFACTS should be attempted. */
     private boolean commandPhases() {
-        CommandPhaseRunner phases = new CommandPhaseRunner(commands, log, buildspec.runAs(), runtimes);
+        CommandPhaseRunner phases =
+                new CommandPhaseRunner(commands(), log, buildspec().runAs(), runtimes());
         for (PhaseType type : COMMAND_PHASES) {
             if (!isRunning()) {
                 return false;
             }
-            Optional<Phase> phase = buildspec.phase(type);
+            Optional<Phase> phase = buildspec().phase(type);
             recorder.start(type);
             PhaseOutcome outcome = phases.run(type, phase);
             if (control.reason() != null) {
@@ -288,7 +298,7 @@ public final class BuildRunner {
                 return false;
             }
             if (!outcome.succeeded()) {
-                commands.markFailing();
+                commands().markFailing();
                 OnFailure.Mode mode =
                         phase.flatMap(Phase::onFailure).map(OnFailure::mode).orElse(null);
                 if (mode == OnFailure.Mode.ABORT) {
@@ -304,35 +314,38 @@ public final class BuildRunner {
 
     private void exportVariables() {
         if (commands != null && isRunning()) {
-            exported = ExportStage.export(buildspec.env().exportedVariables(), commands, masker);
+            exported = ExportStage.export(buildspec().env().exportedVariables(), commands, masker);
         }
     }
 
     private Optional<CacheStage> cacheStage() {
-        if (buildspec == null || buildspec.cache().isEmpty() || request.cache().isEmpty()) {
+        if (buildspec == null
+                || buildspec().cache().isEmpty()
+                || request.cache().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new CacheStage(request.cache().get(), request.projectName(), env, commands, log));
+        return Optional.of(
+                new CacheStage(request.cache().get(), request.projectName(), environment(), commands(), log));
     }
 
     /** Reads every report group's files, after the command phases, also when the build failed. */
     private void collectReports() {
-        if (buildspec != null && !buildspec.reports().isEmpty() && isRunning()) {
-            reports = ReportStage.collect(buildspec.reports(), env, request.projectName(), masker, log);
+        if (buildspec != null && !buildspec().reports().isEmpty() && isRunning()) {
+            reports = ReportStage.collect(buildspec().reports(), environment(), request.projectName(), masker, log);
         }
     }
 
     private void uploadArtifacts() {
         recorder.start(PhaseType.UPLOAD_ARTIFACTS);
         ArtifactStage stage = new ArtifactStage(
-                env,
-                commands,
+                environment(),
+                commands(),
                 log,
                 request.artifacts(),
                 request.artifacts().namespaceBuildId() ? identity.uuid() : null);
         PhaseOutcome outcome;
         try {
-            outcome = stage.upload(buildspec.artifacts());
+            outcome = stage.upload(buildspec().artifacts());
         } catch (RuntimeException e) {
             outcome = new PhaseOutcome(StatusType.FAULT, unexpected("uploading artifacts", e), "");
         }
@@ -354,7 +367,7 @@ public final class BuildRunner {
         recorder.start(PhaseType.FINALIZING);
         if (env != null) {
             try {
-                env.close();
+                environment().close();
             } catch (RuntimeException e) {
                 log.container("Could not remove the build environment: " + e.getMessage());
             }
@@ -393,5 +406,35 @@ public final class BuildRunner {
         if (phaseStatus.precedence() > status.precedence()) {
             status = phaseStatus;
         }
+    }
+
+    // Set as the build goes: each read below comes after the phase that sets it (a build that failed before ends
+    // without reaching the reads).
+    private BuildEnvironment environment() {
+        return Objects.requireNonNull(env, "the build's environment before PROVISIONING");
+    }
+
+    private CommandRunner commands() {
+        return Objects.requireNonNull(commands, "the command runner before DOWNLOAD_SOURCE");
+    }
+
+    private Buildspec buildspec() {
+        return Objects.requireNonNull(buildspec, "the buildspec before DOWNLOAD_SOURCE");
+    }
+
+    private Instant deadline() {
+        return Objects.requireNonNull(deadline, "the deadline before the build started");
+    }
+
+    private String memory() {
+        return Objects.requireNonNull(memory, "the memory before PROVISIONING");
+    }
+
+    private EnvironmentSpec spec() {
+        return Objects.requireNonNull(spec, "the environment before PROVISIONING");
+    }
+
+    private RuntimeStage runtimes() {
+        return Objects.requireNonNull(runtimes, "the runtimes before PROVISIONING");
     }
 }

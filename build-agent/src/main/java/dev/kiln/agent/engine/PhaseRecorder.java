@@ -8,14 +8,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Records phases as they start and end, and logs CodeBuild's phase lines. Not thread-safe. */
 final class PhaseRecorder {
     private final Clock clock;
     private final BuildLog log;
     private final List<BuildPhase> done = new ArrayList<>();
-    private PhaseType current;
-    private Instant currentStart;
+    private @Nullable PhaseType current;
+    private @Nullable Instant currentStart;
 
     PhaseRecorder(Clock clock, BuildLog log) {
         this.clock = clock;
@@ -32,13 +34,15 @@ final class PhaseRecorder {
         currentStart = clock.instant();
     }
 
+    @Nullable
     PhaseType current() {
         return current;
     }
 
     /** Ends the current phase and logs {@code Phase complete} and its context. */
     void end(StatusType status, PhaseContext context) {
-        done.add(new BuildPhase(current, status, currentStart, clock.instant(), List.of(context)));
+        PhaseType type = Objects.requireNonNull(current, "a phase ended before it started");
+        done.add(new BuildPhase(type, status, Objects.requireNonNull(currentStart), clock.instant(), List.of(context)));
         log.container("Phase complete: " + current + " State: " + status);
         log.container("Phase context status code: " + context.statusCode() + " Message: " + context.message());
         current = null;
@@ -54,7 +58,7 @@ final class PhaseRecorder {
 
     List<BuildPhase> phases() {
         List<BuildPhase> out = new ArrayList<>(done);
-        if (current != null && current != PhaseType.COMPLETED) {
+        if (current != null && current != PhaseType.COMPLETED && currentStart != null) {
             out.add(new BuildPhase(current, null, currentStart, null, null));
         }
         return out;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /** Collects the buildspec's report groups from the build's environment and logs a line for each. */
@@ -76,7 +77,7 @@ final class ReportStage {
     /** One line on a report: its counts, or its coverage. */
     static String describe(Report report) {
         if (report.isCoverage()) {
-            var c = report.codeCoverageSummary();
+            var c = Objects.requireNonNull(report.codeCoverageSummary(), "a coverage report without its summary");
             return report.total() + " files, lines " + c.lineCoveragePercentage() + "% (" + c.linesCovered() + " of "
                     + (c.linesCovered() + c.linesMissed()) + "), branches " + c.branchCoveragePercentage() + "% ("
                     + c.branchesCovered() + " of " + (c.branchesCovered() + c.branchesMissed()) + ")";

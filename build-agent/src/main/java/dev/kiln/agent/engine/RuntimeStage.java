@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code phases.install.runtime-versions}: on Kiln's default image the runtimes are resolved in DOWNLOAD_SOURCE,
@@ -31,8 +32,8 @@ final class RuntimeStage {
     private boolean certificatesInImage;
     private final BuildLog log;
     private final ProgressListener progress;
-    private String installLine;
-    private String failure;
+    private @Nullable String installLine;
+    private @Nullable String failure;
 
     RuntimeStage(
             ExecutionBackend backend,

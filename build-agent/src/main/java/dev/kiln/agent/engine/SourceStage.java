@@ -124,7 +124,7 @@ final class SourceStage {
         return new Materialized(Files.createDirectories(into), null); // NO_SOURCE
     }
 
-    private Result copy(Path tree, String resolved) {
+    private Result copy(Path tree, @Nullable String resolved) {
         Buildspec buildspec;
         if (request.buildspec() instanceof BuildspecSource.Compiled compiled) {
             buildspec = compiled.buildspec();

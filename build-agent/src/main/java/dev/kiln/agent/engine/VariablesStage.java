@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Processing environment variables", in DOWNLOAD_SOURCE once the buildspec is read: checks the shell, resolves
@@ -49,7 +50,7 @@ final class VariablesStage {
      * @return why the phase fails, if it does
      */
     Optional<PhaseOutcome> apply(
-            String resolvedVersion,
+            @Nullable String resolvedVersion,
             boolean certificatesInImage,
             Consumer<Collection<String>> mask,
             BooleanSupplier running) {

@@ -10,13 +10,14 @@ import dev.kiln.model.job.JobSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Build and test jobs, run by the engine on one execution backend made once and shared by the agent's jobs. */
 public final class BuildJobs implements JobFactory {
     private final Supplier<ExecutionBackend> backends;
     private final String defaultImage;
     private final List<String> certificates;
-    private ExecutionBackend backend;
+    private @Nullable ExecutionBackend backend;
 
     /** Jobs on the backend {@code backends} makes (once, when the first job needs it). */
     public BuildJobs(Supplier<ExecutionBackend> backends, String defaultImage, List<String> certificates) {
@@ -38,10 +39,12 @@ public final class BuildJobs implements JobFactory {
 
     /** The execution backend, made once and shared (finding the engine takes time). */
     private synchronized ExecutionBackend backend() {
-        if (backend == null) {
-            backend = backends.get();
+        ExecutionBackend made = backend;
+        if (made == null) {
+            made = backends.get();
+            backend = made;
         }
-        return backend;
+        return made;
     }
 
     @Override

@@ -12,9 +12,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.jspecify.annotations.Nullable;
 
 /** Builds one report from a tar of its group's base directory. Stateless. */
 public final class ReportCollector {
@@ -40,8 +42,8 @@ public final class ReportCollector {
         List<TestCase> cases = new ArrayList<>();
         Map<String, CodeCoverage> coverages = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        TestReportParser tests = ReportFormats.tests(group.fileFormat());
-        CoverageParser coverage = ReportFormats.coverage(group.fileFormat());
+        @Nullable TestReportParser tests = ReportFormats.tests(group.fileFormat());
+        @Nullable CoverageParser coverage = ReportFormats.coverage(group.fileFormat());
         int files = 0;
         try (TarArchiveInputStream tar = new TarArchiveInputStream(tree)) {
             TarArchiveEntry entry;
@@ -60,7 +62,8 @@ public final class ReportCollector {
                             coverages.merge(file.filePath(), file, (x, y) -> x.plus(y, file.filePath()));
                         }
                     } else {
-                        cases.addAll(tests.parse(new NonClosing(tar), path));
+                        cases.addAll(Objects.requireNonNull(tests, "a report format that is neither tests nor coverage")
+                                .parse(new NonClosing(tar), path));
                     }
                 } catch (IOException | RuntimeException e) {
                     warnings.add(e.getMessage() == null ? path + ": " + e : e.getMessage());
@@ -135,7 +138,7 @@ public final class ReportCollector {
         if (!warnings.isEmpty()) {
             status = "INCOMPLETE";
         } else {
-            status = counts.get("FAILED") + counts.get("ERROR") > 0 ? "FAILED" : "SUCCEEDED";
+            status = counts.getOrDefault("FAILED", 0) + counts.getOrDefault("ERROR", 0) > 0 ? "FAILED" : "SUCCEEDED";
         }
         return new Report(
                 project + "-" + group.name(),

@@ -28,14 +28,18 @@ public final class ShellSession {
     private final LineAssembler err;
     private final Object lock = new Object();
     private OutputSink sink;
-    private Pending pending;
-    private Throwable lost;
+    private @Nullable Pending pending;
+    private @Nullable Throwable lost;
     private int nextId = 1;
 
     private static final class Pending {
         final String id;
         final CompletableFuture<CommandResult> done = new CompletableFuture<>();
+
+        @Nullable
         String stdoutMarker;
+
+        @Nullable
         String stderrMarker;
 
         Pending(String id) {

@@ -1,5 +1,6 @@
 package dev.kiln.agent.source;
 
+import dev.kiln.kit.Failures;
 import dev.kiln.kit.ProgressListener;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -56,7 +57,7 @@ public final class GitSourceFetcher implements SourceFetcher {
             } catch (UnableToFetchSourceException e) {
                 // say it in the repository's terms, not the kept clone's
                 throw new UnableToFetchSourceException(
-                        e.getMessage().replace(mirror.url(), source.url()), e.getCause());
+                        Failures.message(e).replace(mirror.url(), source.url()), e.getCause());
             }
             mirror.pointAtOrigin(directory, source.submodules(), credentials);
             return new FetchedSource(commit, Optional.of(note));
@@ -139,7 +140,8 @@ public final class GitSourceFetcher implements SourceFetcher {
         }
     }
 
-    private static String pullRequest(Source.Git source, Path directory, String number, CredentialsProvider login)
+    private static String pullRequest(
+            Source.Git source, Path directory, String number, @Nullable CredentialsProvider login)
             throws GitAPIException {
         String ref = "refs/pull/" + number + "/head";
         try (Git git = Git.cloneRepository()
@@ -163,7 +165,7 @@ public final class GitSourceFetcher implements SourceFetcher {
         }
     }
 
-    private static String commit(Source.Git source, Path directory, String commit, CredentialsProvider login)
+    private static String commit(Source.Git source, Path directory, String commit, @Nullable CredentialsProvider login)
             throws GitAPIException {
         // A commit may be anywhere in the history: a shallow clone could miss it, so this clone is complete.
         try (Git git = Git.cloneRepository()
@@ -183,7 +185,7 @@ public final class GitSourceFetcher implements SourceFetcher {
         }
     }
 
-    private static String checkout(Git git, ObjectId id, boolean submodules, CredentialsProvider login)
+    private static String checkout(Git git, ObjectId id, boolean submodules, @Nullable CredentialsProvider login)
             throws GitAPIException {
         git.checkout().setName(id.name()).call(); // detached, as CodeBuild checks out a version
         if (submodules) {

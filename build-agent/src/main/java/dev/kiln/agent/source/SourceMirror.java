@@ -20,6 +20,7 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * LOCAL_SOURCE_CACHE: a bare clone of one repository kept between builds. Each build fetches what is new into it
@@ -62,7 +63,7 @@ final class SourceMirror {
     }
 
     /** Creates or updates the kept clone; says what it did. */
-    String update(ProgressListener progress, CredentialsProvider login) {
+    String update(ProgressListener progress, @Nullable CredentialsProvider login) {
         long start = System.nanoTime();
         boolean fresh = !Files.isDirectory(directory.resolve("objects"));
         progress.progress((fresh ? "cloning " : "updating the kept clone of ") + origin);

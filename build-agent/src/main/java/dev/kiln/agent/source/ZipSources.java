@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Enumeration;
+import java.util.Objects;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -98,8 +99,9 @@ public final class ZipSources {
                     Files.createDirectories(target);
                     continue;
                 }
-                Files.createDirectories(target.getParent());
-                if (!target.getParent().toRealPath().startsWith(root)) {
+                Path parent = Objects.requireNonNull(target.getParent(), "an entry under the root has a parent");
+                Files.createDirectories(parent);
+                if (!parent.toRealPath().startsWith(root)) {
                     continue;
                 }
                 try (InputStream in = zip.getInputStream(entry)) {

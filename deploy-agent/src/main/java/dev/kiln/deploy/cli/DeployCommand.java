@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
         })
 public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--revision", required = true, paramLabel = "ZIP", description = "The revision to deploy.")
-    private @Nullable Path revision;
+    private Path revision;
 
     @Option(
             names = "--ssh",
@@ -56,7 +56,7 @@ public final class DeployCommand implements Callable<Integer> {
     private List<String> hosts = new ArrayList<>();
 
     @Option(names = "--key", required = true, paramLabel = "FILE", description = "The private key to log in with.")
-    private @Nullable Path key;
+    private Path key;
 
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts lines with the hosts' keys.")
     private @Nullable Path knownHosts;

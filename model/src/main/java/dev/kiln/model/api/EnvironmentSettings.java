@@ -25,7 +25,7 @@ public record EnvironmentSettings(
         List<String> hosts,
         String root,
         String config,
-        String minHealthy,
+        @Nullable String minHealthy,
         String healthUrl,
         int healthTimeoutSeconds,
         int keepReleases,

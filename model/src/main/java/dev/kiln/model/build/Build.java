@@ -34,16 +34,16 @@ public record Build(
         long buildNumber,
         String projectName,
         Instant startTime,
-        Instant endTime,
+        @Nullable Instant endTime,
         PhaseType currentPhase,
         StatusType buildStatus,
         boolean buildComplete,
         String initiator,
-        String sourceVersion,
-        String resolvedSourceVersion,
+        @Nullable String sourceVersion,
+        @Nullable String resolvedSourceVersion,
         List<BuildPhase> phases,
         List<ExportedVariable> exportedEnvironmentVariables,
-        BuildArtifacts artifacts,
+        @Nullable BuildArtifacts artifacts,
         List<Report> reports,
         BuildEnvironmentInfo environment,
         double timeoutInMinutes,
@@ -76,7 +76,7 @@ public record Build(
             String location,
             @Nullable String sha256sum,
             @Nullable String md5sum,
-            String artifactIdentifier) {}
+            @Nullable String artifactIdentifier) {}
 
     /**
      * What the build ran on.

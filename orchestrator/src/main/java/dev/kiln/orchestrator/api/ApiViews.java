@@ -20,13 +20,14 @@ import dev.kiln.orchestrator.state.StatusChangeRecord;
 import dev.kiln.orchestrator.state.UserRecord;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** What the orchestrator keeps, as the API's records show it. */
 final class ApiViews {
     private ApiViews() {}
 
     /** A run, with its history for {@code show} (null in lists). */
-    static Run run(RunRecord run, Optional<CommitInfo> commit, List<StatusChangeRecord> history) {
+    static Run run(RunRecord run, Optional<CommitInfo> commit, @Nullable List<StatusChangeRecord> history) {
         return new Run(
                 run.id(),
                 run.pipeline(),

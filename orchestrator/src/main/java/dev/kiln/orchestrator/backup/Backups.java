@@ -28,6 +28,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
@@ -223,7 +224,7 @@ public final class Backups {
         tar.closeArchiveEntry();
     }
 
-    private static void deleteQuietly(Path dir) {
+    private static void deleteQuietly(@Nullable Path dir) {
         if (dir == null) {
             return;
         }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,6 +42,7 @@ public final class ServerCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description = "Where the git mirrors (and embedded stores, without --database and --s3) live"
                     + " (default: KILN_HOME/server, or ~/.local/share/kiln/server).")
+    @Nullable
     Path data;
 
     @Option(
@@ -54,6 +56,7 @@ public final class ServerCommand implements Callable<Integer> {
             paramLabel = "URL",
             defaultValue = "${env:KILN_DATABASE}",
             description = "postgresql://USER:PASSWORD@HOST:PORT/DB (default: KILN_DATABASE, else an embedded one).")
+    @Nullable
     String database;
 
     @Option(
@@ -61,6 +64,7 @@ public final class ServerCommand implements Callable<Integer> {
             paramLabel = "URL",
             defaultValue = "${env:KILN_S3}",
             description = "http(s)://HOST:PORT/BUCKET (default: KILN_S3, else an embedded S3 server).")
+    @Nullable
     String s3;
 
     @Override

@@ -6,7 +6,9 @@ import dev.kiln.model.job.StoreSettings;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.orchestrator.state.Database;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** Where an orchestrator's state is, for the commands that work on it directly (backup, restore). */
@@ -16,6 +18,7 @@ final class StateLocation {
             paramLabel = "URL",
             defaultValue = "${env:KILN_DATABASE}",
             description = "postgresql://USER:PASSWORD@HOST:PORT/DB (default: KILN_DATABASE).")
+    @Nullable
     String database;
 
     @Option(
@@ -24,6 +27,7 @@ final class StateLocation {
             defaultValue = "${env:KILN_S3}",
             description = "http(s)://HOST:PORT/BUCKET (default: KILN_S3); keys from AWS_ACCESS_KEY_ID and"
                     + " AWS_SECRET_ACCESS_KEY.")
+    @Nullable
     String s3;
 
     /** Whether both were given. */
@@ -32,13 +36,16 @@ final class StateLocation {
     }
 
     Database database() {
-        return Database.fromUrl(database, Optional.empty(), Optional.empty());
+        return Database.fromUrl(
+                Objects.requireNonNull(database, "the database is read once given() says so"),
+                Optional.empty(),
+                Optional.empty());
     }
 
     ArtifactStore store() {
         Map<String, String> env = System.getenv();
         StoreSettings settings = KilnServer.storeAt(
-                s3,
+                Objects.requireNonNull(s3, "the object store is read once given() says so"),
                 Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
                 Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));
         return new MinioArtifactStore(

@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.core;
 
+import dev.kiln.kit.Failures;
 import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.api.ExecutionStatus;
 import dev.kiln.model.api.JobState;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +46,7 @@ public final class Orchestrator {
     final OrchestratorMetrics metrics;
     private final SourceStep source;
     private final RunEvents events = new RunEvents();
-    private Commits commits;
+    private @Nullable Commits commits;
     private final Map<String, Repository> repositories = new HashMap<>();
     private final Map<String, String> pipelines = new HashMap<>();
     private final List<JobRecord> dirtyJobs = new ArrayList<>();
@@ -103,7 +105,7 @@ public final class Orchestrator {
 
     /** Commits' titles and authors. */
     public Commits commits() {
-        return commits;
+        return Objects.requireNonNull(commits, "commits are read once the orchestrator has started");
     }
     /** The context it runs on. */
     public Context context() {
@@ -345,7 +347,7 @@ public final class Orchestrator {
                     pendingLeases.addAll(board.queue(job));
                 } catch (MissingInputException e) {
                     book.executorOf(run.id)
-                            .finished(run.id, dispatch.stage(), dispatch.action(), false, e.getMessage());
+                            .finished(run.id, dispatch.stage(), dispatch.action(), false, Failures.message(e));
                 }
             }
         }

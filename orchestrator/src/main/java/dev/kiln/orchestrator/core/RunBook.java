@@ -144,7 +144,10 @@ final class RunBook {
     List<Dispatch> takeDispatches() {
         List<Dispatch> out = new ArrayList<>();
         for (String pipeline : touchedPipelines) {
-            out.addAll(executors.get(pipeline).takeDispatches());
+            PipelineExecutor executor = executors.get(pipeline);
+            if (executor != null) {
+                out.addAll(executor.takeDispatches());
+            }
         }
         return out;
     }
@@ -156,6 +159,9 @@ final class RunBook {
         Map<String, Map<String, String>> entries = new HashMap<>();
         for (String pipeline : touchedPipelines) {
             PipelineExecutor executor = executors.get(pipeline);
+            if (executor == null) {
+                continue;
+            }
             List<StatusChange> taken = executor.takeChanges();
             if (taken.isEmpty()) {
                 continue; // nothing moved: which run entered each stage last is as saved

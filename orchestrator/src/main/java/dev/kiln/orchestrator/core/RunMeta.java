@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** What the orchestrator knows of a run besides its engine state: origin, source stage, artifacts made. */
 final class RunMeta {
@@ -21,6 +22,8 @@ final class RunMeta {
     final Map<String, String> outputs = new HashMap<>();
     ExecutionStatus sourceStatus = ExecutionStatus.IN_PROGRESS;
     String sourceMessage = "";
+
+    @Nullable
     Instant endTime;
 
     RunMeta(

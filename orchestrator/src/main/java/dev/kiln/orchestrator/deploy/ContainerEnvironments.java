@@ -16,7 +16,12 @@ final class ContainerEnvironments {
     private ContainerEnvironments() {}
 
     static ContainerSettings check(NewEnvironment r) {
-        String engine = r.docker().strip();
+        String docker = r.docker();
+        if (docker == null) {
+            throw new InvalidEnvironmentException(
+                    "field docker: expected the engine's address, unix:///PATH or" + " tcp://HOST:PORT");
+        }
+        String engine = docker.strip();
         if (!engine.matches("(unix|tcp)://\\S+")) {
             throw new InvalidEnvironmentException("field docker: expected the engine's address, unix:///PATH or"
                     + " tcp://HOST:PORT, found '" + engine + "'");

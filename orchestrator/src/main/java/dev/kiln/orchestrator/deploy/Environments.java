@@ -3,6 +3,7 @@ package dev.kiln.orchestrator.deploy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.kit.Failures;
 import dev.kiln.model.api.ContainerSettings;
 import dev.kiln.model.api.EnvironmentSettings;
 import dev.kiln.model.api.NewEnvironment;
@@ -20,8 +21,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Adds, reads and removes environments; the only place their private keys are sealed and opened. */
 public final class Environments {
@@ -45,13 +48,13 @@ public final class Environments {
         try {
             settings = settings(request);
         } catch (IllegalArgumentException e) {
-            return Future.failedFuture(new InvalidEnvironmentException(e.getMessage()));
+            return Future.failedFuture(new InvalidEnvironmentException(Failures.message(e)));
         } catch (InvalidEnvironmentException e) {
             return Future.failedFuture(e);
         }
         // the one secret of an environment: an SSH environment's private key, a container environment's variables
         String secret = settings.docker() == null
-                ? request.privateKey()
+                ? Objects.requireNonNullElse(request.privateKey(), "")
                 : json(request.env() == null ? Map.of() : new TreeMap<>(request.env()));
         EnvironmentRecord record = new EnvironmentRecord(
                 request.name(),
@@ -182,7 +185,7 @@ public final class Environments {
     }
 
     /** The container target a deploy agent is given, with the variables opened; null for SSH hosts. */
-    public ContainerTarget containerTarget(EnvironmentRecord e) {
+    public @Nullable ContainerTarget containerTarget(EnvironmentRecord e) {
         EnvironmentSettings s = settings(e);
         ContainerSettings d = s.docker();
         if (d == null) {
@@ -207,7 +210,7 @@ public final class Environments {
     }
 
     /** The SSH target a deploy agent is given, with the private key opened; null for a container environment. */
-    public SshTarget sshTarget(EnvironmentRecord e) {
+    public @Nullable SshTarget sshTarget(EnvironmentRecord e) {
         EnvironmentSettings s = settings(e);
         if (s.docker() != null) {
             return null;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The runs of one pipeline, with CodePipeline's rules. Stages run in order, each action group of a stage by run
@@ -377,7 +378,8 @@ public final class PipelineExecutor {
         record(run, null, null, status, message);
     }
 
-    private void record(Run run, String stage, String action, ExecutionStatus status, String message) {
+    private void record(
+            Run run, @Nullable String stage, @Nullable String action, ExecutionStatus status, String message) {
         history.add(new StatusChange(run.id(), stage, action, status, message, clock.instant()));
     }
 

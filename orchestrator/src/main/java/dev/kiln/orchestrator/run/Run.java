@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** One run of a pipeline: its status and each stage's and action's. Changed only by its {@link PipelineExecutor}. */
 public final class Run {
@@ -129,6 +130,8 @@ public final class Run {
     public static final class StageRun {
         private final Stage plan;
         private final List<ActionRun> actions = new ArrayList<>();
+
+        @Nullable
         ExecutionStatus status;
 
         StageRun(Stage plan) {
@@ -178,9 +181,14 @@ public final class Run {
     /** One action of a run; its status is empty until it starts. */
     public static final class ActionRun {
         private final Action plan;
+
+        @Nullable
         ExecutionStatus status;
+
         String message = "";
         int attempt;
+
+        @Nullable
         Instant deadline;
 
         ActionRun(Action plan) {

@@ -2,6 +2,7 @@ package dev.kiln.orchestrator.run;
 
 import dev.kiln.model.api.ExecutionStatus;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One recorded status change, for the run's history.
@@ -14,4 +15,9 @@ import java.time.Instant;
  * @param time when
  */
 public record StatusChange(
-        String runId, String stage, String action, ExecutionStatus status, String message, Instant time) {}
+        String runId,
+        @Nullable String stage,
+        @Nullable String action,
+        ExecutionStatus status,
+        String message,
+        Instant time) {}

@@ -46,8 +46,13 @@ public final class EmbeddedObjectStore implements AutoCloseable {
                     "secretKey", dev.kiln.orchestrator.access.Tokens.generate());
             PrivateFiles.write(saved, json.writeValueAsString(keys));
         }
-        int port = ((Number) keys.get("port")).intValue();
-        return serve(objects, "127.0.0.1", port, (String) keys.get("accessKey"), (String) keys.get("secretKey"));
+        if (!(keys.get("port") instanceof Number port)
+                || !(keys.get("accessKey") instanceof String accessKey)
+                || !(keys.get("secretKey") instanceof String secretKey)) {
+            throw new OrchestratorException(
+                    saved + " lacks the object store's port or keys; delete it to make new ones");
+        }
+        return serve(objects, "127.0.0.1", port.intValue(), accessKey, secretKey);
     }
 
     /**

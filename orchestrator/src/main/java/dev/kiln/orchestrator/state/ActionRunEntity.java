@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** An action of a run's stage. */
 @Entity
@@ -22,9 +23,14 @@ class ActionRunEntity {
     int position;
     String name;
     String type;
+
+    @Nullable
     String status;
+
     String message;
     int attempt;
+
+    @Nullable
     Instant deadline;
 
     @Column(name = "run_order")

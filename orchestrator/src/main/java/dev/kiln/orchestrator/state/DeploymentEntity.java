@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A deployment to an environment, with its report as JSON once it ended. */
 @Entity
@@ -51,5 +52,6 @@ class DeploymentEntity {
     Instant createdAt;
 
     @Column(name = "ended_at")
+    @Nullable
     Instant endedAt;
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** An action handed to agents: queued, leased, running, then ended. */
 @Entity
@@ -25,6 +26,7 @@ class JobEntity {
     String state;
 
     @Column(name = "agent_id")
+    @Nullable
     String agentId;
 
     String message;
@@ -40,5 +42,6 @@ class JobEntity {
     Instant leasedAt;
 
     @Column(name = "ended_at")
+    @Nullable
     Instant endedAt;
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lease that lets one of several orchestrators sharing a database lead: schedule jobs, poll and take webhooks,
@@ -40,11 +41,11 @@ public final class LeaderLease implements AutoCloseable {
 
     private final Database database;
     private final String holder;
-    private Connection connection;
+    private @Nullable Connection connection;
     private volatile long epoch;
     private volatile long validUntilNanos;
     private volatile boolean closed;
-    private Thread renewer;
+    private @Nullable Thread renewer;
 
     /**
      * A lease on {@code database} for {@code holder}, a name that stays the same when the same orchestrator
@@ -158,7 +159,7 @@ public final class LeaderLease implements AutoCloseable {
     }
 
     /** Renews once; answers why the lease is lost, or null while it is ours. */
-    private String renew() {
+    private @Nullable String renew() {
         try {
             if (tryAcquire()) {
                 return null;

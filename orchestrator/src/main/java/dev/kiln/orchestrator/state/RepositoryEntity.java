@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A registered repository row. */
 @Entity
@@ -14,9 +15,12 @@ class RepositoryEntity {
     String name;
 
     String url;
+
+    @Nullable
     String branch;
 
     @Column(name = "webhook_secret")
+    @Nullable
     String webhookSecret;
 
     @Column(name = "poll_interval_seconds")

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A run row: what triggered it, the commit and pipeline file it runs, and its own status. */
 @Entity
@@ -20,10 +21,13 @@ class RunEntity {
     @Column(name = "trigger_type")
     String triggerType;
 
+    @Nullable
     String ref;
+
     String revision;
 
     @Column(name = "pipeline_file")
+    @Nullable
     String pipelineFile;
 
     String status;
@@ -43,5 +47,6 @@ class RunEntity {
     Instant startTime;
 
     @Column(name = "end_time")
+    @Nullable
     Instant endTime;
 }

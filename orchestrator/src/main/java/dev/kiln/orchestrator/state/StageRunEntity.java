@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /** A stage of a run; position 0 is the Source stage. */
 @Entity
@@ -17,5 +18,7 @@ class StageRunEntity {
 
     int position;
     String name;
+
+    @Nullable
     String status;
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** One recorded status change of a run, stage or action. */
 @Entity
@@ -19,8 +20,12 @@ class StatusChangeEntity {
     @Column(name = "run_id")
     String runId;
 
+    @Nullable
     String stage;
+
+    @Nullable
     String action;
+
     String status;
     String message;
     Instant time;

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** An API token, kept only as its SHA-256, with the role it speaks for. */
 @Entity
@@ -21,9 +22,11 @@ class TokenEntity {
     String role;
 
     @Column(name = "user_name")
+    @Nullable
     String userName;
 
     @Column(name = "expires_at")
+    @Nullable
     Instant expiresAt;
 
     @Column(name = "created_at")

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /** Checks that a delivery comes from the forge: an HMAC of the body or a shared token, compared in constant time. */
 final class WebhookSignatures {
@@ -18,7 +19,7 @@ final class WebhookSignatures {
      * @param headers with lower-case names
      * @throws WebhookRejectedException saying what is missing or wrong, never the secret
      */
-    static void verify(WebhookProvider provider, Map<String, String> headers, byte[] body, String secret) {
+    static void verify(WebhookProvider provider, Map<String, String> headers, byte[] body, @Nullable String secret) {
         if (secret == null || secret.isEmpty()) {
             throw new WebhookRejectedException("this repository has no webhook secret, so no delivery can be"
                     + " trusted; register it with --webhook-secret and set the same secret on the webhook");

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads push webhooks from GitHub, GitLab, Gitea and Bitbucket: the delivery is verified first (HMAC signature or
@@ -49,7 +50,7 @@ public final class Webhooks {
      * @throws WebhookRejectedException when it is not from the forge (401)
      * @throws InvalidWebhookException when it is, but its body is not a push (400), naming the field
      */
-    public static List<PushEvent> read(Map<String, String> headers, byte[] body, String secret) {
+    public static List<PushEvent> read(Map<String, String> headers, byte[] body, @Nullable String secret) {
         Map<String, String> h = lower(headers);
         WebhookProvider provider = provider(h)
                 .orElseThrow(() -> new InvalidWebhookException(
@@ -63,9 +64,9 @@ public final class Webhooks {
             default -> throw new InvalidWebhookException("not a webhook provider: " + provider);
         };
         boolean push = switch (provider) {
-            case GITHUB, GITEA -> event.equals("push");
-            case GITLAB -> event.equals("Push Hook") || event.equals("Tag Push Hook");
-            case BITBUCKET -> event.equals("repo:push");
+            case GITHUB, GITEA -> "push".equals(event);
+            case GITLAB -> "Push Hook".equals(event) || "Tag Push Hook".equals(event);
+            case BITBUCKET -> "repo:push".equals(event);
             default -> false;
         };
         if (!push) {

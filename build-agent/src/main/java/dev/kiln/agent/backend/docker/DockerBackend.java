@@ -130,12 +130,13 @@ public final class DockerBackend implements ExecutionBackend {
     }
 
     /** The engine, discovering it if needed. */
-    public @Nullable DockerEngine engine() {
+    public DockerEngine engine() {
         Availability availability = probe();
-        if (!availability.available()) {
+        DockerEngine ready = engine;
+        if (!availability.available() || ready == null) {
             throw new EngineUnavailableException(availability.description());
         }
-        return engine;
+        return ready;
     }
 
     /** Creates a project's layer cache volume, labelled, unless it exists. */
