@@ -11,6 +11,7 @@ import dev.kiln.model.api.Role;
 import dev.kiln.orchestrator.server.KilnServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,22 @@ class AccessTest {
         assertThat(repo.status()).isEqualTo(403);
         assertThat(repo.body().path("error").asText()).contains("needs an admin");
         assertThat(operator.get("/api/v1/users").status()).isEqualTo(403);
+        // the role is decided on the path the router matches, however the request spells it
+        for (String spelling : List.of(
+                "/api/v1//users",
+                "//api/v1/users",
+                "/api/v1/%2E%2E/v1/users",
+                "/api/v1/u%73ers",
+                "/api/v1/x/../users",
+                "/api/v1/./users",
+                "/api/v1/users/",
+                "/api//v1///users")) {
+            Api.Answer answer = viewer.get(spelling);
+            assertThat(answer.status()).as("GET " + spelling + " as a viewer").isIn(403, 404);
+            assertThat(answer.body().toString()).as(spelling).doesNotContain("olga");
+        }
+        assertThat(viewer.post("/api/v1//repositories", "{\"url\": \"/tmp/x\"}").status())
+                .isIn(403, 404);
         JsonNode users = admin.get("/api/v1/users").body();
         assertThat(users.toString()).contains("olga", "vic").doesNotContain("passphrase", "pbkdf2");
 

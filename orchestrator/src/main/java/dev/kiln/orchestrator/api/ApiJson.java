@@ -1,14 +1,22 @@
 package dev.kiln.orchestrator.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.vertx.core.buffer.Buffer;
+import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** JSON in and out of the API; bad bodies become {@link BadRequestException}s naming the field. */
 final class ApiJson {
@@ -37,14 +45,85 @@ final class ApiJson {
                 throw new BadRequestException("the request needs a JSON object");
             }
             return value;
-        } catch (MismatchedInputException e) {
-            String field = e.getPath().isEmpty()
-                    ? "body"
-                    : e.getPath().get(e.getPath().size() - 1).getFieldName();
-            throw new BadRequestException("field " + field + ": " + e.getOriginalMessage());
+        } catch (MismatchedInputException | ValueInstantiationException e) {
+            throw new BadRequestException(mismatch(e));
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException(notJson(e));
         } catch (java.io.IOException e) {
-            throw new BadRequestException("the body is not JSON: " + e.getMessage());
+            throw new BadRequestException("the body could not be read");
         }
+    }
+
+    /**
+     * What is wrong with a field, in the API's terms: the JSON it expected, never the Java type it would have made
+     * (a client cannot act on {@code dev.kiln...} or {@code java.lang.String}).
+     */
+    static String mismatch(JsonMappingException e) {
+        String field = e.getPath().isEmpty()
+                ? "body"
+                : e.getPath().stream()
+                        .map(p -> p.getFieldName() != null ? p.getFieldName() : "[" + p.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                        .replace(".[", "[");
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "field " + unknown.getPropertyName() + " is not one of this body's fields ("
+                    + unknown.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", "))
+                    + ")";
+        }
+        Throwable cause = e.getCause();
+        if (cause != null
+                && cause.getMessage() != null
+                && cause.getClass().getPackageName().startsWith("dev.kiln.")) {
+            // the model's own check, such as an unknown status word: its message is written for the client
+            return "field " + field + ": " + cause.getMessage();
+        }
+        Class<?> type = e instanceof MismatchedInputException m
+                ? m.getTargetType()
+                : e instanceof ValueInstantiationException v ? v.getType().getRawClass() : null;
+        return (e.getPath().isEmpty() ? "the body" : "field " + field) + ": expected " + expected(type);
+    }
+
+    private static String expected(@Nullable Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (TemporalAccessor.class.isAssignableFrom(type)) {
+            return "a date and time such as 2026-01-31T12:00:00Z";
+        }
+        if (type.isEnum()) {
+            return "one of the words the API documents for it";
+        }
+        return "an object";
+    }
+
+    /** Why a body is not JSON and where, without the parser's internals. */
+    static String notJson(JsonProcessingException e) {
+        String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        reason = reason.replaceAll("(?s)\\s*\\(start marker at .*", "")
+                .replaceAll("(?s)\\[Source:.*?]", "")
+                .lines()
+                .findFirst()
+                .orElse("")
+                .strip();
+        JsonLocation at = e.getLocation();
+        return "the body is not JSON"
+                + (reason.isEmpty() ? "" : ": " + reason)
+                + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     }
 
     static JsonNode tree(Buffer body) {
@@ -57,8 +136,10 @@ final class ApiJson {
                 throw new BadRequestException("the body must be a JSON object");
             }
             return node;
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException(notJson(e));
         } catch (java.io.IOException e) {
-            throw new BadRequestException("the body is not JSON: " + e.getMessage());
+            throw new BadRequestException("the body could not be read");
         }
     }
 

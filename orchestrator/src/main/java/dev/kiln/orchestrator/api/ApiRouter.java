@@ -93,15 +93,17 @@ public final class ApiRouter {
                         new UnauthorizedException("the token is not valid here (unknown, or a login that expired)"));
             } else {
                 Principal principal = done.result().get();
-                Role needed = Permissions.needed(
-                        ctx.request().method().name(), ctx.request().path());
+                // the path the router matches (dot segments, repeated slashes and escaped letters resolved), not
+                // the path as sent: /api/v1//users and /api/v1/u%73ers reach the same handler as /api/v1/users
+                String path = ctx.normalizedPath();
+                Role needed = Permissions.needed(ctx.request().method().name(), path);
                 if (!principal.role().covers(needed)) {
                     Responses.error(
                             ctx,
                             new ForbiddenException(principal.name() + " is "
                                     + principal.role().withArticle()
                                     + "; " + ctx.request().method() + " "
-                                    + ctx.request().path() + " needs "
+                                    + path + " needs "
                                     + needed.withArticle() + (needed == Role.ADMIN ? "" : " or an admin")));
                     return;
                 }

@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.api;
 
+import dev.kiln.kit.Failures;
 import dev.kiln.model.api.ApiError;
 import dev.kiln.orchestrator.OrchestratorException;
 import io.vertx.core.Future;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 /** Answers: JSON on success, {@code {"error": ...}} with the failure's own status otherwise (never a bare 500). */
 final class Responses {
     private static final Logger LOG = LoggerFactory.getLogger(Responses.class);
+    private static final java.security.SecureRandom REFERENCES = new java.security.SecureRandom();
 
     private Responses() {}
 
@@ -44,13 +46,28 @@ final class Responses {
         Throwable cause =
                 e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
         int status = cause instanceof OrchestratorException o ? o.httpStatus() : 500;
-        if (status >= 500) {
-            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);
+        String message;
+        if (cause instanceof OrchestratorException) {
+            // Kiln's own failures are written for the caller: what failed and what to do
+            message = Failures.message(cause);
+            if (status >= 500) {
+                LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);
+            }
+        } else {
+            // anything else is a fault of Kiln's whose text (class names, SQL, paths) is for the log alone
+            String reference = Long.toHexString(REFERENCES.nextLong() & 0xffffffffffL);
+            LOG.error(
+                    "{} {} failed (reference {})",
+                    ctx.request().method(),
+                    ctx.request().path(),
+                    reference,
+                    cause);
+            message = "the orchestrator could not complete this call (reference " + reference
+                    + " in its log); try again, and report it if it persists";
         }
         if (ctx.response().ended() || ctx.response().closed()) {
             return;
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json")

@@ -47,4 +47,34 @@ class ApiJsonTest {
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageStartingWith("field status:");
     }
+
+    /** Bodies a client gets wrong, each answered with what is wrong in JSON's terms and no Java or parser text. */
+    @Test
+    void malformed_or_mistyped_bodies_name_the_problem_without_internals() {
+        String hello = "{\"name\": \"a\", \"kind\": \"build\", \"labels\": [], \"maxJobs\": 1, \"running\": []}";
+        java.util.Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("{\"name\": ", "the body is not JSON");
+        bodies.put("{name: 1}", "the body is not JSON");
+        bodies.put("[1, 2]", "the body: expected an object");
+        bodies.put("\"text\"", "the body: expected an object");
+        bodies.put(hello.replace("\"a\"", "{\"x\": 1}"), "field name: expected a string");
+        bodies.put(hello.replace("\"maxJobs\": 1", "\"maxJobs\": \"many\""), "field maxJobs: expected a number");
+        bodies.put(hello.replace("\"maxJobs\": 1", "\"maxJobs\": null"), "field maxJobs: expected a number");
+        bodies.put(hello.replace("\"labels\": []", "\"labels\": 7"), "field labels: expected an array");
+        bodies.put(hello.replace("\"running\": []", "\"running\": [], \"spy\": true"), "field spy is not one of");
+        for (var body : bodies.entrySet()) {
+            assertThatThrownBy(() -> ApiJson.read(Buffer.buffer(body.getKey()), AgentHello.class))
+                    .as(body.getKey())
+                    .isInstanceOf(BadRequestException.class)
+                    .hasMessageStartingWith(body.getValue())
+                    .message()
+                    .doesNotContain("dev.kiln", "java.", "Source:", "`", "REDACTED", "jackson");
+        }
+        assertThatThrownBy(() -> ApiJson.tree(Buffer.buffer("{\"a\": [1, }")))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("the body is not JSON")
+                .hasMessageContaining("line 1, column")
+                .message()
+                .doesNotContain("Source:", "REDACTED");
+    }
 }
