@@ -196,6 +196,18 @@ class PipelineRunTest {
 
         assertThat(unsigned.status()).isEqualTo(401);
         assertThat(wrong.status()).isEqualTo(401);
+        // a name that is not registered answers as a registered one does, so names cannot be probed
+        Api.Answer unknownUnsigned =
+                open.send("POST", "/api/v1/webhooks/no-such-repo", payload, Map.of("X-GitHub-Event", "push"));
+        Api.Answer unknownSigned = open.send(
+                "POST",
+                "/api/v1/webhooks/no-such-repo",
+                payload,
+                Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac("s3cret", payload)));
+        assertThat(unknownUnsigned.status()).isEqualTo(401);
+        assertThat(unknownUnsigned.body()).isEqualTo(unsigned.body());
+        assertThat(unknownSigned.status()).isEqualTo(401);
+        assertThat(unknownSigned.body()).isEqualTo(wrong.body());
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body().path("error").asText()).contains("ref");
         assertThat(signed.status()).isEqualTo(202);

@@ -1,6 +1,7 @@
 package dev.kiln.orchestrator.api;
 
 import dev.kiln.model.api.Trigger;
+import dev.kiln.orchestrator.access.Tokens;
 import dev.kiln.orchestrator.core.Orchestrator;
 import dev.kiln.orchestrator.state.Repository;
 import dev.kiln.orchestrator.trigger.PushEvent;
@@ -10,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 final class WebhookRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
+
+    /** Random, never stored or sent: verifies deliveries to repository names that are not registered. */
+    private static final String UNMATCHABLE_SECRET = Tokens.generate();
 
     private final Orchestrator orchestrator;
 
@@ -34,16 +39,21 @@ final class WebhookRoutes {
         java.time.Instant arrived = java.time.Instant.now();
         try {
             String name = ctx.pathParam("repository");
-            Repository repo = orchestrator
-                    .repository(name)
-                    .orElseThrow(() -> new NotFoundException("no repository named " + name));
+            Optional<Repository> known = orchestrator.repository(name);
             Map<String, String> headers = new HashMap<>();
             ctx.request().headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
             byte[] body = ctx.body().buffer() == null
                     ? new byte[0]
                     : ctx.body().buffer().getBytes();
-            List<PushEvent> pushes =
-                    Webhooks.read(headers, body, repo.webhookSecret().orElse(null));
+            // A name that is not registered is checked against a secret no delivery can match, so it gets the
+            // answer a registered repository gives to a delivery it cannot verify: the same 401 and words, in the
+            // same time. Answering 404 would tell anyone which repository names exist.
+            List<PushEvent> pushes = Webhooks.read(
+                    headers,
+                    body,
+                    known.isPresent() ? known.get().webhookSecret().orElse(null) : UNMATCHABLE_SECRET);
+            Repository repo = known.orElseThrow(
+                    () -> new IllegalStateException("a delivery verified against a secret nobody has"));
             for (PushEvent push : pushes) {
                 orchestrator
                         .push(repo, push, Trigger.WEBHOOK)
