@@ -130,6 +130,9 @@ class BackupRestoreTest {
         String made = kiln(first, "one", "backup", backup.toString());
         assertThat(made).startsWith("0 ").contains("backed up").contains("objects");
         assertThat(Files.size(backup)).isPositive();
+        // it holds token hashes, sealed secrets and logs: its owner's alone, whatever the umask
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
+                .isEqualTo("rw-------");
         open.closeNow(one);
 
         Stack second = stack("two");

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -79,6 +80,10 @@ public final class Backups {
                     .toList();
             Manifest manifest = new Manifest(Manifest.FORMAT, schema, Instant.now(), tables, entries);
             Path partial = out.resolveSibling(out.getFileName() + ".partial");
+            // token hashes, sealed secrets and logs: readable by the owner alone, whatever the umask
+            Files.deleteIfExists(partial);
+            Files.createFile(
+                    partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
                     new GzipCompressorOutputStream(new BufferedOutputStream(Files.newOutputStream(partial))))) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
