@@ -167,6 +167,67 @@ class AccessTest {
         assertThat(server.firstAdmin()).isEmpty();
     }
 
+    @Test
+    void a_body_is_read_only_after_its_token_and_only_as_much_as_its_call_takes() throws Exception {
+        server = Runs.server(dir.resolve("data"));
+        Api admin = new Api(server.url(), server.newToken("admin"));
+        Api anyone = new Api(server.url(), "");
+
+        // 17 MB from anyone: refused for want of a token before a byte of it is kept
+        Api.Answer anonymous = anyone.post("/api/v1/runs", "x".repeat(17 * 1024 * 1024));
+        assertThat(anonymous.status()).isEqualTo(401);
+        Api.Answer wrongToken = new Api(server.url(), "kiln_not_a_token").post("/api/v1/runs", "x".repeat(2 << 20));
+        assertThat(wrongToken.status()).isEqualTo(401);
+        // with a token, each call takes what it needs: 1 MiB for the calls people make
+        Api.Answer large = admin.post("/api/v1/repositories", "{\"url\": \"" + "x".repeat(2 << 20) + "\"}");
+        assertThat(large.status()).isEqualTo(413);
+        assertThat(large.body().path("error").asText())
+                .isEqualTo("the body of POST /api/v1/repositories may be at most 1024 KiB; send less");
+        Api.Answer delivery = anyone.send(
+                "POST",
+                "/api/v1/webhooks/shop",
+                "x".repeat(26 * 1024 * 1024),
+                java.util.Map.of("X-GitHub-Event", "push"));
+        assertThat(delivery.status()).isEqualTo(413);
+        assertThat(delivery.body().path("error").asText()).contains("25600 KiB");
+
+        // a multipart upload is never written to disk (Vert.x's default is file-uploads/ under the working directory)
+        Path uploads = Path.of("file-uploads").toAbsolutePath();
+        long before =
+                uploads.toFile().exists() ? java.nio.file.Files.list(uploads).count() : 0;
+        String boundary = "kilnboundary";
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + "y".repeat(4096) + "\r\n--" + boundary + "--\r\n";
+        for (Api caller : List.of(admin, anyone)) {
+            Api.Answer upload = caller.send(
+                    "POST",
+                    "/api/v1/repositories",
+                    form,
+                    java.util.Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+            assertThat(upload.status()).isIn(400, 401);
+        }
+        long after =
+                uploads.toFile().exists() ? java.nio.file.Files.list(uploads).count() : 0;
+        assertThat(after).as("files in " + uploads).isEqualTo(before);
+
+        // guessing a password is paused after ten tries, even when the eleventh is right
+        server.addUser("ann", "ann's passphrase", Role.ADMIN);
+        for (int i = 0; i < 10; i++) {
+            assertThat(anyone.post("/api/v1/sessions", user("ann", "guess number " + i, null))
+                            .status())
+                    .isEqualTo(401);
+        }
+        Api.Answer paused = anyone.post("/api/v1/sessions", user("ann", "ann's passphrase", null));
+        assertThat(paused.status()).isEqualTo(429);
+        assertThat(paused.body().path("error").asText())
+                .startsWith("too many failed logins from this address; try again in ");
+        // other names from the same address are still checked
+        server.addUser("bob", "bob's passphrase", Role.VIEWER);
+        assertThat(anyone.post("/api/v1/sessions", user("bob", "bob's passphrase", null))
+                        .status())
+                .isEqualTo(201);
+    }
+
     private String login(String name, String password) {
         Api.Answer answer = new Api(server.url(), "").post("/api/v1/sessions", user(name, password, null));
         assertThat(answer.status()).isEqualTo(201);

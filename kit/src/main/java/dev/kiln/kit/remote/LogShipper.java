@@ -9,11 +9,13 @@ import java.util.List;
 
 /**
  * Sends a job's log lines to the orchestrator as they are printed: a line that finds the sender idle goes at once,
- * and what is printed while a batch is on its way goes next as one batch (at most 1,000 lines); batches are
+ * and what is printed while a batch is on its way goes next as one batch (at most 1,000 lines and 2 MiB); batches are
  * numbered and each is resent until acknowledged, so no line is lost or stored twice.
  */
 final class LogShipper implements AutoCloseable {
     private static final int MAX_BATCH = 1000;
+    /** Characters of text in a batch at most (a batch always holds one line), well below the API's 16 MiB. */
+    static final int MAX_BATCH_CHARS = 2 * 1024 * 1024;
 
     private final AgentClient client;
     private final String jobId;
@@ -64,7 +66,7 @@ final class LogShipper implements AutoCloseable {
                     notifyAll();
                     return;
                 }
-                batch = List.copyOf(pending.subList(0, Math.min(MAX_BATCH, pending.size())));
+                batch = List.copyOf(pending.subList(0, batchEnd(pending)));
                 first = sent;
             }
             deliver(new LogBatch(first, batch));
@@ -74,6 +76,20 @@ final class LogShipper implements AutoCloseable {
                 notifyAll();
             }
         }
+    }
+
+    /** How many of the first lines go in the next batch: up to 1,000, and no more than {@link #MAX_BATCH_CHARS}. */
+    static int batchEnd(List<String> lines) {
+        int end = 0;
+        long chars = 0;
+        while (end < lines.size() && end < MAX_BATCH) {
+            chars += lines.get(end).length();
+            if (end > 0 && chars > MAX_BATCH_CHARS) {
+                break;
+            }
+            end++;
+        }
+        return end;
     }
 
     private void deliver(LogBatch batch) {

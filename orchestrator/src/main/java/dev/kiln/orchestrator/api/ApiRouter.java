@@ -4,6 +4,7 @@ import dev.kiln.model.api.Health;
 import dev.kiln.model.api.HealthStatus;
 import dev.kiln.model.api.Principal;
 import dev.kiln.model.api.Role;
+import dev.kiln.orchestrator.access.LoginThrottle;
 import dev.kiln.orchestrator.access.Permissions;
 import dev.kiln.orchestrator.access.Tokens;
 import dev.kiln.orchestrator.access.Users;
@@ -24,6 +25,15 @@ import java.io.UncheckedIOException;
 
 /** The API's routes: open ones first, then the token check, then the rest. */
 public final class ApiRouter {
+    /** The most a forge's delivery may hold: GitHub caps its payloads at 25 MB. */
+    static final long WEBHOOK_BODY = 25L * 1024 * 1024;
+    /** The most an agent's call may hold (a batch of log lines at most). */
+    static final long AGENT_BODY = 16L * 1024 * 1024;
+    /** The most any other call with a token may hold. */
+    static final long CALL_BODY = 1024L * 1024;
+    /** The most a login may hold. */
+    static final long LOGIN_BODY = 64L * 1024;
+
     private ApiRouter() {}
 
     /** A router for an orchestrator. */
@@ -40,7 +50,7 @@ public final class ApiRouter {
             DeployRoutes.Parts deploys,
             java.util.function.BooleanSupplier ready) {
         Router router = Router.router(vertx);
-        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(16 * 1024 * 1024));
+        router.errorHandler(413, ctx -> Responses.error(ctx, new TooLargeException(tooLarge(ctx))));
         Buffer openapi = openapi();
         router.get("/api/v1/health")
                 .handler(ctx -> Responses.send(
@@ -51,11 +61,22 @@ public final class ApiRouter {
                 .handler(ctx -> ctx.response()
                         .putHeader("Content-Type", "application/yaml")
                         .end(openapi));
+        // the calls open to anyone read a body of their own size; all others only once the token is checked
+        router.post("/api/v1/webhooks/:repository").handler(bodies(WEBHOOK_BODY));
         new WebhookRoutes(orchestrator).mount(router);
-        UserRoutes userRoutes = new UserRoutes(vertx, users, tokens);
+        UserRoutes userRoutes = new UserRoutes(vertx, users, tokens, new LoginThrottle(java.time.Clock.systemUTC()));
+        router.post("/api/v1/sessions").handler(bodies(LOGIN_BODY));
         userRoutes.mountOpen(router);
+        BodyHandler agentBodies = bodies(AGENT_BODY);
+        BodyHandler callBodies = bodies(CALL_BODY);
         router.route("/api/v1/*").handler(ctx -> authenticate(ctx, tokens));
+        router.route("/api/v1/*")
+                .handler(ctx -> (Permissions.needed(ctx.request().method().name(), ctx.normalizedPath()) == Role.AGENT
+                                ? agentBodies
+                                : callBodies)
+                        .handle(ctx));
         router.get("/metrics").handler(ctx -> authenticate(ctx, tokens));
+        router.get("/metrics").handler(callBodies);
         router.get("/metrics")
                 .handler(ctx -> ctx.response()
                         .putHeader("Content-Type", orchestrator.metrics().contentType())
@@ -74,21 +95,50 @@ public final class ApiRouter {
         return router;
     }
 
+    /** A body handler that keeps bodies in memory up to {@code limit} bytes and never writes an upload to disk. */
+    private static BodyHandler bodies(long limit) {
+        return BodyHandler.create(false).setBodyLimit(limit);
+    }
+
+    private static String tooLarge(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        long limit = path.startsWith("/api/v1/webhooks/")
+                ? WEBHOOK_BODY
+                : path.equals("/api/v1/sessions")
+                        ? LOGIN_BODY
+                        : Permissions.needed(ctx.request().method().name(), path) == Role.AGENT
+                                ? AGENT_BODY
+                                : CALL_BODY;
+        return "the body of " + ctx.request().method() + " " + path + " may be at most " + limit / 1024
+                + " KiB; send less";
+    }
+
+    /** Refuses a call without reading its body. */
+    private static void refuse(RoutingContext ctx, Throwable why) {
+        Responses.error(ctx, why);
+        if (!ctx.request().isEnded()) {
+            // what was sent is read and dropped, never kept
+            ctx.request().resume();
+        }
+    }
+
     /** Finds who the token speaks for, then lets the call through if that role may make it. */
     private static void authenticate(RoutingContext ctx, Tokens tokens) {
         String token = UserRoutes.bearer(ctx);
         if (token.isEmpty()) {
-            Responses.error(
+            refuse(
                     ctx,
                     new UnauthorizedException(
                             "this call needs a token: send Authorization: Bearer TOKEN (kiln up wrote one to ~/.kiln/config)"));
             return;
         }
+        // nothing of the body is read until the token is known: the body handler that follows resumes the request
+        ctx.request().pause();
         tokens.principal(token).onComplete(done -> {
             if (done.failed()) {
-                Responses.error(ctx, done.cause());
+                refuse(ctx, done.cause());
             } else if (done.result().isEmpty()) {
-                Responses.error(
+                refuse(
                         ctx,
                         new UnauthorizedException("the token is not valid here (unknown, or a login that expired)"));
             } else {
@@ -98,7 +148,7 @@ public final class ApiRouter {
                 String path = ctx.normalizedPath();
                 Role needed = Permissions.needed(ctx.request().method().name(), path);
                 if (!principal.role().covers(needed)) {
-                    Responses.error(
+                    refuse(
                             ctx,
                             new ForbiddenException(principal.name() + " is "
                                     + principal.role().withArticle()

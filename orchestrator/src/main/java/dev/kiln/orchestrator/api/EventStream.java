@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
  * connections open through proxies.
  */
 final class EventStream {
-    private static final long KEEP_ALIVE_MS = 15_000;
+    static final long KEEP_ALIVE_MS = 15_000;
 
     private EventStream() {}
 

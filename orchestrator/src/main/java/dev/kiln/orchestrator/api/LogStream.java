@@ -47,7 +47,17 @@ final class LogStream {
             boolean open = found.endedAt().isEmpty();
             if (open) {
                 logs.follow(id, follower, ended);
-                response.closeHandler(v -> logs.unfollow(id, follower, ended));
+                // a comment line while the job is quiet keeps the connection from looking idle
+                long timer = ctx.vertx().setPeriodic(EventStream.KEEP_ALIVE_MS, t -> {
+                    if (!response.ended() && !response.closed()) {
+                        response.write(": alive\n\n");
+                    }
+                });
+                response.closeHandler(v -> {
+                    logs.unfollow(id, follower, ended);
+                    ctx.vertx().cancelTimer(timer);
+                });
+                response.endHandler(v -> ctx.vertx().cancelTimer(timer));
             }
             archive.read(id, from, Integer.MAX_VALUE).onComplete(done -> {
                 if (done.succeeded()) {

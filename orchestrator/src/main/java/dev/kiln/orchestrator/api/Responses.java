@@ -68,6 +68,9 @@ final class Responses {
         if (ctx.response().ended() || ctx.response().closed()) {
             return;
         }
+        if (cause instanceof TooManyLoginsException pause) {
+            ctx.response().putHeader("Retry-After", Long.toString(pause.retryAfterSeconds()));
+        }
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json")

@@ -7,6 +7,7 @@ import dev.kiln.model.api.Principal;
 import dev.kiln.model.api.Removed;
 import dev.kiln.model.api.Role;
 import dev.kiln.model.api.UnknownNameException;
+import dev.kiln.orchestrator.access.LoginThrottle;
 import dev.kiln.orchestrator.access.Tokens;
 import dev.kiln.orchestrator.access.Users;
 import io.vertx.core.Future;
@@ -22,11 +23,13 @@ final class UserRoutes {
     private final Vertx vertx;
     private final Users users;
     private final Tokens tokens;
+    private final LoginThrottle throttle;
 
-    UserRoutes(Vertx vertx, Users users, Tokens tokens) {
+    UserRoutes(Vertx vertx, Users users, Tokens tokens, LoginThrottle throttle) {
         this.vertx = vertx;
         this.users = users;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     /** The login call, which needs no token. */
@@ -82,8 +85,20 @@ final class UserRoutes {
     private void login(RoutingContext ctx) {
         Responses.json(ctx, 201, () -> {
             JsonNode body = ApiJson.tree(ctx.body().buffer());
-            return users.login(ApiJson.string(body, "name"), ApiJson.string(body, "password"))
+            String name = ApiJson.string(body, "name");
+            String address = ctx.request().remoteAddress() == null
+                    ? "unknown"
+                    : ctx.request().remoteAddress().hostAddress();
+            java.util.OptionalLong pause = throttle.pause(address, name);
+            if (pause.isPresent()) {
+                throw new TooManyLoginsException(pause.getAsLong());
+            }
+            return users.login(name, ApiJson.string(body, "password"))
+                    .onSuccess(login -> throttle.succeeded(address, name))
                     .recover(failed -> {
+                        if (failed instanceof dev.kiln.orchestrator.access.LoginFailedException) {
+                            throttle.failed(address, name);
+                        }
                         // a failed login answers after a pause, to slow down guessing
                         io.vertx.core.Promise<Users.Login> later = io.vertx.core.Promise.promise();
                         vertx.setTimer(500, id -> later.fail(failed));

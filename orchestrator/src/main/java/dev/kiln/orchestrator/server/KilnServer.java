@@ -147,8 +147,7 @@ public final class KilnServer implements AutoCloseable {
                                     parts,
                                     ready::get);
                             return deploys.recover()
-                                    .compose(recovered -> vertx.createHttpServer()
-                                            .requestHandler(router)
+                                    .compose(recovered -> HttpEdge.create(vertx, router)
                                             .listen(settings.port(), settings.host())
                                             .map(http -> new KilnServer(
                                                     resources,
