@@ -132,6 +132,44 @@ class AccessTest {
                             """).commitAndPush("a pipeline");
             JsonNode run = Runs.ended(admin, commit, Duration.ofSeconds(90));
             assertThat(run.path("status").asText()).isEqualTo("Succeeded");
+
+            // an agent belongs to the token it said hello with: another agent token cannot speak for it
+            String agentId =
+                    admin.get("/api/v1/agents").body().get(0).path("id").asText();
+            String job = admin.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
+                    .body()
+                    .get(0)
+                    .path("id")
+                    .asText();
+            Api other = new Api(
+                    server.url(),
+                    admin.post("/api/v1/agent-tokens", "{\"name\": \"build-host-2\"}")
+                            .body()
+                            .path("token")
+                            .asText());
+            Api.Answer hello = other.send(
+                    "PUT",
+                    "/api/v1/agents/" + agentId,
+                    "{\"name\": \"x\", \"kind\": \"build\", \"labels\": [], \"maxJobs\": 1, \"running\": []}",
+                    java.util.Map.of());
+            assertThat(hello.status()).isEqualTo(403);
+            assertThat(hello.body().path("error").asText()).contains("said hello with another token");
+            assertThat(other.post("/api/v1/agents/" + agentId + "/heartbeat", "{\"running\": []}")
+                            .status())
+                    .as("another token may not take the agent's stop orders")
+                    .isEqualTo(403);
+            java.util.Map<String, String> as = java.util.Map.of("X-Kiln-Agent", agentId);
+            String lines = "{\"firstLine\": 0, \"lines\": [\"forged\"]}";
+            assertThat(other.send("POST", "/api/v1/jobs/" + job + "/log", lines, as)
+                            .status())
+                    .isEqualTo(403);
+            // the agent's own token may not add to a job that has ended either
+            assertThat(agentToken
+                            .send("POST", "/api/v1/jobs/" + job + "/log", lines, as)
+                            .status())
+                    .isEqualTo(409);
+            assertThat(admin.get("/api/v1/jobs/" + job + "/log").body().toString())
+                    .doesNotContain("forged");
         } finally {
             agent.close();
         }

@@ -46,25 +46,30 @@ final class AgentRoutes {
                     if (hello.maxJobs() < 1 || hello.maxJobs() > 64) {
                         throw new BadRequestException("field maxJobs must be from 1 to 64");
                     }
-                    return Future.succeededFuture(desk.hello(ctx.pathParam("id"), hello));
+                    return Future.succeededFuture(desk.hello(ctx.pathParam("id"), hello, caller(ctx)));
                 }));
         router.post("/api/v1/agents/:id/lease")
                 .handler(ctx -> Responses.json(
                         ctx,
                         200,
-                        () -> desk.lease(ctx.pathParam("id"), Responses.number(ctx, "waitMs", 20_000, 0, 60_000))
+                        () -> desk.lease(
+                                        ctx.pathParam("id"),
+                                        caller(ctx),
+                                        Responses.number(ctx, "waitMs", 20_000, 0, 60_000))
                                 .map(job -> job.orElse(null))));
         router.post("/api/v1/agents/:id/heartbeat")
                 .handler(ctx -> Responses.json(
                         ctx,
                         200,
                         () -> Future.succeededFuture(desk.heartbeat(
-                                ctx.pathParam("id"), ApiJson.read(ctx.body().buffer(), Heartbeat.class)))));
+                                ctx.pathParam("id"),
+                                caller(ctx),
+                                ApiJson.read(ctx.body().buffer(), Heartbeat.class)))));
         router.post("/api/v1/jobs/:id/started")
                 .handler(ctx -> Responses.json(
                         ctx,
                         200,
-                        () -> desk.started(agent(ctx), ctx.pathParam("id"))
+                        () -> desk.started(agent(ctx), caller(ctx), ctx.pathParam("id"))
                                 .map(v -> new Acknowledged(ctx.pathParam("id")))));
         router.post("/api/v1/jobs/:id/log")
                 .handler(ctx -> Responses.json(ctx, 200, () -> {
@@ -72,7 +77,8 @@ final class AgentRoutes {
                     if (batch.firstLine() < 0) {
                         throw new BadRequestException("field firstLine must not be negative");
                     }
-                    return desk.log(agent(ctx), ctx.pathParam("id"), batch).map(LogAccepted::new);
+                    return desk.log(agent(ctx), caller(ctx), ctx.pathParam("id"), batch)
+                            .map(LogAccepted::new);
                 }));
         router.post("/api/v1/jobs/:id/result")
                 .handler(ctx -> Responses.json(ctx, 200, () -> {
@@ -80,12 +86,17 @@ final class AgentRoutes {
                     if (result.buildStatus() == null) {
                         throw new BadRequestException("field buildStatus is required");
                     }
-                    return desk.finished(agent(ctx), ctx.pathParam("id"), result)
+                    return desk.finished(agent(ctx), caller(ctx), ctx.pathParam("id"), result)
                             .map(v -> new Acknowledged(ctx.pathParam("id")));
                 }));
     }
 
-    /** The agent a call comes from, as it names itself in {@code X-Kiln-Agent}. */
+    /** The SHA-256 of the call's token: an agent is spoken for only with the token it said hello with. */
+    static String caller(RoutingContext ctx) {
+        return ctx.get(UserRoutes.TOKEN_HASH);
+    }
+
+    /** The agent a call comes from, as it names itself in {@code X-Kiln-Agent}; checked against the token. */
     static String agent(RoutingContext ctx) {
         String agent = ctx.request().getHeader("X-Kiln-Agent");
         if (agent == null || agent.isBlank()) {

@@ -158,6 +158,7 @@ public final class ApiRouter {
                     return;
                 }
                 ctx.put(UserRoutes.PRINCIPAL, principal);
+                ctx.put(UserRoutes.TOKEN_HASH, Tokens.hash(token));
                 ctx.next();
             }
         });

@@ -95,8 +95,10 @@ public final class DeployRoutes {
                     return desk.stop(ctx.pathParam("id"), rollback).map(d -> ApiViews.deployment(d, false));
                 }));
         router.post("/api/v1/jobs/:id/deployment")
-                .handler(
-                        ctx -> Responses.json(ctx, 200, () -> desk.begin(AgentRoutes.agent(ctx), ctx.pathParam("id"))));
+                .handler(ctx -> Responses.json(
+                        ctx,
+                        200,
+                        () -> desk.begin(AgentRoutes.agent(ctx), AgentRoutes.caller(ctx), ctx.pathParam("id"))));
         router.post("/api/v1/jobs/:id/deployments/:deployment")
                 .handler(ctx -> Responses.json(ctx, 200, () -> {
                     DeploymentReport report = ApiJson.read(ctx.body().buffer(), DeploymentReport.class);
@@ -104,7 +106,11 @@ public final class DeployRoutes {
                         throw new BadRequestException("fields status and hosts are required");
                     }
                     return desk.reported(
-                                    AgentRoutes.agent(ctx), ctx.pathParam("id"), ctx.pathParam("deployment"), report)
+                                    AgentRoutes.agent(ctx),
+                                    AgentRoutes.caller(ctx),
+                                    ctx.pathParam("id"),
+                                    ctx.pathParam("deployment"),
+                                    report)
                             .map(next -> next.orElse(null));
                 }));
     }

@@ -19,6 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 final class UserRoutes {
     /** The routing context key of the caller's {@link Principal}. */
     static final String PRINCIPAL = "kiln.principal";
+    /** The routing context key of the SHA-256 of the caller's token. */
+    static final String TOKEN_HASH = "kiln.token";
 
     private final Vertx vertx;
     private final Users users;

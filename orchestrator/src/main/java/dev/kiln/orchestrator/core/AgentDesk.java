@@ -36,9 +36,12 @@ public final class AgentDesk {
         this.logs = logs;
     }
 
-    /** An agent says hello: at start, and whenever the orchestrator did not know it. */
-    public AgentWelcome hello(String agentId, AgentHello hello) {
-        orchestrator.board.hello(agentId, hello, orchestrator.clock.instant());
+    /**
+     * An agent says hello: at start, and whenever the orchestrator did not know it. Every call of an agent names the
+     * caller, the SHA-256 of the token it was made with: an agent belongs to the token it said hello with.
+     */
+    public AgentWelcome hello(String agentId, AgentHello hello, String caller) {
+        orchestrator.board.hello(agentId, hello, caller, orchestrator.clock.instant());
         return new AgentWelcome(HEARTBEAT_SECONDS, store);
     }
 
@@ -79,8 +82,8 @@ public final class AgentDesk {
     }
 
     /** The next job for an agent: at once if one fits, else when one is queued, else empty after {@code waitMs}. */
-    public Future<Optional<JobSpec>> lease(String agentId, long waitMs) {
-        known(agentId);
+    public Future<Optional<JobSpec>> lease(String agentId, String caller, long waitMs) {
+        known(agentId, caller);
         Optional<JobRecord> now = orchestrator.board.leaseNow(agentId, orchestrator.clock.instant());
         if (now.isPresent()) {
             orchestrator.update(now.get());
@@ -97,16 +100,16 @@ public final class AgentDesk {
     }
 
     /** A heartbeat; answers the jobs the agent must stop. */
-    public Heartbeat heartbeat(String agentId, Heartbeat beat) {
-        AgentState agent = known(agentId);
+    public Heartbeat heartbeat(String agentId, String caller, Heartbeat beat) {
+        AgentState agent = known(agentId, caller);
         List<String> stop = new ArrayList<>(agent.cancels);
         agent.cancels.clear();
         return new Heartbeat(stop);
     }
 
     /** The agent started a leased job's build: from now on, losing the agent fails the action. */
-    public Future<Void> started(String agentId, String jobId) {
-        JobRecord job = mine(agentId, jobId);
+    public Future<Void> started(String agentId, String caller, String jobId) {
+        JobRecord job = mine(agentId, caller, jobId);
         if (job.state() == JobState.LEASED) {
             orchestrator.update(job.with(JobState.RUNNING, job.agentId(), "", Optional.empty()));
             return orchestrator.step();
@@ -114,9 +117,13 @@ public final class AgentDesk {
         return Future.succeededFuture();
     }
 
-    /** Log lines of a job: saved, then passed to followers; answers how many lines the job now has. */
-    public Future<Long> log(String agentId, String jobId, LogBatch batch) {
-        known(agentId);
+    /**
+     * Log lines of a job the agent holds: saved, then passed to followers; answers how many lines the job now has.
+     *
+     * @throws UnknownJobException when the job is not open or another agent holds it
+     */
+    public Future<Long> log(String agentId, String caller, String jobId, LogBatch batch) {
+        mine(agentId, caller, jobId);
         return orchestrator
                 .store
                 .appendLog(jobId, batch.firstLine(), batch.lines())
@@ -127,8 +134,8 @@ public final class AgentDesk {
     }
 
     /** A job's result; a result for a job no longer open (sent twice, or abandoned) is taken and ignored. */
-    public Future<Void> finished(String agentId, String jobId, JobResult result) {
-        known(agentId);
+    public Future<Void> finished(String agentId, String caller, String jobId, JobResult result) {
+        known(agentId, caller);
         Optional<JobRecord> job = orchestrator.board.job(jobId);
         if (job.isEmpty()) {
             return Future.succeededFuture();
@@ -143,14 +150,30 @@ public final class AgentDesk {
         });
     }
 
-    private AgentState known(String agentId) {
+    private AgentState known(String agentId, String caller) {
+        return known(orchestrator, agentId, caller);
+    }
+
+    /**
+     * The agent a call speaks for, when the call's token is the one the agent said hello with.
+     *
+     * @throws UnknownAgentException when it is not connected (or has not said hello since a restart)
+     * @throws ForeignAgentException when it said hello with another token
+     */
+    static AgentState known(Orchestrator orchestrator, String agentId, String caller) {
         AgentState agent = orchestrator.board.agent(agentId).orElseThrow(() -> new UnknownAgentException(agentId));
+        if (agent.owner == null) {
+            throw new UnknownAgentException(agentId);
+        }
+        if (!agent.owner.equals(caller)) {
+            throw new ForeignAgentException(agentId);
+        }
         agent.lastSeen = orchestrator.clock.instant();
         return agent;
     }
 
-    private JobRecord mine(String agentId, String jobId) {
-        known(agentId);
+    private JobRecord mine(String agentId, String caller, String jobId) {
+        known(agentId, caller);
         JobRecord job = orchestrator
                 .board
                 .job(jobId)

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** An agent as the orchestrator sees it: what it said of itself, when it was last heard, what it holds. */
 final class AgentState {
@@ -17,6 +18,12 @@ final class AgentState {
     final Set<String> cancels = new LinkedHashSet<>();
     /** Drained by an admin: it finishes what it runs and is given nothing new. */
     boolean draining;
+    /**
+     * The SHA-256 of the token it said hello with: only calls with that token speak for it. Absent for an agent
+     * known only from the jobs a restart left with it, until it says hello again.
+     */
+    @Nullable
+    String owner;
 
     AgentState(String id, AgentHello hello, Instant now) {
         this.id = id;

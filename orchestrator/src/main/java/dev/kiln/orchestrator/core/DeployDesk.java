@@ -80,8 +80,8 @@ public final class DeployDesk {
     }
 
     /** The agent starts the deployment of its leased deploy job; answers what to deploy where. */
-    public Future<DeploymentOrder> begin(String agentId, String jobId) {
-        JobRecord job = held(agentId, jobId);
+    public Future<DeploymentOrder> begin(String agentId, String caller, String jobId) {
+        JobRecord job = held(agentId, caller, jobId);
         JobSpec spec = Jobs.spec(job);
         String name = spec.environment().getOrDefault(Jobs.ENVIRONMENT, "");
         // a rollback job's deployment is made with the job; a job begun before (its agent lost before it
@@ -136,8 +136,8 @@ public final class DeployDesk {
      * due.
      */
     public Future<Optional<DeploymentOrder>> reported(
-            String agentId, String jobId, String deploymentId, DeploymentReport report) {
-        held(agentId, jobId);
+            String agentId, String caller, String jobId, String deploymentId, DeploymentReport report) {
+        held(agentId, caller, jobId);
         return store.deployment(deploymentId)
                 .map(d -> d.filter(x -> x.jobId().equals(jobId))
                         .orElseThrow(() ->
@@ -320,7 +320,8 @@ public final class DeployDesk {
         return good.get(1);
     }
 
-    private JobRecord held(String agentId, String jobId) {
+    private JobRecord held(String agentId, String caller, String jobId) {
+        AgentDesk.known(orchestrator, agentId, caller);
         JobRecord job = orchestrator
                 .board
                 .job(jobId)

@@ -31,12 +31,22 @@ final class JobBoard {
     /** A long poll of an agent for its next job. */
     record Waiter(String agentId, Promise<Optional<JobRecord>> promise) {}
 
-    /** An agent said hello: new, or known again after a restart (its jobs are its own again). */
-    AgentState hello(String agentId, AgentHello hello, Instant now) {
+    /**
+     * An agent said hello with the token whose hash is {@code caller}: new, or known again after a restart (its jobs
+     * are its own again).
+     *
+     * @throws ForeignAgentException when the agent said hello before with another token
+     */
+    AgentState hello(String agentId, AgentHello hello, String caller, Instant now) {
         if (removed.contains(agentId)) {
             throw new AgentRemovedException(agentId);
         }
+        AgentState known = agents.get(agentId);
+        if (known != null && known.owner != null && !known.owner.equals(caller)) {
+            throw new ForeignAgentException(agentId);
+        }
         AgentState agent = agents.computeIfAbsent(agentId, id -> new AgentState(id, hello, now));
+        agent.owner = caller;
         agent.hello = hello;
         agent.lastSeen = now;
         for (JobRecord job : open.values()) {

@@ -1,6 +1,7 @@
 package dev.kiln.orchestrator.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.model.api.AgentKind;
 import dev.kiln.model.api.DeploymentCreator;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Which agent gets which job, and when an agent counts as lost. */
 class JobBoardTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    private static final String TOKEN = "hash of token a";
 
     private static JobRecord job(String id, AgentKind kind, List<String> labels) {
         return new JobRecord(
@@ -65,9 +67,9 @@ class JobBoardTest {
     @Test
     void a_job_goes_only_to_an_agent_of_its_kind_with_all_its_labels_and_room_for_it() {
         JobBoard board = new JobBoard();
-        board.hello("plain", agent(AgentKind.BUILD, List.of(), 1), NOW);
-        board.hello("gpu", agent(AgentKind.BUILD, List.of("linux", "gpu"), 1), NOW);
-        board.hello("deployer", agent(AgentKind.DEPLOY, List.of("linux", "gpu"), 1), NOW);
+        board.hello("plain", agent(AgentKind.BUILD, List.of(), 1), TOKEN, NOW);
+        board.hello("gpu", agent(AgentKind.BUILD, List.of("linux", "gpu"), 1), TOKEN, NOW);
+        board.hello("deployer", agent(AgentKind.DEPLOY, List.of("linux", "gpu"), 1), TOKEN, NOW);
         board.queue(job("needs-gpu", AgentKind.BUILD, List.of("gpu")));
         board.queue(job("any", AgentKind.BUILD, List.of()));
         board.queue(deployJob("ship", "dev"));
@@ -83,7 +85,7 @@ class JobBoardTest {
     @Test
     void one_deployment_per_environment_at_a_time_in_the_order_queued() {
         JobBoard board = new JobBoard();
-        board.hello("d1", agent(AgentKind.DEPLOY, List.of(), 4), NOW);
+        board.hello("d1", agent(AgentKind.DEPLOY, List.of(), 4), TOKEN, NOW);
         board.queue(deployJob("dev-1", "dev"));
         board.queue(deployJob("dev-2", "dev"));
         board.queue(deployJob("prod-1", "prod"));
@@ -101,7 +103,7 @@ class JobBoardTest {
     @Test
     void a_waiting_agent_gets_a_job_as_soon_as_it_is_queued() {
         JobBoard board = new JobBoard();
-        board.hello("idle", agent(AgentKind.BUILD, List.of(), 1), NOW);
+        board.hello("idle", agent(AgentKind.BUILD, List.of(), 1), TOKEN, NOW);
         Promise<Optional<JobRecord>> promise = Promise.promise();
         board.await(new JobBoard.Waiter("idle", promise));
 
@@ -115,7 +117,7 @@ class JobBoardTest {
     @Test
     void an_agent_silent_for_30_seconds_is_lost_with_its_jobs_and_not_before() {
         JobBoard board = new JobBoard();
-        board.hello("quiet", agent(AgentKind.BUILD, List.of(), 2), NOW);
+        board.hello("quiet", agent(AgentKind.BUILD, List.of(), 2), TOKEN, NOW);
         board.queue(job("j1", AgentKind.BUILD, List.of()));
         board.leaseNow("quiet", NOW);
 
@@ -124,5 +126,18 @@ class JobBoardTest {
 
         assertThat(lost).singleElement().satisfies(a -> assertThat(a.jobs).containsExactly("j1"));
         assertThat(board.agent("quiet")).isEmpty();
+    }
+
+    @Test
+    void an_agent_belongs_to_the_token_it_said_hello_with() {
+        JobBoard board = new JobBoard();
+        board.hello("a1", agent(AgentKind.DEPLOY, List.of(), 1), TOKEN, NOW);
+        assertThatThrownBy(() -> board.hello("a1", agent(AgentKind.DEPLOY, List.of(), 1), "hash of token b", NOW))
+                .isInstanceOf(ForeignAgentException.class)
+                .hasMessageContaining("agent a1 said hello with another token");
+        // its own token may say hello again (after a restart of the agent's connection)
+        board.hello("a1", agent(AgentKind.DEPLOY, List.of(), 1), TOKEN, NOW.plusSeconds(5));
+        assertThat(board.agent("a1"))
+                .hasValueSatisfying(a -> assertThat(a.owner).isEqualTo(TOKEN));
     }
 }
