@@ -71,6 +71,7 @@ def main():
         "KILN_S3_SECRET_KEY": secrets.token_hex(20),
         "KILN_SECRET_KEY": base64.b64encode(os.urandom(32)).decode(),
         "KILN_ADMIN_TOKEN": secrets.token_hex(24), "KILN_AGENT_TOKEN": secrets.token_hex(24),
+        "KILN_DEPLOY_AGENT_TOKEN": secrets.token_hex(24),
         "KILN_UI_TOKEN": secrets.token_hex(24), "KILN_ENGINE_SOCKET": socket.replace("unix://", ""),
         "KILN_HTTP_PORT": str(port), "KILN_UI_PORT": str(free_port()), "KILN_BENCH_GIT": git}
     env_file = os.path.join(base, "compose.env")

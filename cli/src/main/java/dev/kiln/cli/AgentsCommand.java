@@ -2,15 +2,19 @@ package dev.kiln.cli;
 
 import dev.kiln.client.KilnClient;
 import dev.kiln.model.api.Agent;
+import dev.kiln.model.api.AgentKind;
 import dev.kiln.model.api.AgentToken;
+import dev.kiln.model.api.AgentTokenInfo;
 import dev.kiln.model.api.DrainAgent;
 import dev.kiln.model.api.NewAgentToken;
+import dev.kiln.model.api.Removed;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code kiln agents list|drain|remove}, {@code kiln agents tokens create}. */
+/** {@code kiln agents list|drain|remove}, {@code kiln agents tokens create|list|revoke}. */
 @Command(
         name = "agents",
         mixinStandardHelpOptions = true,
@@ -145,7 +149,11 @@ final class AgentsCommand implements Runnable {
             name = "tokens",
             mixinStandardHelpOptions = true,
             description = "Tokens for agents on other machines.",
-            subcommands = {AgentsCommand.CreateToken.class})
+            subcommands = {
+                AgentsCommand.CreateToken.class,
+                AgentsCommand.ListTokens.class,
+                AgentsCommand.RevokeToken.class
+            })
     static final class Tokens implements Runnable {
         @picocli.CommandLine.Spec
         private picocli.CommandLine.Model.CommandSpec spec;
@@ -160,8 +168,9 @@ final class AgentsCommand implements Runnable {
             name = "create",
             mixinStandardHelpOptions = true,
             description = {
-                "Make a token an agent joins with (kiln agent build|deploy --server URL --token TOKEN).",
-                "It may make the agents' own calls only: not read runs, logs or anything else."
+                "Make a token agents join with (KILN_TOKEN=TOKEN kiln agent build|deploy --server URL).",
+                "It may make the agents' own calls only, for agents of its kind: not read runs, logs or anything else.",
+                "A deploy token's agents get deploy jobs (and their secrets) only for the environments it names."
             })
     static final class CreateToken implements Callable<Integer> {
         @Mixin
@@ -170,14 +179,116 @@ final class AgentsCommand implements Runnable {
         @picocli.CommandLine.Parameters(paramLabel = "NAME", description = "What the token is for (a machine's name).")
         String name;
 
+        @Option(
+                names = "--kind",
+                paramLabel = "build|deploy",
+                description = "The agents it is for (default: ${DEFAULT-VALUE}).",
+                defaultValue = "build",
+                converter = KindConverter.class)
+        AgentKind kind = AgentKind.BUILD;
+
+        @Option(
+                names = "--environment",
+                paramLabel = "NAME",
+                description = "An environment its deploy agents may deploy to (repeat it for more).")
+        java.util.List<String> environments = new java.util.ArrayList<>();
+
+        @Option(
+                names = "--any-environment",
+                description = "Its deploy agents may deploy to every environment, those made later too.")
+        boolean anyEnvironment;
+
         @Override
         public Integer call() {
-            AgentToken made = options.client().agentToken(new NewAgentToken(name));
+            if (kind == AgentKind.DEPLOY && environments.isEmpty() && !anyEnvironment) {
+                System.err.println("kiln agents tokens create: a deploy token names the environments its agents may"
+                        + " deploy to: --environment NAME (repeat it), or --any-environment");
+                return 2;
+            }
+            if (kind == AgentKind.BUILD && (!environments.isEmpty() || anyEnvironment)) {
+                System.err.println("kiln agents tokens create: build agents deploy nowhere; --environment and"
+                        + " --any-environment are for --kind deploy");
+                return 2;
+            }
+            AgentToken made = options.client()
+                    .agentToken(new NewAgentToken(
+                            name, kind, kind == AgentKind.DEPLOY && !anyEnvironment ? environments : null));
             options.print(made, () -> {
-                System.out.println("agent token " + made.name() + ": " + made.token());
-                System.out.println("shown once; on the agent's machine: kiln agent build --server URL --token TOKEN");
+                System.out.println(
+                        "agent token " + made.name() + " for " + made.kind().wireName() + " agents"
+                                + where(made.kind(), made.environments()) + ": " + made.token());
+                System.out.println("shown once; on the agent's machine: KILN_TOKEN=TOKEN kiln agent "
+                        + made.kind().wireName() + " --server URL");
             });
             return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The agent tokens (never the tokens).")
+    static final class ListTokens implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Override
+        public Integer call() {
+            java.util.List<AgentTokenInfo> tokens = options.client().agentTokens();
+            options.print(tokens, () -> {
+                if (tokens.isEmpty()) {
+                    System.out.println("no agent tokens; make one with kiln agents tokens create NAME");
+                }
+                for (AgentTokenInfo token : tokens) {
+                    AgentKind kind = token.kind();
+                    System.out.printf(
+                            "%-24s %-7s made %s%s%n",
+                            token.name(),
+                            kind == null ? "any" : kind.wireName(),
+                            token.createdAt(),
+                            kind == null
+                                    ? "  (made before tokens were bound to a kind: revoke it and make another)"
+                                    : where(kind, token.environments()));
+                }
+            });
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = "End an agent token: its agents are refused from their next call.")
+    static final class RevokeToken implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @picocli.CommandLine.Parameters(
+                paramLabel = "NAME",
+                description = "The token's name (kiln agents tokens list).")
+        String name;
+
+        @Override
+        public Integer call() {
+            Removed removed = options.client().revokeAgentToken(name);
+            options.print(removed, () -> System.out.println("agent token " + name + " revoked"));
+            return 0;
+        }
+    }
+
+    private static String where(AgentKind kind, java.util.@Nullable List<String> environments) {
+        if (kind != AgentKind.DEPLOY) {
+            return "";
+        }
+        return environments == null ? ", every environment" : ", environments " + String.join(", ", environments);
+    }
+
+    /** {@code build} or {@code deploy}, in any case. */
+    static final class KindConverter implements picocli.CommandLine.ITypeConverter<AgentKind> {
+        @Override
+        public AgentKind convert(String value) {
+            try {
+                return AgentKind.of(value.strip().toLowerCase(java.util.Locale.ROOT));
+            } catch (RuntimeException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not build or deploy");
+            }
         }
     }
 }

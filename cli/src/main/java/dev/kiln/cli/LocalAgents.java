@@ -23,23 +23,36 @@ final class LocalAgents {
      * Starts build agents until {@code count} run, and one deploy agent unless one runs (none at all with a count of
      * 0: agents run elsewhere); {@code extraArgs} go to the build agents.
      */
-    void start(int count, String server, String token, List<String> extraArgs, Path logs) throws IOException {
+    void start(int count, String server, Tokens tokens, List<String> extraArgs, Path logs) throws IOException {
         adoptLeftovers();
         Files.createDirectories(logs);
         for (int i = running("build"); i < count; i++) {
             List<String> command = new ArrayList<>(
                     KilnMain.command("agent", "build", "--server", server, "--name", "local-" + (i + 1)));
             command.addAll(extraArgs);
-            launch(command, token, logs.resolve("agent-" + (i + 1) + ".log"));
+            launch(command, tokens.build(), logs.resolve("agent-" + (i + 1) + ".log"));
         }
         if (count > 0 && running("deploy") == 0) {
             // the deploy agent runs long and encrypts every upload: it gets the optimizing compiler too
             List<String> command =
                     new ArrayList<>(KilnMain.command("agent", "deploy", "--server", server, "--name", "local-deploy"));
             command.remove("-XX:TieredStopAtLevel=1");
-            launch(command, token, logs.resolve("deploy-agent.log"));
+            launch(command, tokens.deploy(), logs.resolve("deploy-agent.log"));
         }
         save();
+    }
+
+    /**
+     * The agent tokens the local agents join with: one for build agents, one for the deploy agent (never an admin's).
+     *
+     * @param build the build agents' token
+     * @param deploy the deploy agent's token
+     */
+    record Tokens(String build, String deploy) {
+        @Override
+        public String toString() {
+            return "Tokens[local agents]";
+        }
     }
 
     private void launch(List<String> command, String token, Path log) throws IOException {

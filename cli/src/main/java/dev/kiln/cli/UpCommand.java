@@ -4,6 +4,7 @@ import dev.kiln.client.KilnClient;
 import dev.kiln.kit.PrivateFiles;
 import dev.kiln.kit.logging.KilnLogging;
 import dev.kiln.kit.remote.ServerConfig;
+import dev.kiln.model.api.AgentKind;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.orchestrator.server.ServerSettings;
 import dev.kiln.ui.UiServer;
@@ -123,7 +124,10 @@ final class UpCommand implements Callable<Integer> {
         List<String> agentArgs = new ArrayList<>();
         certificates.forEach(c ->
                 agentArgs.addAll(List.of("--certificate", c.toAbsolutePath().toString())));
-        local.start(agents, server.url(), token, agentArgs, dir.resolve("logs"));
+        LocalAgents.Tokens agentTokens = new LocalAgents.Tokens(
+                server.localAgentToken(dir.resolve("agent-tokens/build"), "local-build", AgentKind.BUILD),
+                server.localAgentToken(dir.resolve("agent-tokens/deploy"), "local-deploy", AgentKind.DEPLOY));
+        local.start(agents, server.url(), agentTokens, agentArgs, dir.resolve("logs"));
         Optional<LocalSshd> sshd = Optional.empty();
         if (example != null) {
             sshd = ExampleEnvironments.prepare(

@@ -2,6 +2,7 @@ package dev.kiln.client;
 
 import dev.kiln.model.api.Agent;
 import dev.kiln.model.api.AgentToken;
+import dev.kiln.model.api.AgentTokenInfo;
 import dev.kiln.model.api.ApprovalDecision;
 import dev.kiln.model.api.Credentials;
 import dev.kiln.model.api.Deployment;
@@ -107,6 +108,16 @@ public final class KilnClient {
     /** {@code POST /agent-tokens}: a token for agents. */
     public AgentToken agentToken(NewAgentToken request) {
         return post("/agent-tokens", request, AgentToken.class);
+    }
+
+    /** {@code GET /agent-tokens}: the agent tokens, never the tokens themselves. */
+    public List<AgentTokenInfo> agentTokens() {
+        return list("/agent-tokens", AgentTokenInfo.class);
+    }
+
+    /** {@code DELETE /agent-tokens/NAME}: the token is refused from its next call. */
+    public Removed revokeAgentToken(String name) {
+        return delete("/agent-tokens/" + encode(name), Removed.class);
     }
 
     /** {@code GET /repositories}. */

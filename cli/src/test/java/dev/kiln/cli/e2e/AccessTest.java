@@ -170,6 +170,47 @@ class AccessTest {
                     .isEqualTo(409);
             assertThat(admin.get("/api/v1/jobs/" + job + "/log").body().toString())
                     .doesNotContain("forged");
+
+            // a token is for one kind of agent: a build token cannot say hello as a deploy agent
+            Api.Answer asDeployer = other.send(
+                    "PUT",
+                    "/api/v1/agents/sneaky",
+                    "{\"name\": \"x\", \"kind\": \"deploy\", \"labels\": [], \"maxJobs\": 1, \"running\": []}",
+                    java.util.Map.of());
+            assertThat(asDeployer.status()).isEqualTo(403);
+            assertThat(asDeployer.body().path("error").asText())
+                    .isEqualTo("this token is for build agents, not deploy agents; make one for them:"
+                            + " kiln agents tokens create NAME --kind deploy");
+            Api.Answer deployer = admin.post(
+                    "/api/v1/agent-tokens",
+                    "{\"name\": \"deployer\", \"kind\": \"deploy\", \"environments\": [\"staging\"]}");
+            assertThat(deployer.status()).isEqualTo(201);
+            assertThat(deployer.body().path("environments").toString()).isEqualTo("[\"staging\"]");
+            assertThat(admin.post(
+                                    "/api/v1/agent-tokens",
+                                    "{\"name\": \"b2\", \"kind\": \"build\", \"environments\": [\"prod\"]}")
+                            .status())
+                    .isEqualTo(400);
+            assertThat(admin.post("/api/v1/agent-tokens", "{\"name\": \"deployer\"}")
+                            .status())
+                    .isEqualTo(409);
+            JsonNode listed = admin.get("/api/v1/agent-tokens").body();
+            assertThat(listed.findValuesAsText("name")).containsExactly("build-host-1", "build-host-2", "deployer");
+            assertThat(listed.toString())
+                    .doesNotContain(token)
+                    .doesNotContain(deployer.body().path("token").asText());
+            assertThat(viewer.get("/api/v1/agent-tokens").status()).isEqualTo(403);
+
+            // a revoked token is refused at its next call
+            assertThat(admin.send("DELETE", "/api/v1/agent-tokens/build-host-2", null, java.util.Map.of())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(other.send("PUT", "/api/v1/agents/sneaky", "{}", java.util.Map.of())
+                            .status())
+                    .isEqualTo(401);
+            assertThat(admin.send("DELETE", "/api/v1/agent-tokens/build-host-2", null, java.util.Map.of())
+                            .status())
+                    .isEqualTo(404);
         } finally {
             agent.close();
         }

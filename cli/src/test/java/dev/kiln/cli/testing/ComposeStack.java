@@ -65,6 +65,7 @@ public final class ComposeStack implements AutoCloseable {
         env.put("KILN_SECRET_KEY", Base64.getEncoder().encodeToString(key));
         env.put("KILN_ADMIN_TOKEN", Tokens.generate());
         env.put("KILN_AGENT_TOKEN", Tokens.generate());
+        env.put("KILN_DEPLOY_AGENT_TOKEN", Tokens.generate());
         env.put("KILN_UI_TOKEN", Tokens.generate());
         env.put("KILN_ADMIN_PASSWORD", Tokens.generate());
         env.put("KILN_ENGINE_SOCKET", engine.host().replaceFirst("^unix://", ""));

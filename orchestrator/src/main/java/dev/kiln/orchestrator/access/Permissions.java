@@ -26,7 +26,9 @@ public final class Permissions {
             return Role.AGENT;
         }
         if (method.equals("GET") || method.equals("HEAD")) {
-            return path.startsWith("/api/v1/users") ? Role.ADMIN : Role.VIEWER;
+            return path.startsWith("/api/v1/users") || path.startsWith("/api/v1/agent-tokens")
+                    ? Role.ADMIN
+                    : Role.VIEWER;
         }
         if (method.equals("DELETE") && path.equals("/api/v1/sessions")) {
             return Role.VIEWER;

@@ -3,6 +3,7 @@ package dev.kiln.orchestrator.access;
 import dev.kiln.model.api.Principal;
 import dev.kiln.model.api.Role;
 import dev.kiln.orchestrator.state.AccessStore;
+import dev.kiln.orchestrator.state.AgentGrant;
 import dev.kiln.orchestrator.state.TokenRecord;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +29,7 @@ public final class Tokens {
     private static final int MIN_ADOPTED = 24;
 
     /** A remembered token: who it speaks for, until when, and when it was read. */
-    private record Known(Principal principal, Optional<String> user, Optional<Instant> expiresAt, Instant readAt) {}
+    private record Known(Caller caller, Optional<String> user, Optional<Instant> expiresAt, Instant readAt) {}
 
     private final AccessStore store;
     private final Clock clock;
@@ -58,6 +60,11 @@ public final class Tokens {
 
     /** Who a token speaks for; empty when it is unknown or expired. */
     public Future<Optional<Principal>> principal(String token) {
+        return caller(token).map(c -> c.map(Caller::principal));
+    }
+
+    /** Who a token speaks for, with what its agents may be; empty when it is unknown or expired. */
+    public Future<Optional<Caller>> caller(String token) {
         String hash = hash(token);
         Instant now = clock.instant();
         Known cached = known.get(hash);
@@ -71,17 +78,20 @@ public final class Tokens {
             }
             TokenRecord t = found.get();
             Known read = new Known(
-                    new Principal(t.user().orElse(t.name()), Role.of(t.role())), t.user(), t.expiresAt(), now);
+                    new Caller(new Principal(t.user().orElse(t.name()), Role.of(t.role())), hash, t.grant()),
+                    t.user(),
+                    t.expiresAt(),
+                    now);
             known.put(hash, read);
             return valid(read, now);
         });
     }
 
-    private static Optional<Principal> valid(Known token, Instant now) {
+    private static Optional<Caller> valid(Known token, Instant now) {
         if (token.expiresAt().isPresent() && !token.expiresAt().get().isAfter(now)) {
             return Optional.empty();
         }
-        return Optional.of(token.principal());
+        return Optional.of(token.caller());
     }
 
     /** Makes and keeps a new token for a program, named {@code name}, that never expires. */
@@ -92,12 +102,58 @@ public final class Tokens {
     }
 
     /**
+     * Makes and keeps a new token for agents, named {@code name}, that never expires; its agents may be only what
+     * {@code grant} says.
+     *
+     * @throws DuplicateAgentTokenException when an agent token has that name already
+     */
+    public Future<String> createAgent(String name, AgentGrant grant) {
+        return store.agentTokens().compose(existing -> {
+            if (existing.stream().anyMatch(t -> t.name().equals(name))) {
+                return Future.failedFuture(new DuplicateAgentTokenException(name));
+            }
+            String token = generate();
+            return store.addToken(new TokenRecord(
+                            name,
+                            hash(token),
+                            Role.AGENT.wireName(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.of(grant),
+                            Optional.empty()))
+                    .map(v -> token);
+        });
+    }
+
+    /** The agent tokens, by name. */
+    public Future<List<TokenRecord>> agentTokens() {
+        return store.agentTokens();
+    }
+
+    /** Ends the agent tokens of that name at once; false when there were none. */
+    public Future<Boolean> revokeAgent(String name) {
+        return store.removeAgentTokens(name).map(hashes -> {
+            hashes.forEach(known::remove);
+            return !hashes.isEmpty();
+        });
+    }
+
+    /**
      * Keeps a token an operator chose (from a deployment's secrets), for a program named {@code name}, unless it is
      * kept already: how a compose stack's agents and UI get tokens before anyone can call the API.
      *
      * @throws InvalidTokenException when the token is too short to be a secret
      */
     public Future<Void> adopt(String name, String token, Role role) {
+        return adopt(name, token, role, Optional.empty());
+    }
+
+    /**
+     * Keeps a token an operator chose, as {@link #adopt(String, String, Role)}, with what its agents may be.
+     *
+     * @throws InvalidTokenException when the token is too short to be a secret
+     */
+    public Future<Void> adopt(String name, String token, Role role, Optional<AgentGrant> grant) {
         if (token.length() < MIN_ADOPTED || !token.matches("[A-Za-z0-9_.~-]+")) {
             return Future.failedFuture(new InvalidTokenException("the token given for " + name + " must be at least "
                     + MIN_ADOPTED + " letters, digits or _.~- (make one with: openssl rand -hex 24)"));
@@ -106,8 +162,14 @@ public final class Tokens {
         return store.token(hash)
                 .compose(found -> found.isPresent()
                         ? Future.succeededFuture()
-                        : store.addToken(
-                                new TokenRecord(name, hash, role.wireName(), Optional.empty(), Optional.empty())));
+                        : store.addToken(new TokenRecord(
+                                name,
+                                hash,
+                                role.wireName(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                grant,
+                                Optional.empty())));
     }
 
     /** Makes and keeps a token for a user's login, valid for {@code lasting}; expired logins are deleted. */

@@ -7,6 +7,7 @@ import dev.kiln.model.job.AgentHello;
 import dev.kiln.model.job.Heartbeat;
 import dev.kiln.model.job.JobResult;
 import dev.kiln.model.job.LogBatch;
+import dev.kiln.orchestrator.access.Caller;
 import dev.kiln.orchestrator.core.AgentDesk;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -46,7 +47,11 @@ final class AgentRoutes {
                     if (hello.maxJobs() < 1 || hello.maxJobs() > 64) {
                         throw new BadRequestException("field maxJobs must be from 1 to 64");
                     }
-                    return Future.succeededFuture(desk.hello(ctx.pathParam("id"), hello, caller(ctx)));
+                    return Future.succeededFuture(desk.hello(
+                            ctx.pathParam("id"),
+                            hello,
+                            caller(ctx),
+                            ctx.<Caller>get(UserRoutes.CALLER).grant()));
                 }));
         router.post("/api/v1/agents/:id/lease")
                 .handler(ctx -> Responses.json(
@@ -93,7 +98,7 @@ final class AgentRoutes {
 
     /** The SHA-256 of the call's token: an agent is spoken for only with the token it said hello with. */
     static String caller(RoutingContext ctx) {
-        return ctx.get(UserRoutes.TOKEN_HASH);
+        return ctx.<Caller>get(UserRoutes.CALLER).tokenHash();
     }
 
     /** The agent a call comes from, as it names itself in {@code X-Kiln-Agent}; checked against the token. */

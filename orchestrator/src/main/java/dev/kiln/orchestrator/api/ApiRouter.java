@@ -4,6 +4,7 @@ import dev.kiln.model.api.Health;
 import dev.kiln.model.api.HealthStatus;
 import dev.kiln.model.api.Principal;
 import dev.kiln.model.api.Role;
+import dev.kiln.orchestrator.access.Caller;
 import dev.kiln.orchestrator.access.LoginThrottle;
 import dev.kiln.orchestrator.access.Permissions;
 import dev.kiln.orchestrator.access.Tokens;
@@ -134,7 +135,7 @@ public final class ApiRouter {
         }
         // nothing of the body is read until the token is known: the body handler that follows resumes the request
         ctx.request().pause();
-        tokens.principal(token).onComplete(done -> {
+        tokens.caller(token).onComplete(done -> {
             if (done.failed()) {
                 refuse(ctx, done.cause());
             } else if (done.result().isEmpty()) {
@@ -142,7 +143,8 @@ public final class ApiRouter {
                         ctx,
                         new UnauthorizedException("the token is not valid here (unknown, or a login that expired)"));
             } else {
-                Principal principal = done.result().get();
+                Caller caller = done.result().get();
+                Principal principal = caller.principal();
                 // the path the router matches (dot segments, repeated slashes and escaped letters resolved), not
                 // the path as sent: /api/v1//users and /api/v1/u%73ers reach the same handler as /api/v1/users
                 String path = ctx.normalizedPath();
@@ -158,7 +160,7 @@ public final class ApiRouter {
                     return;
                 }
                 ctx.put(UserRoutes.PRINCIPAL, principal);
-                ctx.put(UserRoutes.TOKEN_HASH, Tokens.hash(token));
+                ctx.put(UserRoutes.CALLER, caller);
                 ctx.next();
             }
         });

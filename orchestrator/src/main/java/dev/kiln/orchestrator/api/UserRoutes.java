@@ -1,8 +1,11 @@
 package dev.kiln.orchestrator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.api.AgentKind;
 import dev.kiln.model.api.AgentToken;
+import dev.kiln.model.api.AgentTokenInfo;
 import dev.kiln.model.api.LoggedOut;
+import dev.kiln.model.api.NewAgentToken;
 import dev.kiln.model.api.Principal;
 import dev.kiln.model.api.Removed;
 import dev.kiln.model.api.Role;
@@ -10,17 +13,23 @@ import dev.kiln.model.api.UnknownNameException;
 import dev.kiln.orchestrator.access.LoginThrottle;
 import dev.kiln.orchestrator.access.Tokens;
 import dev.kiln.orchestrator.access.Users;
+import dev.kiln.orchestrator.state.AgentGrant;
+import dev.kiln.orchestrator.state.TokenRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
 
 /** Logins ({@code /sessions}), who a token speaks for ({@code /me}) and the users an admin manages. */
 final class UserRoutes {
     /** The routing context key of the caller's {@link Principal}. */
     static final String PRINCIPAL = "kiln.principal";
-    /** The routing context key of the SHA-256 of the caller's token. */
-    static final String TOKEN_HASH = "kiln.token";
+    /** The routing context key of the {@link dev.kiln.orchestrator.access.Caller}: the principal, its token's hash. */
+    static final String CALLER = "kiln.caller";
+
+    private static final String TOKEN_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
 
     private final Vertx vertx;
     private final Users users;
@@ -65,13 +74,52 @@ final class UserRoutes {
                 }));
         router.post("/api/v1/agent-tokens")
                 .handler(ctx -> Responses.json(ctx, 201, () -> {
-                    String name = ApiJson.string(ApiJson.tree(ctx.body().buffer()), "name");
-                    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+                    NewAgentToken request = ApiJson.read(ctx.body().buffer(), NewAgentToken.class);
+                    String name = request.name() == null ? "" : request.name();
+                    if (!name.matches(TOKEN_NAME)) {
                         throw new BadRequestException("field name: '" + name + "' must start with a letter or digit"
                                 + " and hold only letters, digits, '.', '_' and '-' (at most 100)");
                     }
-                    return tokens.create(name, Role.AGENT).map(token -> new AgentToken(name, Role.AGENT, token));
+                    AgentKind kind = request.kind() == null ? AgentKind.BUILD : request.kind();
+                    List<String> environments = request.environments();
+                    if (environments != null) {
+                        if (kind != AgentKind.DEPLOY) {
+                            throw new BadRequestException("field environments: only deploy agents deploy to"
+                                    + " environments; leave it out, or ask for kind deploy");
+                        }
+                        if (environments.size() > 30) {
+                            throw new BadRequestException(
+                                    "field environments: at most 30; for more, leave it out" + " (every environment)");
+                        }
+                        for (String environment : environments) {
+                            if (environment == null || !environment.matches(TOKEN_NAME)) {
+                                throw new BadRequestException(
+                                        "field environments: '" + environment + "' is not an environment's name");
+                            }
+                        }
+                    }
+                    AgentGrant grant = new AgentGrant(
+                            Optional.of(kind), Optional.ofNullable(environments).map(java.util.Set::copyOf));
+                    return tokens.createAgent(name, grant)
+                            .map(token -> new AgentToken(name, Role.AGENT, token, kind, environments));
                 }));
+        router.get("/api/v1/agent-tokens")
+                .handler(ctx -> Responses.json(
+                        ctx,
+                        200,
+                        () -> tokens.agentTokens()
+                                .map(list -> list.stream().map(UserRoutes::info).toList())));
+        router.delete("/api/v1/agent-tokens/:name")
+                .handler(ctx -> Responses.json(
+                        ctx,
+                        200,
+                        () -> tokens.revokeAgent(ctx.pathParam("name")).map(revoked -> {
+                            if (!revoked) {
+                                throw new NotFoundException("no agent token named " + ctx.pathParam("name")
+                                        + "; see 'kiln agents tokens list'");
+                            }
+                            return new Removed(ctx.pathParam("name"));
+                        })));
         router.delete("/api/v1/users/:name")
                 .handler(ctx -> Responses.json(
                         ctx,
@@ -112,6 +160,15 @@ final class UserRoutes {
                             login.principal().role(),
                             Users.LOGIN.toSeconds()));
         });
+    }
+
+    private static AgentTokenInfo info(TokenRecord token) {
+        AgentGrant grant = token.grant().orElse(AgentGrant.unbound());
+        return new AgentTokenInfo(
+                token.name(),
+                grant.kind().orElse(null),
+                grant.environments().map(e -> e.stream().sorted().toList()).orElse(null),
+                token.createdAt().orElse(java.time.Instant.EPOCH));
     }
 
     /** A role a request names; 400 naming the roles there are. */

@@ -1,6 +1,7 @@
 package dev.kiln.orchestrator.cli;
 
 import dev.kiln.kit.logging.KilnLogging;
+import dev.kiln.model.api.AgentKind;
 import dev.kiln.model.api.Role;
 import dev.kiln.orchestrator.OrchestratorException;
 import dev.kiln.orchestrator.server.KilnServer;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
             "Agents and the UI join it over its API. Ready when GET /api/v1/health answers 200.",
             "From the environment: KILN_DATABASE and KILN_S3 (as --database and --s3), AWS_ACCESS_KEY_ID and",
             "AWS_SECRET_ACCESS_KEY (the store's keys), KILN_SECRET_KEY (seals environments' secrets), and tokens it",
-            "keeps so that others can call it from the start: KILN_ADMIN_TOKEN (admin), KILN_AGENT_TOKEN (agents),",
+            "keeps so that others can call it from the start: KILN_ADMIN_TOKEN (admin), KILN_AGENT_TOKEN (build",
+            "agents), KILN_DEPLOY_AGENT_TOKEN (deploy agents, every environment),",
             "KILN_UI_TOKEN (the web UI follows changes with it; viewer). KILN_ADMIN_PASSWORD makes the first admin",
             "user, admin, when there are no users."
         })
@@ -87,9 +89,10 @@ public final class ServerCommand implements Callable<Integer> {
         long start = System.nanoTime();
         KilnServer server = KilnServer.start(settings, SAY::info);
         try {
-            adopt(server, env, "KILN_ADMIN_TOKEN", "admin-token", Role.ADMIN);
-            adopt(server, env, "KILN_AGENT_TOKEN", "agents", Role.AGENT);
-            adopt(server, env, "KILN_UI_TOKEN", "ui", Role.VIEWER);
+            adopt(env, "KILN_ADMIN_TOKEN", t -> server.adoptToken("admin-token", t, Role.ADMIN));
+            adopt(env, "KILN_AGENT_TOKEN", t -> server.adoptAgentToken("agents", t, AgentKind.BUILD));
+            adopt(env, "KILN_DEPLOY_AGENT_TOKEN", t -> server.adoptAgentToken("deploy-agents", t, AgentKind.DEPLOY));
+            adopt(env, "KILN_UI_TOKEN", t -> server.adoptToken("ui", t, Role.VIEWER));
             String password = env.getOrDefault("KILN_ADMIN_PASSWORD", "");
             if (!password.isEmpty() && server.firstAdmin(password)) {
                 SAY.info("added the first admin user, admin, with KILN_ADMIN_PASSWORD");
@@ -110,12 +113,16 @@ public final class ServerCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void adopt(KilnServer server, Map<String, String> env, String variable, String name, Role role)
-            throws Exception {
+    /** Keeps a token given in the environment. */
+    private interface Adoption {
+        void keep(String token) throws Exception;
+    }
+
+    private static void adopt(Map<String, String> env, String variable, Adoption adoption) throws Exception {
         String token = env.getOrDefault(variable, "");
         if (!token.isEmpty()) {
             try {
-                server.adoptToken(name, token, role);
+                adoption.keep(token);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof OrchestratorException cause) {
                     throw new OrchestratorException(variable + ": " + cause.getMessage(), cause);

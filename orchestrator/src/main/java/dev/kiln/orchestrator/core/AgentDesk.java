@@ -9,6 +9,7 @@ import dev.kiln.model.job.JobResult;
 import dev.kiln.model.job.JobSpec;
 import dev.kiln.model.job.LogBatch;
 import dev.kiln.model.job.StoreSettings;
+import dev.kiln.orchestrator.state.AgentGrant;
 import dev.kiln.orchestrator.state.JobRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -40,8 +41,15 @@ public final class AgentDesk {
      * An agent says hello: at start, and whenever the orchestrator did not know it. Every call of an agent names the
      * caller, the SHA-256 of the token it was made with: an agent belongs to the token it said hello with.
      */
-    public AgentWelcome hello(String agentId, AgentHello hello, String caller) {
-        orchestrator.board.hello(agentId, hello, caller, orchestrator.clock.instant());
+    public AgentWelcome hello(String agentId, AgentHello hello, String caller, Optional<AgentGrant> grant) {
+        if (grant.isPresent() && !grant.get().allows(hello.kind())) {
+            throw new AgentNotAllowedException(
+                    "this token is for " + grant.get().kind().orElseThrow() + " agents, not "
+                            + hello.kind() + " agents; make one for them: kiln agents tokens create NAME --kind "
+                            + hello.kind());
+        }
+        AgentState agent = orchestrator.board.hello(agentId, hello, caller, orchestrator.clock.instant());
+        agent.environments = grant.flatMap(AgentGrant::environments).orElse(null);
         return new AgentWelcome(HEARTBEAT_SECONDS, store);
     }
 

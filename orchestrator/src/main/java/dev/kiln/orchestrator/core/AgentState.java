@@ -24,6 +24,9 @@ final class AgentState {
      */
     @Nullable
     String owner;
+    /** The environments its token lets it deploy to; null for every one. */
+    @Nullable
+    Set<String> environments;
 
     AgentState(String id, AgentHello hello, Instant now) {
         this.id = id;
@@ -32,8 +35,10 @@ final class AgentState {
         this.connectedAt = now;
     }
 
-    boolean takes(AgentKind kind, List<String> labels) {
+    /** Whether it may take a job of that kind, needing those labels, deploying to {@code environment} (or none). */
+    boolean takes(AgentKind kind, List<String> labels, @Nullable String environment) {
         return !draining
+                && (environment == null || environments == null || environments.contains(environment))
                 && hello.kind().equals(kind)
                 && hello.labels().containsAll(labels)
                 && jobs.size() < hello.maxJobs();

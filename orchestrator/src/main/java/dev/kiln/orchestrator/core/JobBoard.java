@@ -111,7 +111,9 @@ final class JobBoard {
         }
         agent.lastSeen = now;
         for (JobRecord job : open.values()) {
-            if (job.state() == JobState.QUEUED && agent.takes(job.kind(), job.labels()) && free(job)) {
+            if (job.state() == JobState.QUEUED
+                    && agent.takes(job.kind(), job.labels(), environments.get(job.id()))
+                    && free(job)) {
                 return Optional.of(lease(agent, job));
             }
         }
@@ -172,7 +174,9 @@ final class JobBoard {
                 continue;
             }
             for (JobRecord job : open.values()) {
-                if (job.state() == JobState.QUEUED && agent.takes(job.kind(), job.labels()) && free(job)) {
+                if (job.state() == JobState.QUEUED
+                        && agent.takes(job.kind(), job.labels(), environments.get(job.id()))
+                        && free(job)) {
                     leases.add(new Lease(waiter, lease(agent, job)));
                     it.remove();
                     break;

@@ -1,10 +1,13 @@
 package dev.kiln.orchestrator.server;
 
+import dev.kiln.kit.PrivateFiles;
 import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.kit.store.MinioArtifactStore;
+import dev.kiln.model.api.AgentKind;
 import dev.kiln.model.api.Role;
 import dev.kiln.model.job.StoreSettings;
 import dev.kiln.orchestrator.OrchestratorException;
+import dev.kiln.orchestrator.access.Caller;
 import dev.kiln.orchestrator.access.Tokens;
 import dev.kiln.orchestrator.access.Users;
 import dev.kiln.orchestrator.api.ApiRouter;
@@ -19,6 +22,7 @@ import dev.kiln.orchestrator.deploy.Environments;
 import dev.kiln.orchestrator.deploy.SecretBox;
 import dev.kiln.orchestrator.source.GitMirrors;
 import dev.kiln.orchestrator.state.AccessStore;
+import dev.kiln.orchestrator.state.AgentGrant;
 import dev.kiln.orchestrator.state.Database;
 import dev.kiln.orchestrator.state.DeploymentStore;
 import dev.kiln.orchestrator.state.HibernateAccessStore;
@@ -33,6 +37,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -278,6 +283,31 @@ public final class KilnServer implements AutoCloseable {
                 .isPresent();
     }
 
+    /**
+     * The token kept in {@code file} for agents of this server's own, if it is still valid here; else a new token
+     * named {@code name} for agents of that kind (every environment, for deploy agents), kept in {@code file} (0600)
+     * after any older token of that name is revoked.
+     */
+    public String localAgentToken(Path file, String name, AgentKind kind) throws Exception {
+        if (Files.isRegularFile(file)) {
+            String kept = Files.readString(file).strip();
+            Optional<Caller> caller = call(o -> tokens.caller(kept));
+            if (caller.isPresent()
+                    && caller.get().principal().name().equals(name)
+                    && caller.get()
+                            .grant()
+                            .filter(g -> g.kind().equals(Optional.of(kind)))
+                            .isPresent()) {
+                return kept;
+            }
+        }
+        call(o -> tokens.revokeAgent(name));
+        String token = call(o -> tokens.createAgent(name, new AgentGrant(Optional.of(kind), Optional.empty())));
+        Files.createDirectories(file.getParent());
+        PrivateFiles.write(file, token + "\n");
+        return token;
+    }
+
     /** Adds a user. */
     public void addUser(String name, String password, Role role) throws Exception {
         call(o -> users.add(name, password, role));
@@ -296,6 +326,12 @@ public final class KilnServer implements AutoCloseable {
     /** Keeps a token chosen elsewhere (a deployment's secrets) for a role, unless it is kept already. */
     public void adoptToken(String name, String token, Role role) throws Exception {
         call(o -> tokens.adopt(name, token, role));
+    }
+
+    /** Keeps a token chosen elsewhere for agents of one kind (every environment), unless it is kept already. */
+    public void adoptAgentToken(String name, String token, AgentKind kind) throws Exception {
+        call(o -> tokens.adopt(
+                name, token, Role.AGENT, Optional.of(new AgentGrant(Optional.of(kind), Optional.empty()))));
     }
 
     @Override

@@ -12,6 +12,12 @@ public interface AccessStore {
     /** The token with that hash, if there is one (expired ones too: the caller checks). */
     Future<Optional<TokenRecord>> token(String hash);
 
+    /** The agent tokens, by name. */
+    Future<java.util.List<TokenRecord>> agentTokens();
+
+    /** Removes the agent tokens of that name; answers their hashes (none when there were none). */
+    Future<java.util.List<String>> removeAgentTokens(String name);
+
     /** Removes a token; false when there was none. */
     Future<Boolean> removeToken(String hash);
 

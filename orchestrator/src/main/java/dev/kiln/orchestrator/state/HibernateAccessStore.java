@@ -1,9 +1,12 @@
 package dev.kiln.orchestrator.state;
 
+import dev.kiln.model.api.AgentKind;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -28,7 +31,52 @@ public final class HibernateAccessStore implements AccessStore {
         e.userName = token.user().orElse(null);
         e.expiresAt = token.expiresAt().orElse(null);
         e.createdAt = Instant.now();
+        token.grant().ifPresent(g -> {
+            e.agentKind = g.kind().map(AgentKind::wireName).orElse(null);
+            e.agentEnvironments = g.environments()
+                    .map(names -> String.join("\n", new TreeSet<>(names)))
+                    .orElse(null);
+        });
         return tx(s -> s.persist(e));
+    }
+
+    @Override
+    public Future<List<TokenRecord>> agentTokens() {
+        return tx(s -> s.createSelectionQuery(
+                        "from TokenEntity where role = 'agent' order by name, createdAt", TokenEntity.class)
+                .getResultList()
+                .thenApply(
+                        rows -> rows.stream().map(HibernateAccessStore::record).toList()));
+    }
+
+    @Override
+    public Future<List<String>> removeAgentTokens(String name) {
+        return tx(s -> s.createSelectionQuery(
+                        "from TokenEntity where role = 'agent' and name = :name", TokenEntity.class)
+                .setParameter("name", name)
+                .getResultList()
+                .thenCompose(rows -> s.createMutationQuery(
+                                "delete from TokenEntity where role = 'agent' and name = :name")
+                        .setParameter("name", name)
+                        .executeUpdate()
+                        .thenApply(n -> rows.stream().map(e -> e.tokenHash).toList())));
+    }
+
+    private static TokenRecord record(TokenEntity e) {
+        Optional<AgentGrant> grant = e.role.equals("agent")
+                ? Optional.of(new AgentGrant(
+                        Optional.ofNullable(e.agentKind).map(AgentKind::of),
+                        Optional.ofNullable(e.agentEnvironments)
+                                .map(names -> names.isEmpty() ? Set.<String>of() : Set.of(names.split("\n")))))
+                : Optional.empty();
+        return new TokenRecord(
+                e.name,
+                e.tokenHash,
+                e.role,
+                Optional.ofNullable(e.userName),
+                Optional.ofNullable(e.expiresAt),
+                grant,
+                Optional.of(e.createdAt));
     }
 
     @Override
@@ -36,14 +84,7 @@ public final class HibernateAccessStore implements AccessStore {
         return tx(s -> s.createSelectionQuery("from TokenEntity where tokenHash = :hash", TokenEntity.class)
                 .setParameter("hash", hash)
                 .getResultList()
-                .thenApply(rows -> rows.stream()
-                        .findFirst()
-                        .map(e -> new TokenRecord(
-                                e.name,
-                                e.tokenHash,
-                                e.role,
-                                Optional.ofNullable(e.userName),
-                                Optional.ofNullable(e.expiresAt)))));
+                .thenApply(rows -> rows.stream().findFirst().map(HibernateAccessStore::record)));
     }
 
     @Override

@@ -31,4 +31,13 @@ class TokenEntity {
 
     @Column(name = "created_at")
     Instant createdAt;
+
+    @Column(name = "agent_kind")
+    @Nullable
+    String agentKind;
+
+    /** One environment per line; null for every environment. */
+    @Column(name = "agent_environments", length = 4000)
+    @Nullable
+    String agentEnvironments;
 }

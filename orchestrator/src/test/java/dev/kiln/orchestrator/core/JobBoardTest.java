@@ -140,4 +140,19 @@ class JobBoardTest {
         assertThat(board.agent("a1"))
                 .hasValueSatisfying(a -> assertThat(a.owner).isEqualTo(TOKEN));
     }
+
+    @Test
+    void a_deploy_agent_gets_jobs_only_for_the_environments_its_token_names() {
+        JobBoard board = new JobBoard();
+        AgentState staging = board.hello("staging-only", agent(AgentKind.DEPLOY, List.of(), 2), TOKEN, NOW);
+        staging.environments = java.util.Set.of("staging");
+        board.queue(deployJob("j-prod", "prod"));
+        assertThat(board.leaseNow("staging-only", NOW)).isEmpty();
+        board.queue(deployJob("j-staging", "staging"));
+        assertThat(board.leaseNow("staging-only", NOW))
+                .hasValueSatisfying(j -> assertThat(j.id()).isEqualTo("j-staging"));
+        board.hello("anywhere", agent(AgentKind.DEPLOY, List.of(), 1), "hash of token b", NOW);
+        assertThat(board.leaseNow("anywhere", NOW))
+                .hasValueSatisfying(j -> assertThat(j.id()).isEqualTo("j-prod"));
+    }
 }
