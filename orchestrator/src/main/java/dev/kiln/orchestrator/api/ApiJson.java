@@ -1,6 +1,5 @@
 package dev.kiln.orchestrator.api;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -113,17 +112,7 @@ final class ApiJson {
 
     /** Why a body is not JSON and where, without the parser's internals. */
     static String notJson(JsonProcessingException e) {
-        String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        reason = reason.replaceAll("(?s)\\s*\\(start marker at .*", "")
-                .replaceAll("(?s)\\[Source:.*?]", "")
-                .lines()
-                .findFirst()
-                .orElse("")
-                .strip();
-        JsonLocation at = e.getLocation();
-        return "the body is not JSON"
-                + (reason.isEmpty() ? "" : ": " + reason)
-                + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        return dev.kiln.orchestrator.JsonErrors.notJson(e);
     }
 
     static JsonNode tree(Buffer body) {

@@ -2,6 +2,7 @@ package dev.kiln.orchestrator.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.orchestrator.JsonErrors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,9 +76,10 @@ public final class Webhooks {
         JsonNode root;
         try {
             root = JSON.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidWebhookException(JsonErrors.notJson(e));
         } catch (IOException e) {
-            throw new InvalidWebhookException(
-                    "the body is not JSON: " + e.getClass().getSimpleName());
+            throw new InvalidWebhookException("the body could not be read as JSON");
         }
         if (root == null || !root.isObject()) {
             throw new InvalidWebhookException("the body must be a JSON object");
