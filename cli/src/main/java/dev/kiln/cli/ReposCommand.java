@@ -1,8 +1,10 @@
 package dev.kiln.cli;
 
+import dev.kiln.model.api.Allowance;
 import dev.kiln.model.api.NewRepository;
 import dev.kiln.model.api.Removed;
 import dev.kiln.model.api.Repository;
+import dev.kiln.model.api.RepositoryChange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,7 +19,12 @@ import picocli.CommandLine.Parameters;
         name = "repos",
         mixinStandardHelpOptions = true,
         description = "Register the git repositories whose pushes run pipelines.",
-        subcommands = {ReposCommand.Add.class, ReposCommand.List.class, ReposCommand.Remove.class})
+        subcommands = {
+            ReposCommand.Add.class,
+            ReposCommand.Edit.class,
+            ReposCommand.List.class,
+            ReposCommand.Remove.class
+        })
 final class ReposCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -63,20 +70,96 @@ final class ReposCommand implements Runnable {
         @Nullable
         Integer poll;
 
+        @Option(
+                names = "--allow",
+                paramLabel = "privileged",
+                description = "Allow its pipelines privileged builds (the agent's container engine, and so its"
+                        + " machine); off unless given.",
+                converter = AllowanceConverter.class)
+        java.util.List<Allowance> allow = new java.util.ArrayList<>();
+
         @Override
         public Integer call() {
             String location = url;
             if (!url.contains("://") && !url.matches("[^/]+@[^:]+:.*") && Files.isDirectory(Path.of(url))) {
                 location = Path.of(url).toAbsolutePath().normalize().toString();
             }
-            Repository repo = options.client().addRepository(new NewRepository(location, name, branch, secret, poll));
+            Repository repo = options.client()
+                    .addRepository(
+                            new NewRepository(location, name, branch, secret, poll, allow.isEmpty() ? null : allow));
             options.print(repo, () -> {
                 System.out.println("added " + repo.name() + " (" + repo.url() + ")");
                 System.out.println("pushes from now on run its .kiln/pipeline.yml; polled every "
                         + repo.pollIntervalSeconds() + " s"
                         + (repo.webhook() ? "; webhook: POST /api/v1/webhooks/" + repo.name() : ""));
+                allowed(repo);
             });
             return 0;
+        }
+    }
+
+    @Command(
+            name = "edit",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Change what a repository's pipelines are allowed.",
+                "--allow privileged lets them ask for privileged builds; --allow none takes every allowance back."
+            })
+    static final class Edit implements Callable<Integer> {
+        @Mixin
+        ClientOptions options;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(
+                names = "--allow",
+                paramLabel = "privileged|none",
+                required = true,
+                description = "What its pipelines are allowed (repeat it for more); none for nothing beyond the"
+                        + " default.")
+        java.util.List<String> allow = new java.util.ArrayList<>();
+
+        @Override
+        public Integer call() {
+            java.util.List<Allowance> allowances = new java.util.ArrayList<>();
+            for (String given : allow) {
+                if (!given.equalsIgnoreCase("none")) {
+                    allowances.add(new AllowanceConverter().convert(given));
+                }
+            }
+            Repository repo = options.client().editRepository(name, new RepositoryChange(allowances));
+            options.print(repo, () -> {
+                System.out.println(repo.name() + ": allowed "
+                        + (repo.allow().isEmpty()
+                                ? "nothing beyond the default"
+                                : String.join(
+                                        ", ",
+                                        repo.allow().stream()
+                                                .map(Allowance::wireName)
+                                                .toList())));
+            });
+            return 0;
+        }
+    }
+
+    private static void allowed(Repository repo) {
+        if (repo.allow().contains(Allowance.PRIVILEGED)) {
+            System.out.println("its pipelines may ask for privileged builds: their commits control the agents'"
+                    + " container engine");
+        }
+    }
+
+    /** An allowance's name, in any case. */
+    static final class AllowanceConverter implements picocli.CommandLine.ITypeConverter<Allowance> {
+        @Override
+        public Allowance convert(String value) {
+            try {
+                return Allowance.of(value);
+            } catch (RuntimeException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not something a repository can be allowed (privileged)");
+            }
         }
     }
 
@@ -96,7 +179,19 @@ final class ReposCommand implements Runnable {
                 System.out.println("no repositories; add one with kiln repos add GIT_URL");
             }
             for (Repository repo : repos) {
-                System.out.printf("%-20s %-8s %s%n", repo.name(), repo.pollIntervalSeconds() + "s", repo.url());
+                System.out.printf(
+                        "%-20s %-8s %s%s%n",
+                        repo.name(),
+                        repo.pollIntervalSeconds() + "s",
+                        repo.url(),
+                        repo.allow().isEmpty()
+                                ? ""
+                                : "  allowed: "
+                                        + String.join(
+                                                ", ",
+                                                repo.allow().stream()
+                                                        .map(Allowance::wireName)
+                                                        .toList()));
             }
             return 0;
         }

@@ -5,6 +5,7 @@ import dev.kiln.kit.PrivateFiles;
 import dev.kiln.kit.logging.KilnLogging;
 import dev.kiln.kit.remote.ServerConfig;
 import dev.kiln.model.api.AgentKind;
+import dev.kiln.model.api.Allowance;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.orchestrator.server.ServerSettings;
 import dev.kiln.ui.UiServer;
@@ -186,6 +187,8 @@ final class UpCommand implements Callable<Integer> {
         Path bare = ExampleRepository.prepare(ExampleRepository.examples(env), example, dir);
         boolean known = server.call(
                 o -> io.vertx.core.Future.succeededFuture(o.repository(example).isPresent()));
+        // the examples Kiln ships are allowed privileged builds: the service example builds its image with docker
+        java.util.Set<Allowance> allowed = java.util.Set.of(Allowance.PRIVILEGED);
         if (!known) {
             server.call(o -> o.addRepository(new dev.kiln.orchestrator.state.Repository(
                     example,
@@ -194,7 +197,10 @@ final class UpCommand implements Callable<Integer> {
                     Optional.empty(),
                     2,
                     Map.of(),
-                    java.time.Instant.now())));
+                    java.time.Instant.now(),
+                    allowed)));
+        } else {
+            server.call(o -> o.allow(example, allowed));
         }
         String run = server.call(o -> o.startManually(example, Optional.empty()));
         Path clone = ExampleRepository.clone(dir, example);

@@ -22,6 +22,7 @@ import dev.kiln.model.api.PipelineSummary;
 import dev.kiln.model.api.Principal;
 import dev.kiln.model.api.Removed;
 import dev.kiln.model.api.Repository;
+import dev.kiln.model.api.RepositoryChange;
 import dev.kiln.model.api.RetryStage;
 import dev.kiln.model.api.RollbackRequest;
 import dev.kiln.model.api.Run;
@@ -128,6 +129,14 @@ public final class KilnClient {
     /** {@code POST /repositories}. */
     public Repository addRepository(NewRepository repository) {
         return post("/repositories", repository, Repository.class);
+    }
+
+    /** {@code PATCH /repositories/NAME}: what its pipelines are allowed. */
+    public Repository editRepository(String name, RepositoryChange change) {
+        return required(
+                "PATCH",
+                "/repositories/" + encode(name),
+                call("PATCH", "/repositories/" + encode(name), change, Transport.Answer.of(Repository.class)));
     }
 
     /** {@code DELETE /repositories/NAME}. */

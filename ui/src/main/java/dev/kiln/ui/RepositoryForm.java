@@ -2,6 +2,7 @@ package dev.kiln.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -9,10 +10,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.kiln.client.ClientException;
+import dev.kiln.model.api.Allowance;
 import dev.kiln.model.api.NewRepository;
 import dev.kiln.model.api.Repository;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +29,7 @@ final class RepositoryForm extends Div {
     private final TextField branch = new TextField("Branch (default: the remote's main)");
     private final IntegerField poll = new IntegerField("Poll every (s, 0 = never)");
     private final TextField secret = new TextField("Webhook secret");
+    private final Checkbox privileged = new Checkbox("Allow privileged builds");
     private final Span problem = new Span();
     private final Div added = new Div();
 
@@ -36,6 +40,8 @@ final class RepositoryForm extends Div {
         poll.setMax(86_400);
         secret.setValue(randomSecret());
         secret.setHelperText("made at random; the git host signs its pushes with it");
+        privileged.setTooltipText("privileged: true in its pipeline gives a build the agent's container engine,"
+                + " and so the machine the agent runs on; leave it off unless its committers may have that");
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
         Button add = new Button("Add repository", e -> {
             try {
@@ -45,13 +51,15 @@ final class RepositoryForm extends Div {
                                 blank(name.getValue()),
                                 blank(branch.getValue()),
                                 blank(secret.getValue()),
-                                poll.getValue()));
+                                poll.getValue(),
+                                privileged.getValue() ? List.of(Allowance.PRIVILEGED) : null));
                 showAdded(webhookUrl.apply(repo.name()), secret.getValue().strip());
                 url.clear();
                 name.clear();
                 branch.clear();
                 poll.clear();
                 secret.setValue(randomSecret());
+                privileged.setValue(false);
                 problem.setText("");
                 changed.run();
             } catch (UiException | ClientException failed) {
@@ -59,7 +67,7 @@ final class RepositoryForm extends Div {
             }
         });
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(url, name, branch, poll, secret);
+        FormLayout form = new FormLayout(url, name, branch, poll, secret, privileged);
         form.setColspan(url, 2);
         add(form, new HorizontalLayout(add, problem), added);
     }

@@ -81,7 +81,7 @@ public final class AgentBuildCommand implements Callable<Integer> {
         }
         String defaultImage = env.getOrDefault("KILN_DEFAULT_IMAGE", DefaultImage.REFERENCE);
         Supplier<ExecutionBackend> backends = backendName.equals("process")
-                ? () -> new ProcessBackend(env)
+                ? () -> new ProcessBackend(ProcessBackend.clean(env))
                 : () -> new DockerBackend(env, new DefaultImage(defaultImage));
         connection.serve(config, maxJobs, new BuildJobs(backends, defaultImage, certificates), "kiln agent build");
         return 0;

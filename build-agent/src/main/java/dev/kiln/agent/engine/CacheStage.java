@@ -184,7 +184,7 @@ final class CacheStage {
 
     /** Unkeyed entries belong to the project; keyed ones to the namespace, which projects may share. */
     private String namespace(Optional<String> key) {
-        return key.isPresent() ? settings.namespace() : project;
+        return key.isPresent() ? settings.namespace() : settings.unkeyed(project);
     }
 
     /** The key as the build's shell evaluates it; empty for an unkeyed cache or when it cannot be evaluated. */

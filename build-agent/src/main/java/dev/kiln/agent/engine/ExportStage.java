@@ -1,6 +1,6 @@
 package dev.kiln.agent.engine;
 
-import dev.kiln.agent.secret.SecretMasker;
+import dev.kiln.kit.SecretMasker;
 import dev.kiln.model.build.Build;
 import java.util.ArrayList;
 import java.util.List;

@@ -162,7 +162,7 @@ final class RemoteJob implements AgentJob {
                 .replaceAll("^[-_]+", "");
         Optional<CacheSettings> cache = options.cacheStore()
                 .map(caches ->
-                        new CacheSettings(new BuildCache(caches, CachePolicy.DEFAULT, Clock.systemUTC()), project));
+                        cacheSettings(spec, project, new BuildCache(caches, CachePolicy.DEFAULT, Clock.systemUTC())));
         return new BuildRequest(
                 project.isEmpty() ? "kiln" : project,
                 parseLong(spec.runId()),
@@ -186,6 +186,15 @@ final class RemoteJob implements AgentJob {
                 cache,
                 SecretProvider.none(),
                 options.certificates());
+    }
+
+    /**
+     * Where a job's caches live: under its repository (the orchestrator's {@code KILN_REPOSITORY}), so that a
+     * pipeline of another repository never reads or writes them, whatever it is named.
+     */
+    static CacheSettings cacheSettings(JobSpec spec, String project, BuildCache cache) {
+        String repository = spec.environment().getOrDefault("KILN_REPOSITORY", "");
+        return new CacheSettings(cache, repository.isEmpty() ? project : repository + "." + project, false, repository);
     }
 
     /** The failing phase's context, as CodePipeline shows a failed CodeBuild action. */

@@ -3,6 +3,7 @@ package dev.kiln.agent.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.kit.SecretMasker;
 import dev.kiln.model.buildspec.BuildspecParser;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -112,7 +112,9 @@ class ContainerDeployPipelineTest {
         environmentId = added.body().path("id").asText();
         remote = GitRemote.create(dir, "shop");
         remote.write("README.md", "# shop\n").commitAndPush("start");
-        api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+        api.post(
+                "/api/v1/repositories",
+                "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1, \"allow\": [\"privileged\"]}");
         agents.add(AgentProcess.start("docker", server.url(), token, dir.resolve("build.log")));
         agents.add(AgentProcess.startDeploy(server.url(), token, dir.resolve("deploy.log")));
     }

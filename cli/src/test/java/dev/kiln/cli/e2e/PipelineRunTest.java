@@ -166,6 +166,80 @@ class PipelineRunTest {
     }
 
     @Test
+    void a_privileged_build_needs_an_admin_to_allow_it_and_a_pipeline_name_belongs_to_its_first_repository()
+            throws Exception {
+        GitRemote remote = GitRemote.create(dir, "consent");
+        remote.write("README.md", "# consent\n").commitAndPush("start");
+        addRepository("consent", remote.bare(), 1, null);
+        String pipeline = """
+                version: 1
+                stages:
+                  - name: build
+                    actions:
+                      - name: image
+                        type: build
+                        privileged: true
+                        buildspec:
+                          version: 0.2
+                          phases:
+                            build:
+                              commands: [echo may use the engine]
+                """;
+        String refused = remote.write(".kiln/pipeline.yml", pipeline).commitAndPush("a privileged build");
+        JsonNode run = runOf(refused);
+        assertThat(run.path("status").asText()).isEqualTo("Failed");
+        JsonNode source = run.path("stages").get(0);
+        assertThat(source.path("status").asText()).isEqualTo("Failed");
+        assertThat(source.path("actions").get(0).path("message").asText())
+                .contains("action build/image asks for privileged: true")
+                .endsWith("An admin allows them with: kiln repos edit consent --allow privileged");
+
+        server.addUser("opal", "operator's passphrase", dev.kiln.model.api.Role.OPERATOR);
+        String login = new Api(server.url(), "")
+                .post("/api/v1/sessions", "{\"name\": \"opal\", \"password\": \"operator's passphrase\"}")
+                .body()
+                .path("token")
+                .asText();
+        String allow = "{\"allow\": [\"privileged\"]}";
+        assertThat(new Api(server.url(), login)
+                        .send("PATCH", "/api/v1/repositories/consent", allow, java.util.Map.of())
+                        .status())
+                .as("an operator may not allow it")
+                .isEqualTo(403);
+        assertThat(api.send("PATCH", "/api/v1/repositories/consent", "{\"allow\": [\"root\"]}", java.util.Map.of())
+                        .body()
+                        .path("error")
+                        .asText())
+                .contains("field allow")
+                .contains("privileged");
+        Api.Answer allowed = api.send("PATCH", "/api/v1/repositories/consent", allow, java.util.Map.of());
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.body().path("allow").toString()).isEqualTo("[\"privileged\"]");
+        String accepted = remote.write("README.md", "# consent, allowed\n").commitAndPush("again");
+        JsonNode second = runOf(accepted);
+        assertThat(second.path("stages").get(0).path("status").asText()).isEqualTo("Succeeded");
+
+        // another repository cannot take the name: its run fails at its own Source stage
+        GitRemote other = GitRemote.create(dir, "claimant");
+        other.write("README.md", "# claimant\n").commitAndPush("start");
+        addRepository("claimant", other.bare(), 1, null);
+        String claim = other.write(
+                        ".kiln/pipeline.yml", PIPELINE.replace("version: 1\n", "version: 1\nname: consent\n"))
+                .commitAndPush("claims a name");
+        JsonNode claimed = runOf(claim);
+        assertThat(claimed.path("pipeline").asText()).isEqualTo("claimant");
+        assertThat(claimed.path("stages")
+                        .get(0)
+                        .path("actions")
+                        .get(0)
+                        .path("message")
+                        .asText())
+                .startsWith("pipeline name consent belongs to repository consent, which used it first");
+        assertThat(api.get("/api/v1/runs").body().findValuesAsText("sourceRevision"))
+                .contains(claim);
+    }
+
+    @Test
     void a_signed_webhook_runs_the_push_and_bad_deliveries_get_401_or_400_naming_what_is_wrong() throws Exception {
         GitRemote remote = GitRemote.create(dir, "hooked");
         remote.write("README.md", "# hooked\n").commitAndPush("start");

@@ -13,6 +13,7 @@ import dev.kiln.deploy.revision.InvalidRevisionException;
 import dev.kiln.deploy.revision.Revision;
 import dev.kiln.deploy.revision.RevisionBundler;
 import dev.kiln.kit.Failures;
+import dev.kiln.kit.SecretMasker;
 import dev.kiln.kit.engine.RegistryCredentials;
 import dev.kiln.kit.remote.AgentJob;
 import dev.kiln.kit.store.ArtifactStore;
@@ -55,6 +56,18 @@ final class DeployJob implements AgentJob {
         this.work = work;
     }
 
+    /** A masker for the secrets a deployment order carries. */
+    static SecretMasker masker(DeploymentOrder order) {
+        java.util.List<String> secrets = new java.util.ArrayList<>();
+        if (order.spec().ssh() != null) {
+            secrets.add(order.spec().ssh().privateKey());
+        }
+        if (order.spec().container() != null) {
+            secrets.addAll(order.spec().container().env().values());
+        }
+        return SecretMasker.of(secrets);
+    }
+
     @Override
     public void onStart(Runnable action) {
         this.started = action;
@@ -67,10 +80,13 @@ final class DeployJob implements AgentJob {
 
     @Override
     public JobResult run(Consumer<String> lines) {
-        DeployLog log = lines::accept;
+        // the environment's secrets (its SSH key, its containers' variables) are masked in everything logged
+        SecretMasker[] masker = {SecretMasker.none()};
+        DeployLog log = text -> lines.accept(masker[0].apply(text));
         try {
             Files.createDirectories(work);
             DeploymentOrder order = retried(() -> client.beginDeployment(spec.jobId()));
+            masker[0] = masker(order);
             started.run();
             DeploymentReport first = deploy(order, log);
             String message = first.succeeded()

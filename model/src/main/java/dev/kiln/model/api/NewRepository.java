@@ -1,5 +1,6 @@
 package dev.kiln.model.api;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,13 +11,18 @@ import org.jspecify.annotations.Nullable;
  * @param branch the branch to follow, or null
  * @param webhookSecret the secret that signs its webhooks, or null
  * @param pollIntervalSeconds how often to poll (0: never), or null for the server's default
+ * @param allow what its pipelines are allowed beyond the default, or null for nothing more
  */
 public record NewRepository(
         String url,
         @Nullable String name,
         @Nullable String branch,
         @Nullable String webhookSecret,
-        @Nullable Integer pollIntervalSeconds) {
+        @Nullable Integer pollIntervalSeconds,
+        @Nullable List<Allowance> allow) {
+    public NewRepository {
+        allow = allow == null ? null : List.copyOf(allow);
+    }
 
     @Override
     public String toString() {

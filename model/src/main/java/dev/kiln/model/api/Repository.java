@@ -1,5 +1,6 @@
 package dev.kiln.model.api;
 
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param webhook whether a webhook secret is set
  * @param pollIntervalSeconds how often it is polled (0: never)
  * @param heads the commit last seen on each branch
+ * @param allow what its pipelines are allowed beyond the default (an admin's choice)
  */
 public record Repository(
         String name,
@@ -19,4 +21,10 @@ public record Repository(
         @Nullable String branch,
         boolean webhook,
         int pollIntervalSeconds,
-        Map<String, String> heads) {}
+        Map<String, String> heads,
+        List<Allowance> allow) {
+    public Repository {
+        heads = Map.copyOf(heads);
+        allow = List.copyOf(allow);
+    }
+}

@@ -134,7 +134,8 @@ final class ApiViews {
                 repo.branch().orElse(null),
                 repo.webhookSecret().isPresent(),
                 repo.pollIntervalSeconds(),
-                repo.heads());
+                repo.heads(),
+                repo.allowed().stream().sorted().toList());
     }
 
     /** A user, without their password's hash. */

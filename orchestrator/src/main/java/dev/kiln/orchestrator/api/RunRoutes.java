@@ -1,10 +1,12 @@
 package dev.kiln.orchestrator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.api.Allowance;
 import dev.kiln.model.api.LogPage;
 import dev.kiln.model.api.PipelineSummary;
 import dev.kiln.model.api.Removed;
 import dev.kiln.model.api.Run;
+import dev.kiln.model.api.UnknownNameException;
 import dev.kiln.orchestrator.core.JobReports;
 import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
@@ -47,6 +49,7 @@ final class RunRoutes {
                                 .map(ApiViews::repository)
                                 .toList())));
         router.post("/api/v1/repositories").handler(this::addRepository);
+        router.patch("/api/v1/repositories/:name").handler(this::editRepository);
         router.delete("/api/v1/repositories/:name")
                 .handler(ctx -> Responses.json(
                         ctx,
@@ -204,8 +207,47 @@ final class RunRoutes {
                     ApiJson.optionalString(body, "webhookSecret"),
                     poll,
                     Map.of(),
-                    Instant.now());
+                    Instant.now(),
+                    allowances(body));
             return orchestrator.addRepository(repo).map(ApiViews::repository);
+        });
+    }
+
+    /** The {@code allow} field: a list of allowances' names; none when absent. */
+    private static java.util.Set<Allowance> allowances(JsonNode body) {
+        JsonNode allow = body.get("allow");
+        java.util.Set<Allowance> out = java.util.EnumSet.noneOf(Allowance.class);
+        if (allow == null || allow.isNull()) {
+            return out;
+        }
+        if (!allow.isArray()) {
+            throw new BadRequestException("field allow must be a list, such as [\"privileged\"]");
+        }
+        for (JsonNode item : allow) {
+            try {
+                out.add(Allowance.of(item.isTextual() ? item.asText() : item.toString()));
+            } catch (UnknownNameException e) {
+                throw new BadRequestException("field allow: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private void editRepository(RoutingContext ctx) {
+        Responses.json(ctx, 200, () -> {
+            JsonNode body = ApiJson.tree(ctx.body().buffer());
+            java.util.Iterator<String> fields = body.fieldNames();
+            while (fields.hasNext()) {
+                String field = fields.next();
+                if (!field.equals("allow")) {
+                    throw new BadRequestException("field " + field + " cannot be changed; only allow can (remove the"
+                            + " repository and add it again to change the rest)");
+                }
+            }
+            if (!body.has("allow")) {
+                throw new BadRequestException("nothing to change: send {\"allow\": [...]}");
+            }
+            return orchestrator.allow(ctx.pathParam("name"), allowances(body)).map(ApiViews::repository);
         });
     }
 

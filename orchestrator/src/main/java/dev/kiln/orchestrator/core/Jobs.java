@@ -54,6 +54,7 @@ final class Jobs {
         }
         Map<String, String> env = new LinkedHashMap<>(plan.variables());
         env.put("KILN_PIPELINE", run.pipeline);
+        env.put("KILN_REPOSITORY", run.repository);
         env.put("KILN_RUN_ID", run.id);
         env.put("KILN_STAGE", dispatch.stage());
         env.put("KILN_ACTION", dispatch.action());

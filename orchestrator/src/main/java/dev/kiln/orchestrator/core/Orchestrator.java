@@ -159,6 +159,27 @@ public final class Orchestrator {
         });
     }
 
+    /**
+     * Sets what a repository's pipelines are allowed beyond the default; answers the repository as it now is.
+     *
+     * @throws UnknownRepositoryException when there is no such repository
+     */
+    public Future<Repository> allow(String name, java.util.Set<dev.kiln.model.api.Allowance> allowed) {
+        Repository known = repositories.get(name);
+        if (known == null) {
+            return Future.failedFuture(new UnknownRepositoryException(name));
+        }
+        return store.saveAllowed(name, allowed).map(saved -> {
+            if (!saved) {
+                repositories.remove(name);
+                throw new UnknownRepositoryException(name);
+            }
+            Repository changed = repositories.getOrDefault(name, known).withAllowed(allowed);
+            repositories.put(name, changed);
+            return changed;
+        });
+    }
+
     /** A repository by name. */
     public Optional<Repository> repository(String name) {
         return Optional.ofNullable(repositories.get(name));
@@ -214,6 +235,18 @@ public final class Orchestrator {
 
     private Future<String> begin(Repository repo, SourceStep.Found found, Trigger trigger) {
         String pipeline = found.plan().flatMap(Pipeline::name).orElse(repo.name());
+        String owner = pipelines().getOrDefault(pipeline, repo.name());
+        if (!owner.equals(repo.name())) {
+            // a pipeline name belongs to the repository that used it first: the run is the claimant's own, and fails
+            RunMeta run =
+                    book.open(repo.name(), repo.name(), trigger, found.ref(), found.commit(), found.pipelineFile());
+            book.failAtSource(
+                    run,
+                    "pipeline name " + pipeline + " belongs to repository " + owner + ", which used it first; give"
+                            + " this pipeline another name (name: in " + dev.kiln.model.pipeline.PipelineParser.FILE
+                            + ") and push again");
+            return step().map(run.id);
+        }
         pipelines.put(pipeline, repo.name());
         RunMeta run = book.open(pipeline, repo.name(), trigger, found.ref(), found.commit(), found.pipelineFile());
         if (found.plan().isEmpty()) {
@@ -357,6 +390,8 @@ public final class Orchestrator {
         dirtyJobs.clear();
         List<JobBoard.Lease> leases = List.copyOf(pendingLeases);
         pendingLeases.clear();
+        // a job leased at once to a waiting agent never passed through update(): its wait is measured here
+        leases.forEach(l -> metrics.jobChanged(Optional.empty(), l.job(), clock.instant()));
         if (changes.runs().isEmpty() && changes.changes().isEmpty() && jobs.isEmpty() && leases.isEmpty()) {
             return saved; // nothing to save (most ticks)
         }

@@ -1,10 +1,13 @@
 package dev.kiln.orchestrator.core;
 
 import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.model.api.Allowance;
 import dev.kiln.model.lint.LintReport;
+import dev.kiln.model.pipeline.Action;
 import dev.kiln.model.pipeline.ParsedPipeline;
 import dev.kiln.model.pipeline.Pipeline;
 import dev.kiln.model.pipeline.PipelineParser;
+import dev.kiln.model.pipeline.Stage;
 import dev.kiln.orchestrator.source.GitMirrors;
 import dev.kiln.orchestrator.state.Repository;
 import dev.kiln.orchestrator.trigger.PushEvent;
@@ -122,7 +125,30 @@ final class SourceStep {
         if (parsed.pipeline().isEmpty() || parsed.report().hasErrors()) {
             return new Found(heads, ref, commit, text, Optional.empty(), lint(parsed.report()), true);
         }
+        Optional<String> refused = refused(repo, parsed.pipeline().get());
+        if (refused.isPresent()) {
+            return new Found(heads, ref, commit, text, Optional.empty(), refused.get(), true);
+        }
         return new Found(heads, ref, commit, text, parsed.pipeline(), "", true);
+    }
+
+    /** Why a valid plan may not run for this repository: it asks for a power an admin did not allow it. */
+    static Optional<String> refused(Repository repo, Pipeline plan) {
+        if (repo.allows(Allowance.PRIVILEGED)) {
+            return Optional.empty();
+        }
+        for (Stage stage : plan.stages()) {
+            for (Action action : stage.actions()) {
+                if (action.privileged()) {
+                    return Optional.of("action " + stage.name() + "/" + action.name() + " asks for privileged: true in "
+                            + PipelineParser.FILE + ", which gives its build the agent's container engine (and so"
+                            + " the machine it runs on); repository " + repo.name() + " is not allowed privileged"
+                            + " builds. An admin allows them with: kiln repos edit " + repo.name()
+                            + " --allow privileged");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String lint(LintReport report) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.model.api.AgentKind;
+import dev.kiln.model.api.Allowance;
 import dev.kiln.model.api.ExecutionStatus;
 import dev.kiln.model.api.JobState;
 import dev.kiln.model.api.Trigger;
@@ -28,6 +29,7 @@ final class Entities {
         e.pollIntervalSeconds = repository.pollIntervalSeconds();
         e.heads = json(repository.heads());
         e.createdAt = repository.createdAt();
+        e.allowed = allowed(repository.allowed());
         return e;
     }
 
@@ -39,7 +41,24 @@ final class Entities {
                 Optional.ofNullable(e.webhookSecret),
                 e.pollIntervalSeconds,
                 stringMap(e.heads),
-                e.createdAt);
+                e.createdAt,
+                allowed(e.allowed));
+    }
+
+    static String allowed(java.util.Set<Allowance> allowed) {
+        return String.join(
+                ",", allowed.stream().map(Allowance::wireName).sorted().toList());
+    }
+
+    static java.util.Set<Allowance> allowed(String text) {
+        java.util.Set<Allowance> out = java.util.EnumSet.noneOf(Allowance.class);
+        for (String name :
+                java.util.regex.Pattern.compile(",").splitAsStream(text).toList()) {
+            if (!name.isBlank()) {
+                out.add(Allowance.of(name));
+            }
+        }
+        return out;
     }
 
     static String json(Map<String, String> heads) {

@@ -57,6 +57,15 @@ public final class HibernateStateStore implements StateStore {
     }
 
     @Override
+    public Future<Boolean> saveAllowed(String repository, java.util.Set<dev.kiln.model.api.Allowance> allowed) {
+        return tx(s -> s.createMutationQuery("update RepositoryEntity set allowed = :allowed where name = :name")
+                .setParameter("allowed", Entities.allowed(allowed))
+                .setParameter("name", repository)
+                .executeUpdate()
+                .thenApply(n -> n > 0));
+    }
+
+    @Override
     public Future<Void> saveHeads(String repository, Map<String, String> heads) {
         return tx(s -> s.createMutationQuery("update RepositoryEntity set heads = :heads where name = :name")
                 .setParameter("heads", Entities.json(heads))

@@ -1,8 +1,11 @@
 package dev.kiln.orchestrator.state;
 
+import dev.kiln.model.api.Allowance;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A registered repository.
@@ -14,6 +17,7 @@ import java.util.Optional;
  * @param pollIntervalSeconds how often it is polled; 0 for never
  * @param heads the commit each branch and tag pointed at when last seen ({@code refs/heads/main} -> id)
  * @param createdAt when it was added
+ * @param allowed what its pipelines are allowed beyond the default
  */
 public record Repository(
         String name,
@@ -22,14 +26,26 @@ public record Repository(
         Optional<String> webhookSecret,
         int pollIntervalSeconds,
         Map<String, String> heads,
-        Instant createdAt) {
+        Instant createdAt,
+        Set<Allowance> allowed) {
 
     public Repository {
         heads = Map.copyOf(heads);
+        allowed = allowed.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(allowed));
     }
 
     /** The same repository with other heads. */
     public Repository withHeads(Map<String, String> newHeads) {
-        return new Repository(name, url, branch, webhookSecret, pollIntervalSeconds, newHeads, createdAt);
+        return new Repository(name, url, branch, webhookSecret, pollIntervalSeconds, newHeads, createdAt, allowed);
+    }
+
+    /** The same repository with other allowances. */
+    public Repository withAllowed(Set<Allowance> newAllowed) {
+        return new Repository(name, url, branch, webhookSecret, pollIntervalSeconds, heads, createdAt, newAllowed);
+    }
+
+    /** Whether its pipelines are allowed that. */
+    public boolean allows(Allowance allowance) {
+        return allowed.contains(allowance);
     }
 }

@@ -30,4 +30,7 @@ class RepositoryEntity {
 
     @Column(name = "created_at")
     Instant createdAt;
+
+    /** What its pipelines are allowed beyond the default: wire names, comma-separated. */
+    String allowed;
 }

@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public interface StateStore {
 
+    /** Saves what a repository's pipelines are allowed; false when there is no such repository. */
+    Future<Boolean> saveAllowed(String repository, java.util.Set<dev.kiln.model.api.Allowance> allowed);
+
     /** Adds a repository; fails with {@link DuplicateRepositoryException} when the name is taken. */
     Future<Void> addRepository(Repository repository);
 

@@ -82,7 +82,14 @@ class HibernateStateStoreTest {
     @Test
     void repositories_are_added_once_listed_and_removed() {
         Repository repo = new Repository(
-                "hello", "file:///tmp/hello", Optional.empty(), Optional.of("s3cret"), 60, Map.of(), Instant.now());
+                "hello",
+                "file:///tmp/hello",
+                Optional.empty(),
+                Optional.of("s3cret"),
+                60,
+                Map.of(),
+                Instant.now(),
+                java.util.Set.of());
         await(() -> store.addRepository(repo));
         assertThatThrownBy(() -> await(() -> store.addRepository(repo)))
                 .isInstanceOf(DuplicateRepositoryException.class)
@@ -91,7 +98,15 @@ class HibernateStateStoreTest {
 
         assertThat(await(() -> store.repositories()))
                 .singleElement()
-                .satisfies(r -> assertThat(r.heads()).containsEntry("refs/heads/main", "abc"));
+                .satisfies(r -> assertThat(r.heads()).containsEntry("refs/heads/main", "abc"))
+                .satisfies(r -> assertThat(r.allowed()).isEmpty());
+        assertThat(await(() -> store.saveAllowed("hello", java.util.Set.of(dev.kiln.model.api.Allowance.PRIVILEGED))))
+                .isTrue();
+        assertThat(await(() -> store.repositories()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.allows(dev.kiln.model.api.Allowance.PRIVILEGED))
+                        .isTrue());
+        assertThat(await(() -> store.saveAllowed("nobody", java.util.Set.of()))).isFalse();
         assertThat(await(() -> store.removeRepository("hello"))).isTrue();
         assertThat(await(() -> store.removeRepository("hello"))).isFalse();
     }

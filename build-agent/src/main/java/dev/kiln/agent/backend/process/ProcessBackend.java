@@ -15,9 +15,43 @@ import java.util.Map;
 public final class ProcessBackend implements ExecutionBackend {
     private final Map<String, String> hostEnv;
 
+    /** The variables of a host's environment a build may see: where programs are, who and where it is, language. */
+    private static final java.util.Set<String> PASSED = java.util.Set.of(
+            "PATH",
+            "HOME",
+            "USER",
+            "LOGNAME",
+            "SHELL",
+            "LANG",
+            "LANGUAGE",
+            "TZ",
+            "TMPDIR",
+            "TERM",
+            "JAVA_HOME",
+            "http_proxy",
+            "https_proxy",
+            "no_proxy",
+            "HTTP_PROXY",
+            "HTTPS_PROXY",
+            "NO_PROXY");
+
     /** A backend whose commands also see {@code hostEnv} (for PATH and the like). */
     public ProcessBackend(Map<String, String> hostEnv) {
         this.hostEnv = Map.copyOf(hostEnv);
+    }
+
+    /**
+     * Of a host's environment, what an agent's builds may see: {@link #PASSED} and the locale's {@code LC_*}, never
+     * the agent's token, the store's keys or anything else the agent was started with.
+     */
+    public static Map<String, String> clean(Map<String, String> hostEnv) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        hostEnv.forEach((name, value) -> {
+            if (PASSED.contains(name) || name.startsWith("LC_")) {
+                out.put(name, value);
+            }
+        });
+        return out;
     }
 
     @Override

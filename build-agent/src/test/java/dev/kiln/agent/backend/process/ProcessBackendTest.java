@@ -79,4 +79,27 @@ class ProcessBackendTest {
                 .isEqualTo("not found: parameter /prod/db/password (for DB_PASSWORD)");
         assertThat(result.phaseTypes()).doesNotContain(dev.kiln.model.build.PhaseType.INSTALL);
     }
+
+    @Test
+    void an_agents_builds_see_a_clean_environment_without_its_token_or_keys() throws IOException {
+        java.util.Map<String, String> agent = new java.util.HashMap<>(System.getenv());
+        agent.put("KILN_TOKEN", "kiln_agent_token_never_seen");
+        agent.put("AWS_SECRET_ACCESS_KEY", "store-key-never-seen");
+        agent.put("LC_ALL", "C.UTF-8");
+        var result = new TestBuild(new ProcessBackend(ProcessBackend.clean(agent)), work)
+                .buildspec("""
+                        version: 0.2
+                        phases:
+                          build:
+                            commands:
+                              - env | sort
+                        """)
+                .run();
+
+        assertThat(result.build().buildStatus()).isEqualTo(StatusType.SUCCEEDED);
+        assertThat(result.text())
+                .doesNotContain("kiln_agent_token_never_seen", "store-key-never-seen", "KILN_TOKEN")
+                .contains("LC_ALL=C.UTF-8")
+                .contains("PATH=");
+    }
 }

@@ -1,4 +1,4 @@
-package dev.kiln.agent.secret;
+package dev.kiln.kit;
 
 import java.util.ArrayList;
 import java.util.Collection;
