@@ -303,6 +303,61 @@ class PipelineRunTest {
                 .isZero();
         assertThat(metric(metrics, "kiln_lease_expiries_total")).isZero();
         assertThat(metrics(null)).startsWith("401");
+
+        // a delivery runs once: the same one again (with its id, or with another id) is refused, and an old commit
+        // delivered after a newer one ran does not run again
+        Map<String, String> signedAgain = Map.of(
+                "X-GitHub-Event", "push",
+                "X-Hub-Signature-256", "sha256=" + hmac("s3cret", payload),
+                "X-GitHub-Delivery", "replayed-1");
+        Api.Answer replay = open.send("POST", "/api/v1/webhooks/hooked", payload, signedAgain);
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.body().path("error").asText())
+                .contains("was received before")
+                .contains("kiln runs start hooked --ref REF");
+        String newer = remote.write("README.md", "# hooked, newer\n").commitAndPush("newer");
+        String newerPayload = payload.replace(commit, newer).replace("0".repeat(40), commit);
+        Map<String, String> newerHeaders = Map.of(
+                "X-GitHub-Event", "push",
+                "X-Hub-Signature-256", "sha256=" + hmac("s3cret", newerPayload),
+                "X-GitHub-Delivery", "delivery-2");
+        assertThat(open.send("POST", "/api/v1/webhooks/hooked", newerPayload, newerHeaders)
+                        .status())
+                .isEqualTo(202);
+        assertThat(runOf(newer).path("status").asText()).isEqualTo("Succeeded");
+        Api.Answer sameId = open.send(
+                "POST",
+                "/api/v1/webhooks/hooked",
+                newerPayload + " ",
+                Map.of(
+                        "X-GitHub-Event", "push",
+                        "X-Hub-Signature-256", "sha256=" + hmac("s3cret", newerPayload + " "),
+                        "X-GitHub-Delivery", "delivery-2"));
+        assertThat(sameId.status()).as("a delivery id seen before").isEqualTo(409);
+        // an old commit, in a delivery never seen (another body): accepted, and not run, since main passed it
+        String oldPayload = payload.replace("\"commits\": []", "\"commits\": [], \"replayed\": true");
+        assertThat(open.send(
+                                "POST",
+                                "/api/v1/webhooks/hooked",
+                                oldPayload,
+                                Map.of(
+                                        "X-GitHub-Event", "push",
+                                        "X-Hub-Signature-256", "sha256=" + hmac("s3cret", oldPayload),
+                                        "X-GitHub-Delivery", "delivery-3"))
+                        .status())
+                .isEqualTo(202);
+        // deliveries are taken in order: once a later one has run, the old one was seen and left alone
+        String latest = remote.write("README.md", "# hooked, latest\n").commitAndPush("latest");
+        String latestPayload = payload.replace(commit, latest).replace("0".repeat(40), newer);
+        open.send(
+                "POST",
+                "/api/v1/webhooks/hooked",
+                latestPayload,
+                Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac("s3cret", latestPayload)));
+        assertThat(runOf(latest).path("status").asText()).isEqualTo("Succeeded");
+        assertThat(api.get("/api/v1/runs").body().findValuesAsText("sourceRevision"))
+                .filteredOn(commit::equals)
+                .hasSize(1);
     }
 
     /** GET /metrics: its text, or the status when it is not 200. */

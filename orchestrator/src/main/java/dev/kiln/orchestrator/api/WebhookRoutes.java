@@ -31,6 +31,29 @@ final class WebhookRoutes {
         this.orchestrator = orchestrator;
     }
 
+    private static String sha256(byte[] body) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+
+    /** The forge's id of a delivery: GitHub (and Gitea), GitLab, Gitea, Bitbucket; empty when none is sent. */
+    private static String deliveryId(RoutingContext ctx) {
+        for (String header : List.of(
+                "X-GitHub-Delivery", "X-Gitlab-Event-UUID", "X-Gitea-Delivery", "X-Request-UUID", "Idempotency-Key")) {
+            String value = ctx.request().getHeader(header);
+            if (value != null && !value.isBlank()) {
+                String id = value.strip();
+                return id.length() > 200 ? id.substring(0, 200) : id;
+            }
+        }
+        return "";
+    }
+
     void mount(Router router) {
         router.post("/api/v1/webhooks/:repository").handler(this::deliver);
     }
@@ -54,14 +77,39 @@ final class WebhookRoutes {
                     known.isPresent() ? known.get().webhookSecret().orElse(null) : UNMATCHABLE_SECRET);
             Repository repo = known.orElseThrow(
                     () -> new IllegalStateException("a delivery verified against a secret nobody has"));
-            for (PushEvent push : pushes) {
-                orchestrator
-                        .push(repo, push, Trigger.WEBHOOK)
-                        .onSuccess(run -> run.ifPresent(
-                                id -> orchestrator.metrics().webhookStartedRun(arrived, java.time.Instant.now())))
-                        .onFailure(e -> LOG.warn("push to {} of {} not run: {}", push.ref(), name, e.getMessage()));
+            if (pushes.isEmpty()) {
+                Responses.send(ctx, 202, Map.of("pushes", 0));
+                return;
             }
-            Responses.send(ctx, 202, Map.of("pushes", pushes.size()));
+            List<String> keys = new java.util.ArrayList<>();
+            keys.add("sha256:" + sha256(body));
+            String delivery = deliveryId(ctx);
+            if (!delivery.isEmpty()) {
+                keys.add("id:" + delivery);
+            }
+            orchestrator.firstDelivery(name, keys).onComplete(first -> {
+                if (first.failed()) {
+                    Responses.error(ctx, first.cause());
+                    return;
+                }
+                if (!first.result()) {
+                    Responses.error(
+                            ctx,
+                            new DuplicateDeliveryException("this delivery"
+                                    + (delivery.isEmpty() ? "" : " (" + delivery + ")")
+                                    + " was received before, and a delivery is run once; to run its commit again,"
+                                    + " start it on purpose: kiln runs start " + name + " --ref REF"));
+                    return;
+                }
+                for (PushEvent push : pushes) {
+                    orchestrator
+                            .push(repo, push, Trigger.WEBHOOK)
+                            .onSuccess(run -> run.ifPresent(
+                                    id -> orchestrator.metrics().webhookStartedRun(arrived, java.time.Instant.now())))
+                            .onFailure(e -> LOG.warn("push to {} of {} not run: {}", push.ref(), name, e.getMessage()));
+                }
+                Responses.send(ctx, 202, Map.of("pushes", pushes.size()));
+            });
         } catch (RuntimeException e) {
             Responses.error(ctx, e);
         }

@@ -180,6 +180,15 @@ public final class Orchestrator {
         });
     }
 
+    /**
+     * Whether a verified webhook delivery to a repository is new: it is remembered for 30 days under each of its
+     * {@code keys} (its forge's delivery id, its body's digest), and one seen under any of them is not.
+     */
+    public Future<Boolean> firstDelivery(String repository, List<String> keys) {
+        java.time.Instant now = clock.instant();
+        return store.recordDelivery(repository, keys, now, now.minus(java.time.Duration.ofDays(30)));
+    }
+
     /** A repository by name. */
     public Optional<Repository> repository(String name) {
         return Optional.ofNullable(repositories.get(name));
@@ -197,10 +206,25 @@ public final class Orchestrator {
         }
         String before = heads.put(event.ref(), event.after());
         repositories.put(repo.name(), repo.withHeads(heads));
-        return context.<SourceStep.Found>executeBlocking(() -> source.push(repo, event))
-                .compose(found -> found.starts()
-                        ? begin(repo, found, trigger).map(Optional::of)
-                        : Future.succeededFuture(Optional.<String>empty()))
+        return context.<SourceStep.Found>executeBlocking(() -> source.push(repo, event, Optional.ofNullable(before)))
+                .compose(found -> {
+                    if (found.behind()) {
+                        // an old commit (a replayed delivery, or the ref moved back): the ref keeps its head, and
+                        // only an operator's start runs it again
+                        LOG.warn(
+                                "push to {} of {} not run: {}; start it on purpose with kiln runs start {} --ref {}",
+                                event.ref(),
+                                repo.name(),
+                                found.problem(),
+                                repo.name(),
+                                event.ref());
+                        forgetHead(repo.name(), event.ref(), event.after(), before);
+                        return Future.succeededFuture(Optional.<String>empty());
+                    }
+                    return found.starts()
+                            ? begin(repo, found, trigger).map(Optional::of)
+                            : Future.succeededFuture(Optional.<String>empty());
+                })
                 .onFailure(e -> forgetHead(repo.name(), event.ref(), event.after(), before))
                 .compose(id -> store.saveHeads(
                                 repo.name(), repositories.get(repo.name()).heads())

@@ -44,6 +44,7 @@ final class SourceStep {
      * @param plan the plan, when the file is valid
      * @param problem why the run fails at its Source stage, when it does
      * @param starts whether a run starts at all (the push filters)
+     * @param behind whether the pushed commit is one the ref had already passed (an old delivery, or a rewind)
      */
     record Found(
             Map<String, String> heads,
@@ -52,16 +53,31 @@ final class SourceStep {
             Optional<String> pipelineFile,
             Optional<Pipeline> plan,
             String problem,
-            boolean starts) {}
+            boolean starts,
+            boolean behind) {}
 
     /** Fetches a repository: its refs now. */
     Map<String, String> heads(Repository repo) {
         return mirrors.fetch(repo.name(), repo.url());
     }
 
-    /** Reads a push: filters apply. */
-    Found push(Repository repo, PushEvent event) {
+    /**
+     * Reads a push: filters apply. A push of a commit that {@code previous} (the ref's head before it) already
+     * contains is {@link Found#behind() behind}: a replayed old delivery, or the ref moved back.
+     */
+    Found push(Repository repo, PushEvent event, Optional<String> previous) {
         Map<String, String> heads = mirrors.fetch(repo.name(), repo.url());
+        if (previous.isPresent() && mirrors.contains(repo.name(), previous.get(), event.after())) {
+            return new Found(
+                    heads,
+                    Optional.of(event.ref()),
+                    event.after(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    event.after() + " is already part of " + previous.get() + ", seen on " + event.ref(),
+                    false,
+                    true);
+        }
         Found found = read(repo, heads, Optional.of(event.ref()), event.after());
         if (found.plan().isEmpty()) {
             return found;
@@ -69,7 +85,7 @@ final class SourceStep {
         List<String> changed = event.changedPaths()
                 .orElseGet(() -> mirrors.changedPaths(repo.name(), Optional.of(event.before()), event.after()));
         boolean starts = TriggerFilter.starts(found.plan().get().trigger(), event, changed);
-        return new Found(heads, found.ref(), found.commit(), found.pipelineFile(), found.plan(), "", starts);
+        return new Found(heads, found.ref(), found.commit(), found.pipelineFile(), found.plan(), "", starts, false);
     }
 
     /** Reads a manual start of a ref (the branch configured, else the default branch, when empty). */
@@ -119,17 +135,18 @@ final class SourceStep {
                     text,
                     Optional.empty(),
                     "no " + PipelineParser.FILE + " at commit " + commit + "; commit one to run a pipeline",
-                    true);
+                    true,
+                    false);
         }
         ParsedPipeline parsed = PipelineParser.parse(PipelineParser.FILE, text.get());
         if (parsed.pipeline().isEmpty() || parsed.report().hasErrors()) {
-            return new Found(heads, ref, commit, text, Optional.empty(), lint(parsed.report()), true);
+            return new Found(heads, ref, commit, text, Optional.empty(), lint(parsed.report()), true, false);
         }
         Optional<String> refused = refused(repo, parsed.pipeline().get());
         if (refused.isPresent()) {
-            return new Found(heads, ref, commit, text, Optional.empty(), refused.get(), true);
+            return new Found(heads, ref, commit, text, Optional.empty(), refused.get(), true, false);
         }
-        return new Found(heads, ref, commit, text, parsed.pipeline(), "", true);
+        return new Found(heads, ref, commit, text, parsed.pipeline(), "", true, false);
     }
 
     /** Why a valid plan may not run for this repository: it asks for a power an admin did not allow it. */

@@ -139,6 +139,25 @@ public final class GitMirrors {
         }
     }
 
+    /**
+     * Whether commit {@code newer} has {@code older} in its history (or is it); false when the mirror lacks either.
+     */
+    public boolean contains(String name, String newer, String older) {
+        synchronized (lock(name)) {
+            try (Git git = Git.open(mirror(name).toFile());
+                    RevWalk walk = new RevWalk(git.getRepository())) {
+                RevCommit tip = walk.parseCommit(ObjectId.fromString(newer));
+                RevCommit base = walk.parseCommit(ObjectId.fromString(older));
+                return walk.isMergedInto(base, tip);
+            } catch (org.eclipse.jgit.errors.MissingObjectException | IllegalArgumentException e) {
+                return false;
+            } catch (IOException | RuntimeException e) {
+                throw new UnableToReadRepositoryException(
+                        "could not compare commits " + older + " and " + newer + " of " + name, e);
+            }
+        }
+    }
+
     /** A file's text at a commit, if the commit has it. */
     public Optional<String> readFile(String name, String commit, String path) {
         synchronized (lock(name)) {

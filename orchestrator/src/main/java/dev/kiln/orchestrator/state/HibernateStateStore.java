@@ -57,6 +57,39 @@ public final class HibernateStateStore implements StateStore {
     }
 
     @Override
+    public Future<Boolean> recordDelivery(
+            String repository, List<String> keys, java.time.Instant now, java.time.Instant forgetBefore) {
+        return tx(s -> s.createNativeQuery("delete from webhook_deliveries where received_at < :before")
+                .setParameter("before", forgetBefore)
+                .executeUpdate()
+                .thenCompose(dropped -> s.createNativeQuery(
+                                "select count(*) from webhook_deliveries where repository = :repository"
+                                        + " and delivery_key in (:keys)",
+                                Long.class)
+                        .setParameter("repository", repository)
+                        .setParameter("keys", keys)
+                        .getSingleResult())
+                .thenCompose(seen -> {
+                    if (seen > 0) {
+                        return java.util.concurrent.CompletableFuture.completedFuture(false);
+                    }
+                    java.util.concurrent.CompletionStage<Integer> inserts =
+                            java.util.concurrent.CompletableFuture.completedFuture(0);
+                    for (String key : keys) {
+                        inserts = inserts.thenCompose(n -> s.createNativeQuery(
+                                        "insert into webhook_deliveries (repository, delivery_key, received_at)"
+                                                + " values (:repository, :key, :now) on conflict do nothing")
+                                .setParameter("repository", repository)
+                                .setParameter("key", key)
+                                .setParameter("now", now)
+                                .executeUpdate()
+                                .thenApply(added -> n + added));
+                    }
+                    return inserts.thenApply(added -> added == keys.size());
+                }));
+    }
+
+    @Override
     public Future<Boolean> saveAllowed(String repository, java.util.Set<dev.kiln.model.api.Allowance> allowed) {
         return tx(s -> s.createMutationQuery("update RepositoryEntity set allowed = :allowed where name = :name")
                 .setParameter("allowed", Entities.allowed(allowed))

@@ -11,6 +11,13 @@ import java.util.Optional;
  */
 public interface StateStore {
 
+    /**
+     * Records a webhook delivery under each of its keys (its forge's id, its body's digest), dropping records older
+     * than {@code forgetBefore}; false when any key was recorded before, in which case nothing is recorded.
+     */
+    Future<Boolean> recordDelivery(
+            String repository, java.util.List<String> keys, java.time.Instant now, java.time.Instant forgetBefore);
+
     /** Saves what a repository's pipelines are allowed; false when there is no such repository. */
     Future<Boolean> saveAllowed(String repository, java.util.Set<dev.kiln.model.api.Allowance> allowed);
 
