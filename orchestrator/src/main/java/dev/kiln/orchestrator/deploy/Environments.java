@@ -179,9 +179,38 @@ public final class Environments {
         if (keys.isEmpty()) {
             return Future.succeededFuture();
         }
-        return get(name)
-                .compose(e -> store.updateEnvironment(new EnvironmentRecord(
-                        e.name(), e.id(), json(settings(e).withKeys(keys)), e.encryptedKey(), e.createdAt())));
+        return get(name).compose(e -> {
+            List<KnownHostKey> kept = firstUse(settings(e), keys);
+            if (kept.isEmpty()) {
+                return Future.succeededFuture();
+            }
+            return store.updateEnvironment(new EnvironmentRecord(
+                    e.name(), e.id(), json(settings(e).withKeys(kept)), e.encryptedKey(), e.createdAt()));
+        });
+    }
+
+    /**
+     * Of the host keys an agent reports, those an environment takes: only where trust-on-first-use is on, only for
+     * its own hosts, and only for a host with no key yet (a report never adds a second key to a known host).
+     */
+    static List<KnownHostKey> firstUse(EnvironmentSettings settings, List<KnownHostKey> reported) {
+        if (!settings.trustOnFirstUse()) {
+            return List.of();
+        }
+        java.util.Set<String> hosts = new java.util.HashSet<>();
+        for (String host : settings.hosts()) {
+            hosts.add(SshHost.parse(host).knownHostsName());
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        settings.knownHostKeys().forEach(k -> known.add(k.host()));
+        List<KnownHostKey> kept = new ArrayList<>();
+        for (KnownHostKey key : reported) {
+            if (hosts.contains(key.host()) && !known.contains(key.host())) {
+                kept.add(key);
+                known.add(key.host());
+            }
+        }
+        return kept;
     }
 
     /** The container target a deploy agent is given, with the variables opened; null for SSH hosts. */

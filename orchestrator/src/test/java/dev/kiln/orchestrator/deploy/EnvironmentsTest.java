@@ -228,14 +228,27 @@ class EnvironmentsTest {
 
     @Test
     void host_keys_learned_on_first_use_are_kept() {
-        await(() -> environments.add(env("dev", List.of("a@b"), KEY, null, null)));
+        await(() -> environments.add(NewEnvironment.ssh("dev", List.of("a@b"), KEY, null, true, null, null)));
         KnownHostKey key = new KnownHostKey("b", "SHA256:abc");
 
         await(() -> environments.trust("dev", List.of(key)));
         await(() -> environments.trust("dev", List.of(key)));
+        // once a host has a key, a report cannot add another; nor keys of hosts the environment does not have
+        await(() -> environments.trust(
+                "dev", List.of(new KnownHostKey("b", "SHA256:forged"), new KnownHostKey("elsewhere", "SHA256:x"))));
 
         EnvironmentRecord read = await(() -> environments.get("dev"));
         assertThat(Environments.settings(read).knownHostKeys()).containsExactly(key);
+    }
+
+    @Test
+    void host_keys_reported_where_trust_on_first_use_is_off_are_not_kept() {
+        await(() -> environments.add(env("strict", List.of("a@b"), KEY, null, null)));
+
+        await(() -> environments.trust("strict", List.of(new KnownHostKey("b", "SHA256:abc"))));
+
+        EnvironmentRecord read = await(() -> environments.get("strict"));
+        assertThat(Environments.settings(read).knownHostKeys()).isEmpty();
     }
 
     @Test
