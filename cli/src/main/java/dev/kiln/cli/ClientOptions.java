@@ -18,16 +18,25 @@ final class ClientOptions {
     @Option(
             names = "--token",
             paramLabel = "TOKEN",
-            description = "An API token (default: KILN_TOKEN, then" + " ~/.kiln/config).")
+            description = "An API token (default: KILN_TOKEN, then ~/.kiln/config); other users see it in the process"
+                    + " list: prefer KILN_TOKEN or --token-file.")
     @Nullable
     String token;
+
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
+            description = "A file whose first line is the API token (kept out of the process list, as KILN_TOKEN is).")
+    java.nio.file.@Nullable Path tokenFile;
 
     @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json.")
     String output = "text";
 
     KilnClient client() {
-        ServerConfig config =
-                ServerConfig.resolve(Optional.ofNullable(server), Optional.ofNullable(token), System.getenv());
+        ServerConfig config = ServerConfig.resolve(
+                Optional.ofNullable(server),
+                Optional.ofNullable(token).or(() -> ServerConfig.tokenFile(tokenFile)),
+                System.getenv());
         return new KilnClient(config.server(), config.token());
     }
 

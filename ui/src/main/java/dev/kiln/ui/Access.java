@@ -38,7 +38,7 @@ public final class Access {
     }
 
     /**
-     * Logs in through the API; the session keeps the login.
+     * Logs in through the API; the session keeps the login, under a new session id.
      *
      * @throws ClientException with the API's message (a wrong name or password)
      */
@@ -50,6 +50,11 @@ public final class Access {
                 server.as(answer.token()),
                 // a minute early, so that no page is built with a token about to stop working
                 java.time.Instant.now().plusSeconds(answer.expiresInSeconds() - 60));
+        // a new session id for the logged-in session: an id planted or seen before the login is worth nothing
+        com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinService.getCurrentRequest();
+        if (request != null) {
+            com.vaadin.flow.server.VaadinService.reinitializeSession(request);
+        }
         VaadinSession.getCurrent().setAttribute(KEY, login);
         return login;
     }

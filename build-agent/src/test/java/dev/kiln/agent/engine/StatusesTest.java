@@ -215,6 +215,9 @@ class StatusesTest {
                     .isEqualTo(Math.min(72, docker.engine().cpus()) * 1_000_000_000L);
             assertThat(host.getPrivileged()).isFalse();
             assertThat(host.getAutoRemove()).isTrue();
+            assertThat(host.getPidsLimit())
+                    .as("processes a build may hold at once")
+                    .isEqualTo(4096L);
         }
         assertThat(containersAfterCleanup("test-project:limits")).isEmpty();
     }

@@ -59,8 +59,16 @@ public final class Pages {
         waitForText(browser, 30, "vaadin-button", "Log in");
         browser.findElement(By.cssSelector("vaadin-text-field input")).sendKeys(name);
         browser.findElement(By.cssSelector("vaadin-password-field input")).sendKeys(password);
+        org.openqa.selenium.Cookie before = browser.manage().getCookieNamed("JSESSIONID");
         browser.findElement(By.xpath("//vaadin-button[contains(., 'Log in')]")).click();
         waitForText(browser, 30, "vaadin-app-layout span", name + " · ");
+        org.openqa.selenium.Cookie after = browser.manage().getCookieNamed("JSESSIONID");
+        if (before != null && after != null && before.getValue().equals(after.getValue())) {
+            throw new AssertionError("the session id was not changed at login");
+        }
+        if (after == null) {
+            throw new AssertionError("no session cookie after login");
+        }
     }
 
     private static String console(WebDriver browser) {

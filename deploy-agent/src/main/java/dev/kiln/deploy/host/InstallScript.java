@@ -58,8 +58,8 @@ final class InstallScript {
                 done < "$D/plan"
                 """);
         for (InstallPlan.Change c : plan.changes()) {
-            String prefix =
-                    c.command() + " " + (c.command().equals("setfacl") ? c.argument() : ShellWords.quote(c.argument()));
+            // the command is Kiln's own word; its argument (an owner, mode or ACL entry from the appspec) is quoted
+            String prefix = c.command() + " " + ShellWords.quote(c.argument());
             for (String path : c.paths()) {
                 s.append(prefix).append(" -- ").append(ShellWords.quote(path)).append('\n');
             }

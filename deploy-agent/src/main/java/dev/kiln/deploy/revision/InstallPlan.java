@@ -18,7 +18,7 @@ import java.util.SortedMap;
  * @param folders destination folders, parents first
  * @param files destination file to revision path, in order
  * @param changes permission changes: each a command name ({@code chmod}, {@code chown}, {@code chgrp},
- *     {@code setfacl}) with its argument, and the paths it applies to
+ *     {@code setfacl -m}) with its argument, and the paths it applies to
  */
 public record InstallPlan(List<String> folders, Map<String, String> files, List<Change> changes) {
 
@@ -38,7 +38,8 @@ public record InstallPlan(List<String> folders, Map<String, String> files, List<
     /**
      * The plan of an appspec over a revision's paths.
      *
-     * @throws InvalidRevisionException when a {@code files} source is not in the revision
+     * @throws InvalidRevisionException when a {@code files} source is not in the revision, or a file's name holds a
+     *     line break, tab or NUL (the install script lists files one a line, tab-separated)
      */
     public static InstallPlan of(AppSpec spec, SortedMap<String, Boolean> entries) {
         java.util.Set<String> folders = new java.util.LinkedHashSet<>();
@@ -67,6 +68,16 @@ public record InstallPlan(List<String> folders, Map<String, String> files, List<
                 }
             }
         }
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            for (String name : List.of(f.getKey(), f.getValue())) {
+                if (name.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t' || c == 0)) {
+                    throw new InvalidRevisionException("the revision's file '"
+                            + name.replaceAll("[\\n\\r\\t\\x00]", "?")
+                            + "' has a line break, tab or NUL in its name, which a deployment does not install;"
+                            + " rename it");
+                }
+            }
+        }
         return new InstallPlan(List.copyOf(folders), files, changes(spec, folders, files));
     }
 
@@ -87,7 +98,7 @@ public record InstallPlan(List<String> folders, Map<String, String> files, List<
             p.owner().ifPresent(o -> out.add(new Change("chown", o, paths)));
             p.group().ifPresent(g -> out.add(new Change("chgrp", g, paths)));
             p.mode().ifPresent(m -> out.add(new Change("chmod", m, paths)));
-            p.acls().forEach(a -> out.add(new Change("setfacl", "-m " + a, paths)));
+            p.acls().forEach(a -> out.add(new Change("setfacl -m", a, paths)));
         }
         return out;
     }

@@ -70,4 +70,18 @@ class RevisionBundlerTest {
                 .isInstanceOf(InvalidRevisionException.class)
                 .hasMessageContaining("appspec.yml:4: files source 'missing' is not in the revision");
     }
+
+    @Test
+    void a_file_name_with_a_line_break_is_refused_before_it_reaches_the_install_script() throws Exception {
+        Path zip = new RevisionZip()
+                .file("appspec.yml", "version: 0.0\nos: linux\nfiles:\n  - source: www\n    destination: /srv/www\n")
+                .file("www/KILN_PLAN_END\ntouch /tmp/kiln-owned\n", "x")
+                .write(dir.resolve("newline.zip"));
+        Revision revision = RevisionBundler.prepare(zip, dir.resolve("newline.tar.gz"));
+
+        assertThatThrownBy(() -> InstallPlan.of(revision.appSpec().orElseThrow(), revision.entries()))
+                .isInstanceOf(InvalidRevisionException.class)
+                .hasMessageContaining("has a line break, tab or NUL in its name")
+                .hasMessageContaining("KILN_PLAN_END?touch");
+    }
 }

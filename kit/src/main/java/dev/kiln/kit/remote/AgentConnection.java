@@ -22,8 +22,15 @@ public final class AgentConnection {
                     + " (the agent moves to the next when one stops answering or stands by).")
     private @Nullable String server;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "An API token of the orchestrator.")
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description =
+                    "The agent token (other users see it in the process list: prefer KILN_TOKEN or --token-file).")
     private @Nullable String token;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "A file whose first line is the agent token.")
+    private java.nio.file.@Nullable Path tokenFile;
 
     @Option(names = "--labels", split = ",", paramLabel = "LABEL", description = "This agent's labels, a,b,c.")
     private List<String> labels = new ArrayList<>();
@@ -41,7 +48,10 @@ public final class AgentConnection {
 
     /** The server and token: the flags, else KILN_SERVER and KILN_TOKEN, else the config file. */
     public ServerConfig config(Map<String, String> env) {
-        return ServerConfig.resolve(Optional.ofNullable(server), Optional.ofNullable(token), env);
+        return ServerConfig.resolve(
+                Optional.ofNullable(server),
+                Optional.ofNullable(token).or(() -> ServerConfig.tokenFile(tokenFile)),
+                env);
     }
 
     /** The agent's labels. */

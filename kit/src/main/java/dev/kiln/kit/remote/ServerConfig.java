@@ -57,8 +57,31 @@ public record ServerConfig(String server, String token) {
         String secret = token.or(() -> Optional.ofNullable(env.get("KILN_TOKEN")))
                 .or(() -> Optional.ofNullable(saved.getProperty("token")))
                 .orElseThrow(() -> new KitException(
-                        "no API token: give --token TOKEN (or KILN_TOKEN); kiln up" + " writes one to " + file));
+                        "no API token: set KILN_TOKEN or give --token-file FILE; kiln up writes one to " + file));
         return new ServerConfig(url.replaceAll("/+$", ""), secret);
+    }
+
+    /**
+     * The token in a file ({@code --token-file}): its first line, without spaces around it; empty when no file is
+     * given. A token in a file, or in {@code KILN_TOKEN}, stays out of the process list, where {@code --token} shows.
+     *
+     * @throws KitException when the file cannot be read or holds no token
+     */
+    public static Optional<String> tokenFile(@org.jspecify.annotations.Nullable Path file) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            String token = Files.readString(file).lines().findFirst().orElse("").strip();
+            if (token.isEmpty()) {
+                throw new KitException("--token-file " + file + " holds no token on its first line");
+            }
+            return Optional.of(token);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new KitException("cannot read --token-file " + file + ": there is no such file");
+        } catch (IOException e) {
+            throw new KitException("cannot read --token-file " + file + ": " + e.getMessage());
+        }
     }
 
     /** Writes it to a config file readable by its owner only. */

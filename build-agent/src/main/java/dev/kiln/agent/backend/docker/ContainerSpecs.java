@@ -25,6 +25,9 @@ final class ContainerSpecs {
 
     static final long NPROC = 8192;
 
+    /** Processes and threads a build container may hold at once: a fork bomb in a build stops there. */
+    static final long PIDS = 4096;
+
     private ContainerSpecs() {}
 
     static List<String> env(EnvironmentSpec spec, String engineHost) {
@@ -58,6 +61,7 @@ final class ContainerSpecs {
                 .withNanoCPUs(cpus * 1_000_000_000L)
                 .withPrivileged(spec.privileged())
                 .withUlimits(List.of(new Ulimit("nofile", NOFILE, NOFILE), new Ulimit("nproc", NPROC, NPROC)))
+                .withPidsLimit(PIDS)
                 .withInit(false)
                 // the engine removes the container once the driver exits or is killed, as `run --rm` does
                 .withAutoRemove(true);
