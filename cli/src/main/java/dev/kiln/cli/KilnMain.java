@@ -65,6 +65,11 @@ public final class KilnMain implements Runnable {
 
     /** Runs the command line and returns its status (for tests). */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** Every command, built (options of a command and its mixins are checked here: a clash fails at once). */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new KilnMain())
                 .addSubcommand(new BuildCommand())
                 .addSubcommand(new LintCommand())
@@ -109,7 +114,7 @@ public final class KilnMain implements Runnable {
             }
             throw e;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     /** The version from the jar's manifest. */

@@ -5,6 +5,7 @@ import dev.kiln.model.api.NewRepository;
 import dev.kiln.model.api.Removed;
 import dev.kiln.model.api.Repository;
 import dev.kiln.model.api.RepositoryChange;
+import dev.kiln.model.api.RepositoryCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -78,15 +79,30 @@ final class ReposCommand implements Runnable {
                 converter = AllowanceConverter.class)
         java.util.List<Allowance> allow = new java.util.ArrayList<>();
 
+        @Option(
+                names = "--credentials",
+                paramLabel = "FILE",
+                description = "A private repository's credentials for HTTPS: the token on the first line, or git's"
+                        + " username=NAME and password=TOKEN lines; kept sealed, never shown.")
+        java.nio.file.@Nullable Path credentialsFile;
+
+        @Option(
+                names = "--username",
+                paramLabel = "NAME",
+                description = "The user name sent with a --credentials file's token (default: git; forges take any"
+                        + " name with a token).")
+        String username = "git";
+
         @Override
         public Integer call() {
             String location = url;
             if (!url.contains("://") && !url.matches("[^/]+@[^:]+:.*") && Files.isDirectory(Path.of(url))) {
                 location = Path.of(url).toAbsolutePath().normalize().toString();
             }
+            RepositoryCredentials credentials = credentialsFile == null ? null : credentials(credentialsFile, username);
             Repository repo = options.client()
-                    .addRepository(
-                            new NewRepository(location, name, branch, secret, poll, allow.isEmpty() ? null : allow));
+                    .addRepository(new NewRepository(
+                            location, name, branch, secret, poll, allow.isEmpty() ? null : allow, credentials));
             options.print(repo, () -> {
                 System.out.println("added " + repo.name() + " (" + repo.url() + ")");
                 System.out.println("pushes from now on run its .kiln/pipeline.yml; polled every "
@@ -96,6 +112,42 @@ final class ReposCommand implements Runnable {
             });
             return 0;
         }
+    }
+
+    /**
+     * Credentials from a file: git's {@code username=} and {@code password=} lines, or a token on the first line.
+     *
+     * @throws ApiCallException when the file cannot be read or holds no token
+     */
+    static RepositoryCredentials credentials(Path file, String username) {
+        java.util.List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            throw new ApiCallException(
+                    400,
+                    "--credentials " + file + ": cannot read it ("
+                            + e.getClass().getSimpleName() + ")");
+        }
+        String user = username;
+        String token = null;
+        for (String line : lines) {
+            if (line.startsWith("username=")) {
+                user = line.substring("username=".length()).strip();
+            } else if (line.startsWith("password=")) {
+                token = line.substring("password=".length()).strip();
+            }
+        }
+        if (token == null && !lines.isEmpty() && !lines.get(0).contains("=")) {
+            token = lines.get(0).strip();
+        }
+        if (token == null || token.isEmpty() || user.isEmpty()) {
+            throw new ApiCallException(
+                    400,
+                    "--credentials " + file + ": give the token on the first line, or"
+                            + " username=NAME and password=TOKEN lines");
+        }
+        return new RepositoryCredentials(user, token);
     }
 
     @Command(

@@ -198,7 +198,8 @@ final class UpCommand implements Callable<Integer> {
                     2,
                     Map.of(),
                     java.time.Instant.now(),
-                    allowed)));
+                    allowed,
+                    Optional.empty())));
         } else {
             server.call(o -> o.allow(example, allowed));
         }

@@ -52,7 +52,8 @@ final class RepositoryForm extends Div {
                                 blank(branch.getValue()),
                                 blank(secret.getValue()),
                                 poll.getValue(),
-                                privileged.getValue() ? List.of(Allowance.PRIVILEGED) : null));
+                                privileged.getValue() ? List.of(Allowance.PRIVILEGED) : null,
+                                null));
                 showAdded(webhookUrl.apply(repo.name()), secret.getValue().strip());
                 url.clear();
                 name.clear();

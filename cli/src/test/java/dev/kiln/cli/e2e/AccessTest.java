@@ -163,9 +163,20 @@ class AccessTest {
             assertThat(other.send("POST", "/api/v1/jobs/" + job + "/log", lines, as)
                             .status())
                     .isEqualTo(403);
-            // the agent's own token may not add to a job that has ended either
-            assertThat(agentToken
-                            .send("POST", "/api/v1/jobs/" + job + "/log", lines, as)
+            // nor may an agent of its own add to a job another agent held
+            assertThat(other.send(
+                                    "PUT",
+                                    "/api/v1/agents/bystander",
+                                    "{\"name\": \"b\", \"kind\": \"build\", \"labels\": [], \"maxJobs\": 1,"
+                                            + " \"running\": []}",
+                                    java.util.Map.of())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(other.send(
+                                    "POST",
+                                    "/api/v1/jobs/" + job + "/log",
+                                    lines,
+                                    java.util.Map.of("X-Kiln-Agent", "bystander"))
                             .status())
                     .isEqualTo(409);
             assertThat(admin.get("/api/v1/jobs/" + job + "/log").body().toString())

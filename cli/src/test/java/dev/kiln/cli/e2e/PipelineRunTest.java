@@ -219,6 +219,15 @@ class PipelineRunTest {
         JsonNode second = runOf(accepted);
         assertThat(second.path("stages").get(0).path("status").asText()).isEqualTo("Succeeded");
 
+        // credentials never go in a URL, where everyone who reads the repository or its runs would see them
+        Api.Answer inUrl =
+                api.post("/api/v1/repositories", "{\"url\": \"https://bot:ghp_secret_in_url@git.invalid/shop.git\"}");
+        assertThat(inUrl.status()).isEqualTo(400);
+        assertThat(inUrl.body().path("error").asText())
+                .contains("holds a password or token")
+                .contains("--credentials")
+                .doesNotContain("ghp_secret_in_url");
+
         // another repository cannot take the name: its run fails at its own Source stage
         GitRemote other = GitRemote.create(dir, "claimant");
         other.write("README.md", "# claimant\n").commitAndPush("start");

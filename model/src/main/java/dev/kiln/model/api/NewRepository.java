@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param webhookSecret the secret that signs its webhooks, or null
  * @param pollIntervalSeconds how often to poll (0: never), or null for the server's default
  * @param allow what its pipelines are allowed beyond the default, or null for nothing more
+ * @param credentials what it is read with when it is private, or null
  */
 public record NewRepository(
         String url,
@@ -19,13 +20,15 @@ public record NewRepository(
         @Nullable String branch,
         @Nullable String webhookSecret,
         @Nullable Integer pollIntervalSeconds,
-        @Nullable List<Allowance> allow) {
+        @Nullable List<Allowance> allow,
+        @Nullable RepositoryCredentials credentials) {
     public NewRepository {
         allow = allow == null ? null : List.copyOf(allow);
     }
 
     @Override
     public String toString() {
-        return "NewRepository[" + url + (webhookSecret == null ? "" : ", with a webhook secret") + "]";
+        return "NewRepository[" + url + (webhookSecret == null ? "" : ", with a webhook secret")
+                + (credentials == null ? "" : ", with credentials") + "]";
     }
 }

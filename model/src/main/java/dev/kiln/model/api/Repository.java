@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param pollIntervalSeconds how often it is polled (0: never)
  * @param heads the commit last seen on each branch
  * @param allow what its pipelines are allowed beyond the default (an admin's choice)
+ * @param credentials whether it is read with credentials (they are never shown)
  */
 public record Repository(
         String name,
@@ -22,7 +23,8 @@ public record Repository(
         boolean webhook,
         int pollIntervalSeconds,
         Map<String, String> heads,
-        List<Allowance> allow) {
+        List<Allowance> allow,
+        boolean credentials) {
     public Repository {
         heads = Map.copyOf(heads);
         allow = List.copyOf(allow);

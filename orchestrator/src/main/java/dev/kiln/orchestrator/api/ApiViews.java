@@ -130,12 +130,13 @@ final class ApiViews {
     static dev.kiln.model.api.Repository repository(Repository repo) {
         return new dev.kiln.model.api.Repository(
                 repo.name(),
-                repo.url(),
+                dev.kiln.orchestrator.source.GitCredentials.shown(repo.url()),
                 repo.branch().orElse(null),
                 repo.webhookSecret().isPresent(),
                 repo.pollIntervalSeconds(),
                 repo.heads(),
-                repo.allowed().stream().sorted().toList());
+                repo.allowed().stream().sorted().toList(),
+                repo.sealedCredentials().isPresent());
     }
 
     /** A user, without their password's hash. */

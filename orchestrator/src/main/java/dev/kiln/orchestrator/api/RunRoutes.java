@@ -11,6 +11,7 @@ import dev.kiln.orchestrator.core.JobReports;
 import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
 import dev.kiln.orchestrator.core.Orchestrator;
+import dev.kiln.orchestrator.source.GitCredentials;
 import dev.kiln.orchestrator.state.JobRecord;
 import dev.kiln.orchestrator.state.Repository;
 import dev.kiln.orchestrator.state.RunRecord;
@@ -196,6 +197,12 @@ final class RunRoutes {
                 throw new BadRequestException("field name: '" + name + "' must start with a letter or digit and"
                         + " hold only letters, digits, '.', '-' and '_' (at most 100)");
             }
+            if (GitCredentials.hasPassword(url)) {
+                throw new BadRequestException("field url: it holds a password or token, which everyone who reads the"
+                        + " repository or its runs would see; give the URL without it and the credentials apart"
+                        + " (kiln repos add URL --credentials FILE, or the field credentials)");
+            }
+            Optional<String> sealed = credentials(body).map(orchestrator::seal);
             int poll = ApiJson.integer(body, "pollIntervalSeconds").orElse(orchestrator.defaultPollInterval());
             if (poll < 0 || poll > 86_400) {
                 throw new BadRequestException("field pollIntervalSeconds must be from 0 (never) to 86400");
@@ -208,9 +215,27 @@ final class RunRoutes {
                     poll,
                     Map.of(),
                     Instant.now(),
-                    allowances(body));
+                    allowances(body),
+                    sealed);
             return orchestrator.addRepository(repo).map(ApiViews::repository);
         });
+    }
+
+    /** The {@code credentials} field: {@code {"username": ..., "token": ...}}; empty when absent. */
+    private static Optional<GitCredentials> credentials(JsonNode body) {
+        JsonNode given = body.get("credentials");
+        if (given == null || given.isNull()) {
+            return Optional.empty();
+        }
+        if (!given.isObject()) {
+            throw new BadRequestException("field credentials must be an object: {\"username\": ..., \"token\": ...}");
+        }
+        String username = ApiJson.string(given, "username");
+        String token = ApiJson.string(given, "token");
+        if (username.isBlank() || token.isBlank() || username.contains("\n") || token.contains("\n")) {
+            throw new BadRequestException("field credentials: username and token must each be one line, not empty");
+        }
+        return Optional.of(new GitCredentials(username, token));
     }
 
     /** The {@code allow} field: a list of allowances' names; none when absent. */

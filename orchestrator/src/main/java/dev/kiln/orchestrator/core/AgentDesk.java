@@ -22,6 +22,9 @@ import java.util.Optional;
 public final class AgentDesk {
     static final int HEARTBEAT_SECONDS = 5;
 
+    /** How long after a job ended its agent may still send the lines it printed while stopping it. */
+    static final java.time.Duration LATE_LINES = java.time.Duration.ofMinutes(5);
+
     private final Vertx vertx;
     private final Orchestrator orchestrator;
     private final StoreSettings store;
@@ -127,11 +130,32 @@ public final class AgentDesk {
 
     /**
      * Log lines of a job the agent holds: saved, then passed to followers; answers how many lines the job now has.
+     * The lines an agent sends while it stops a job that ended (stopped, abandoned) are taken from that agent for
+     * {@link #LATE_LINES} after the end, from no one else and never later.
      *
-     * @throws UnknownJobException when the job is not open or another agent holds it
+     * @throws UnknownJobException when another agent held the job, or it ended longer ago
      */
     public Future<Long> log(String agentId, String caller, String jobId, LogBatch batch) {
-        mine(agentId, caller, jobId);
+        known(agentId, caller);
+        if (orchestrator.board.job(jobId).isPresent()) {
+            mine(agentId, caller, jobId);
+            return append(jobId, batch);
+        }
+        return orchestrator.store.job(jobId).compose(found -> {
+            JobRecord job = found.filter(
+                            j -> j.agentId().filter(agentId::equals).isPresent())
+                    .orElseThrow(() -> new UnknownJobException("job " + jobId + " is not held by agent " + agentId));
+            if (job.endedAt()
+                    .filter(end -> end.plus(LATE_LINES).isBefore(orchestrator.clock.instant()))
+                    .isPresent()) {
+                throw new UnknownJobException(
+                        "job " + jobId + " ended at " + job.endedAt().get() + "; its log takes no more lines");
+            }
+            return append(jobId, batch);
+        });
+    }
+
+    private Future<Long> append(String jobId, LogBatch batch) {
         return orchestrator
                 .store
                 .appendLog(jobId, batch.firstLine(), batch.lines())

@@ -49,6 +49,7 @@ public final class Orchestrator {
     private @Nullable Commits commits;
     private final Map<String, Repository> repositories = new HashMap<>();
     private final Map<String, String> pipelines = new HashMap<>();
+    private dev.kiln.orchestrator.deploy.@org.jspecify.annotations.Nullable SecretBox secrets;
     private final List<JobRecord> dirtyJobs = new ArrayList<>();
     final List<JobBoard.Lease> pendingLeases = new ArrayList<>();
     private final List<Consumer<JobRecord>> endedListeners = new ArrayList<>();
@@ -70,9 +71,16 @@ public final class Orchestrator {
      * polling) once a second.
      */
     public static Future<Orchestrator> start(
-            Vertx vertx, Context context, StateStore store, GitMirrors mirrors, ArtifactStore artifacts, Clock clock) {
-        SourceStep source = new SourceStep(mirrors, artifacts);
+            Vertx vertx,
+            Context context,
+            StateStore store,
+            GitMirrors mirrors,
+            ArtifactStore artifacts,
+            dev.kiln.orchestrator.deploy.SecretBox secrets,
+            Clock clock) {
+        SourceStep source = new SourceStep(mirrors, artifacts, secrets::open);
         return Recovery.recover(context, store, source, clock).map(o -> {
+            o.secrets = secrets;
             o.commits = new Commits(context, mirrors);
             Poller poller = new Poller(o, source);
             o.timer = vertx.setPeriodic(1000, id -> {
@@ -187,6 +195,11 @@ public final class Orchestrator {
     public Future<Boolean> firstDelivery(String repository, List<String> keys) {
         java.time.Instant now = clock.instant();
         return store.recordDelivery(repository, keys, now, now.minus(java.time.Duration.ofDays(30)));
+    }
+
+    /** Seals a private repository's credentials with the server's secret key, to be kept with it. */
+    public String seal(dev.kiln.orchestrator.source.GitCredentials credentials) {
+        return java.util.Objects.requireNonNull(secrets, "started").seal(credentials.sealable());
     }
 
     /** A repository by name. */

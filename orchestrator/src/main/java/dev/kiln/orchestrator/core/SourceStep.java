@@ -8,6 +8,7 @@ import dev.kiln.model.pipeline.ParsedPipeline;
 import dev.kiln.model.pipeline.Pipeline;
 import dev.kiln.model.pipeline.PipelineParser;
 import dev.kiln.model.pipeline.Stage;
+import dev.kiln.orchestrator.source.GitCredentials;
 import dev.kiln.orchestrator.source.GitMirrors;
 import dev.kiln.orchestrator.state.Repository;
 import dev.kiln.orchestrator.trigger.PushEvent;
@@ -27,9 +28,13 @@ import java.util.Optional;
  */
 final class SourceStep {
     private final GitMirrors mirrors;
+    /** Opens what the server's secret key sealed (a repository's credentials). */
+    private final java.util.function.UnaryOperator<String> open;
+
     private final ArtifactStore artifacts;
 
-    SourceStep(GitMirrors mirrors, ArtifactStore artifacts) {
+    SourceStep(GitMirrors mirrors, ArtifactStore artifacts, java.util.function.UnaryOperator<String> open) {
+        this.open = open;
         this.mirrors = mirrors;
         this.artifacts = artifacts;
     }
@@ -58,7 +63,15 @@ final class SourceStep {
 
     /** Fetches a repository: its refs now. */
     Map<String, String> heads(Repository repo) {
-        return mirrors.fetch(repo.name(), repo.url());
+        return fetch(repo);
+    }
+
+    /** Fetches a repository with its credentials, when it is private. */
+    private Map<String, String> fetch(Repository repo) {
+        return mirrors.fetch(
+                repo.name(),
+                repo.url(),
+                repo.sealedCredentials().map(kept -> GitCredentials.fromSealable(open.apply(kept))));
     }
 
     /**
@@ -66,7 +79,7 @@ final class SourceStep {
      * contains is {@link Found#behind() behind}: a replayed old delivery, or the ref moved back.
      */
     Found push(Repository repo, PushEvent event, Optional<String> previous) {
-        Map<String, String> heads = mirrors.fetch(repo.name(), repo.url());
+        Map<String, String> heads = fetch(repo);
         if (previous.isPresent() && mirrors.contains(repo.name(), previous.get(), event.after())) {
             return new Found(
                     heads,
@@ -90,7 +103,7 @@ final class SourceStep {
 
     /** Reads a manual start of a ref (the branch configured, else the default branch, when empty). */
     Found manual(Repository repo, Optional<String> ref) {
-        Map<String, String> heads = mirrors.fetch(repo.name(), repo.url());
+        Map<String, String> heads = fetch(repo);
         Optional<String> chosen =
                 ref.or(() -> repo.branch().map(b -> "refs/heads/" + b)).or(() -> mirrors.defaultBranch(heads));
         if (chosen.isEmpty()) {

@@ -126,7 +126,7 @@ public final class KilnServer implements AutoCloseable {
             context.runOnContext(v -> {
                 StateStore state = new HibernateStateStore(sessions);
                 GitMirrors mirrors = new GitMirrors(settings.dataDirectory().resolve("mirrors"));
-                Orchestrator.start(vertx, context, state, mirrors, artifacts, Clock.systemUTC())
+                Orchestrator.start(vertx, context, state, mirrors, artifacts, secrets, Clock.systemUTC())
                         .compose(orchestrator -> {
                             orchestrator.defaultPollInterval(settings.pollIntervalSeconds());
                             LogHub logs = new LogHub();

@@ -47,6 +47,16 @@ public final class GitMirrors {
      * @throws UnableToReadRepositoryException saying why
      */
     public Map<String, String> fetch(String name, String url) {
+        return fetch(name, url, java.util.Optional.empty());
+    }
+
+    /**
+     * Fetches every branch and tag of a repository into its mirror, with credentials when it is private.
+     *
+     * @return each ref's commit ({@code refs/heads/main} -> id)
+     * @throws UnableToReadRepositoryException saying why, with no credentials in it
+     */
+    public Map<String, String> fetch(String name, String url, java.util.Optional<GitCredentials> credentials) {
         Path mirror = mirror(name);
         synchronized (lock(name)) {
             try {
@@ -59,8 +69,11 @@ public final class GitMirrors {
                             .close();
                 }
                 try (Git git = Git.open(mirror.toFile())) {
-                    git.fetch()
-                            .setRemote(remoteUrl(url))
+                    org.eclipse.jgit.api.FetchCommand fetch = git.fetch();
+                    credentials.ifPresent(c -> fetch.setCredentialsProvider(
+                            new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(
+                                    c.username(), c.token())));
+                    fetch.setRemote(remoteUrl(url))
                             .setRefSpecs(
                                     new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
                             .setRemoveDeletedRefs(true)
@@ -78,10 +91,17 @@ public final class GitMirrors {
                     return heads;
                 }
             } catch (IOException | GitAPIException | RuntimeException e) {
+                String why = String.valueOf(e.getMessage());
+                if (credentials.isPresent()) {
+                    why = why.replace(credentials.get().token(), "***");
+                }
                 throw new UnableToReadRepositoryException(
-                        "could not fetch " + url + ": " + e.getMessage()
-                                + "; check the URL and that this machine can read it",
-                        e);
+                        "could not fetch " + GitCredentials.shown(url) + ": " + GitCredentials.shown(why)
+                                + (credentials.isPresent()
+                                        ? "; check the URL, and that its credentials may read it"
+                                        : "; check the URL and that this machine can read it (a private repository"
+                                                + " needs credentials: kiln repos add URL --credentials FILE)"),
+                        null);
             }
         }
     }

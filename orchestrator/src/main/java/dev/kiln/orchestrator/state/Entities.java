@@ -30,6 +30,7 @@ final class Entities {
         e.heads = json(repository.heads());
         e.createdAt = repository.createdAt();
         e.allowed = allowed(repository.allowed());
+        e.credentials = repository.sealedCredentials().orElse(null);
         return e;
     }
 
@@ -42,7 +43,8 @@ final class Entities {
                 e.pollIntervalSeconds,
                 stringMap(e.heads),
                 e.createdAt,
-                allowed(e.allowed));
+                allowed(e.allowed),
+                Optional.ofNullable(e.credentials));
     }
 
     static String allowed(java.util.Set<Allowance> allowed) {

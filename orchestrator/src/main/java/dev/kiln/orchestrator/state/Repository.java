@@ -18,6 +18,7 @@ import java.util.Set;
  * @param heads the commit each branch and tag pointed at when last seen ({@code refs/heads/main} -> id)
  * @param createdAt when it was added
  * @param allowed what its pipelines are allowed beyond the default
+ * @param sealedCredentials what it is read with, sealed with the server's secret key, when it is private
  */
 public record Repository(
         String name,
@@ -27,7 +28,8 @@ public record Repository(
         int pollIntervalSeconds,
         Map<String, String> heads,
         Instant createdAt,
-        Set<Allowance> allowed) {
+        Set<Allowance> allowed,
+        Optional<String> sealedCredentials) {
 
     public Repository {
         heads = Map.copyOf(heads);
@@ -36,12 +38,14 @@ public record Repository(
 
     /** The same repository with other heads. */
     public Repository withHeads(Map<String, String> newHeads) {
-        return new Repository(name, url, branch, webhookSecret, pollIntervalSeconds, newHeads, createdAt, allowed);
+        return new Repository(
+                name, url, branch, webhookSecret, pollIntervalSeconds, newHeads, createdAt, allowed, sealedCredentials);
     }
 
     /** The same repository with other allowances. */
     public Repository withAllowed(Set<Allowance> newAllowed) {
-        return new Repository(name, url, branch, webhookSecret, pollIntervalSeconds, heads, createdAt, newAllowed);
+        return new Repository(
+                name, url, branch, webhookSecret, pollIntervalSeconds, heads, createdAt, newAllowed, sealedCredentials);
     }
 
     /** Whether its pipelines are allowed that. */

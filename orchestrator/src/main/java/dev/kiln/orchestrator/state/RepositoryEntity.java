@@ -33,4 +33,9 @@ class RepositoryEntity {
 
     /** What its pipelines are allowed beyond the default: wire names, comma-separated. */
     String allowed;
+
+    /** What it is read with, sealed; null for a repository anyone may read. */
+    @Column(length = 8000)
+    @Nullable
+    String credentials;
 }

@@ -89,7 +89,8 @@ class HibernateStateStoreTest {
                 60,
                 Map.of(),
                 Instant.now(),
-                java.util.Set.of());
+                java.util.Set.of(),
+                Optional.of("v1:sealed"));
         await(() -> store.addRepository(repo));
         assertThatThrownBy(() -> await(() -> store.addRepository(repo)))
                 .isInstanceOf(DuplicateRepositoryException.class)
@@ -99,7 +100,8 @@ class HibernateStateStoreTest {
         assertThat(await(() -> store.repositories()))
                 .singleElement()
                 .satisfies(r -> assertThat(r.heads()).containsEntry("refs/heads/main", "abc"))
-                .satisfies(r -> assertThat(r.allowed()).isEmpty());
+                .satisfies(r -> assertThat(r.allowed()).isEmpty())
+                .satisfies(r -> assertThat(r.sealedCredentials()).contains("v1:sealed"));
         assertThat(await(() -> store.saveAllowed("hello", java.util.Set.of(dev.kiln.model.api.Allowance.PRIVILEGED))))
                 .isTrue();
         assertThat(await(() -> store.repositories()))
