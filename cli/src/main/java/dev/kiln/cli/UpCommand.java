@@ -106,7 +106,7 @@ final class UpCommand implements Callable<Integer> {
                     + " --ui-port -1..65535");
             return 2;
         }
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = dev.kiln.kit.SecretFiles.resolve(System.getenv());
         Path dir = data != null ? data : ServerSettings.defaultDataDirectory(env);
         ServerSettings settings = new ServerSettings(
                 host,

@@ -14,7 +14,7 @@ import java.util.Map;
  * test's own (closed with the test), a secret key and fresh admin and agent tokens.
  *
  * @param env the process's environment ({@code KILN_DATABASE}, {@code KILN_S3}, the store's keys,
- *     {@code KILN_SECRET_KEY}, {@code KILN_ADMIN_TOKEN}, {@code KILN_AGENT_TOKEN})
+ *     {@code KILN_SECRET_KEY}, {@code KILN_ADMIN_TOKEN_FILE}, {@code KILN_AGENT_TOKEN})
  * @param adminToken the admin's token
  * @param agentToken the agents' token
  * @param storeSecret the store's secret key
@@ -37,11 +37,18 @@ public record ServerEnvironment(Map<String, String> env, String adminToken, Stri
         env.put("KILN_DATABASE", TestPostgres.freshDatabase().jdbcUrl());
         env.put("KILN_S3", "http://127.0.0.1:" + s3Port + "/kiln");
         env.put("AWS_ACCESS_KEY_ID", storeKey);
-        env.put("AWS_SECRET_ACCESS_KEY", storeSecret);
+        // two secrets come as files (as Docker secrets mount them), so every server these tests start reads both ways
+        env.put("AWS_SECRET_ACCESS_KEY_FILE", secretFile(objects, "store-secret", storeSecret));
         env.put("KILN_SECRET_KEY", Base64.getEncoder().encodeToString(key));
-        env.put("KILN_ADMIN_TOKEN", admin);
+        env.put("KILN_ADMIN_TOKEN_FILE", secretFile(objects, "admin-token", admin));
         env.put("KILN_AGENT_TOKEN", agents);
         return new ServerEnvironment(env, admin, agents, storeSecret);
+    }
+
+    private static String secretFile(Path objects, String name, String value) throws java.io.IOException {
+        Path file = objects.resolveSibling(objects.getFileName() + "-" + name);
+        dev.kiln.kit.PrivateFiles.write(file, value + "\n");
+        return file.toString();
     }
 
     /** The same with one more variable. */

@@ -40,7 +40,8 @@ public record ServerConfig(String server, String token) {
      *
      * @throws KitException saying what is missing and how to give it
      */
-    public static ServerConfig resolve(Optional<String> server, Optional<String> token, Map<String, String> env) {
+    public static ServerConfig resolve(Optional<String> server, Optional<String> token, Map<String, String> given) {
+        Map<String, String> env = dev.kiln.kit.SecretFiles.resolve(given);
         Path file = file(env);
         Properties saved = new Properties();
         if (Files.isRegularFile(file)) {

@@ -32,7 +32,7 @@ public final class ObjectStoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = dev.kiln.kit.SecretFiles.resolve(System.getenv());
         String access = env.getOrDefault("AWS_ACCESS_KEY_ID", "");
         String secret = env.getOrDefault("AWS_SECRET_ACCESS_KEY", "");
         if (access.isEmpty() || secret.length() < 8 || port < 1 || port > 65535) {

@@ -75,7 +75,7 @@ public final class ServerCommand implements Callable<Integer> {
             System.err.println("kiln server: --poll-interval must be 0 or more, --port 0..65535");
             return 2;
         }
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = dev.kiln.kit.SecretFiles.resolve(System.getenv());
         ServerSettings settings = new ServerSettings(
                 host,
                 port,

@@ -43,7 +43,7 @@ final class StateLocation {
     }
 
     ArtifactStore store() {
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = dev.kiln.kit.SecretFiles.resolve(System.getenv());
         StoreSettings settings = KilnServer.storeAt(
                 Objects.requireNonNull(s3, "the object store is read once given() says so"),
                 Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),

@@ -103,8 +103,10 @@ public final class KilnServer implements AutoCloseable {
                 database = embedded.database();
             }
             database.migrate();
-            SecretBox secrets =
-                    SecretBox.open(settings.dataDirectory(), Optional.ofNullable(System.getenv("KILN_SECRET_KEY")));
+            SecretBox secrets = SecretBox.open(
+                    settings.dataDirectory(),
+                    Optional.ofNullable(
+                            dev.kiln.kit.SecretFiles.resolve(System.getenv()).get("KILN_SECRET_KEY")));
             StoreSettings objects = objectStore(settings, resources, progress);
             ArtifactStore artifacts = new MinioArtifactStore(
                     objects.endpoint(), objects.accessKey(), objects.secretKey(), objects.bucket(), "");
