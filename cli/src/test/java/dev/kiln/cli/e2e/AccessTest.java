@@ -7,7 +7,13 @@ import dev.kiln.cli.testing.AgentProcess;
 import dev.kiln.cli.testing.Api;
 import dev.kiln.cli.testing.GitRemote;
 import dev.kiln.cli.testing.Runs;
+import dev.kiln.model.api.Agent;
+import dev.kiln.model.api.AgentToken;
+import dev.kiln.model.api.AgentTokenInfo;
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.Job;
 import dev.kiln.model.api.Role;
+import dev.kiln.model.api.Run;
 import dev.kiln.orchestrator.server.KilnServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,30 +136,26 @@ class AccessTest {
                                         build:
                                           commands: [echo built by an agent token]
                             """).commitAndPush("a pipeline");
-            JsonNode run = Runs.ended(admin, commit, Duration.ofSeconds(90));
-            assertThat(run.path("status").asText()).isEqualTo("Succeeded");
+            Run run = Runs.endedRun(admin, commit, Duration.ofSeconds(90));
+            assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
 
             // an agent belongs to the token it said hello with: another agent token cannot speak for it
-            String agentId =
-                    admin.get("/api/v1/agents").body().get(0).path("id").asText();
-            String job = admin.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
-                    .body()
-                    .get(0)
-                    .path("id")
-                    .asText();
+            String agentId = admin.get("/api/v1/agents").as(Agent[].class)[0].id();
+            String job = admin.get("/api/v1/runs/" + run.id() + "/jobs")
+                    .as(Job[].class)[0]
+                    .id();
             Api other = new Api(
                     server.url(),
                     admin.post("/api/v1/agent-tokens", "{\"name\": \"build-host-2\"}")
-                            .body()
-                            .path("token")
-                            .asText());
+                            .as(AgentToken.class)
+                            .token());
             Api.Answer hello = other.send(
                     "PUT",
                     "/api/v1/agents/" + agentId,
                     "{\"name\": \"x\", \"kind\": \"build\", \"labels\": [], \"maxJobs\": 1, \"running\": []}",
                     java.util.Map.of());
             assertThat(hello.status()).isEqualTo(403);
-            assertThat(hello.body().path("error").asText()).contains("said hello with another token");
+            assertThat(hello.error()).contains("said hello with another token");
             assertThat(other.post("/api/v1/agents/" + agentId + "/heartbeat", "{\"running\": []}")
                             .status())
                     .as("another token may not take the agent's stop orders")
@@ -189,14 +191,14 @@ class AccessTest {
                     "{\"name\": \"x\", \"kind\": \"deploy\", \"labels\": [], \"maxJobs\": 1, \"running\": []}",
                     java.util.Map.of());
             assertThat(asDeployer.status()).isEqualTo(403);
-            assertThat(asDeployer.body().path("error").asText())
+            assertThat(asDeployer.error())
                     .isEqualTo("this token is for build agents, not deploy agents; make one for them:"
                             + " kiln agents tokens create NAME --kind deploy");
             Api.Answer deployer = admin.post(
                     "/api/v1/agent-tokens",
                     "{\"name\": \"deployer\", \"kind\": \"deploy\", \"environments\": [\"staging\"]}");
             assertThat(deployer.status()).isEqualTo(201);
-            assertThat(deployer.body().path("environments").toString()).isEqualTo("[\"staging\"]");
+            assertThat(deployer.as(AgentToken.class).environments()).containsExactly("staging");
             assertThat(admin.post(
                                     "/api/v1/agent-tokens",
                                     "{\"name\": \"b2\", \"kind\": \"build\", \"environments\": [\"prod\"]}")
@@ -205,11 +207,13 @@ class AccessTest {
             assertThat(admin.post("/api/v1/agent-tokens", "{\"name\": \"deployer\"}")
                             .status())
                     .isEqualTo(409);
-            JsonNode listed = admin.get("/api/v1/agent-tokens").body();
-            assertThat(listed.findValuesAsText("name")).containsExactly("build-host-1", "build-host-2", "deployer");
-            assertThat(listed.toString())
+            Api.Answer listed = admin.get("/api/v1/agent-tokens");
+            assertThat(List.of(listed.as(AgentTokenInfo[].class)))
+                    .extracting(AgentTokenInfo::name)
+                    .containsExactly("build-host-1", "build-host-2", "deployer");
+            assertThat(listed.body().toString())
                     .doesNotContain(token)
-                    .doesNotContain(deployer.body().path("token").asText());
+                    .doesNotContain(deployer.as(AgentToken.class).token());
             assertThat(viewer.get("/api/v1/agent-tokens").status()).isEqualTo(403);
 
             // a revoked token is refused at its next call
@@ -271,15 +275,14 @@ class AccessTest {
         // with a token, each call takes what it needs: 1 MiB for the calls people make
         Api.Answer large = admin.post("/api/v1/repositories", "{\"url\": \"" + "x".repeat(2 << 20) + "\"}");
         assertThat(large.status()).isEqualTo(413);
-        assertThat(large.body().path("error").asText())
-                .isEqualTo("the body of POST /api/v1/repositories may be at most 1024 KiB; send less");
+        assertThat(large.error()).isEqualTo("the body of POST /api/v1/repositories may be at most 1024 KiB; send less");
         Api.Answer delivery = anyone.send(
                 "POST",
                 "/api/v1/webhooks/shop",
                 "x".repeat(26 * 1024 * 1024),
                 java.util.Map.of("X-GitHub-Event", "push"));
         assertThat(delivery.status()).isEqualTo(413);
-        assertThat(delivery.body().path("error").asText()).contains("25600 KiB");
+        assertThat(delivery.error()).contains("25600 KiB");
 
         // a multipart upload is never written to disk (Vert.x's default is file-uploads/ under the working directory)
         Path uploads = Path.of("file-uploads").toAbsolutePath();
@@ -309,8 +312,7 @@ class AccessTest {
         }
         Api.Answer paused = anyone.post("/api/v1/sessions", user("ann", "ann's passphrase", null));
         assertThat(paused.status()).isEqualTo(429);
-        assertThat(paused.body().path("error").asText())
-                .startsWith("too many failed logins from this address; try again in ");
+        assertThat(paused.error()).startsWith("too many failed logins from this address; try again in ");
         // other names from the same address are still checked
         server.addUser("bob", "bob's passphrase", Role.VIEWER);
         assertThat(anyone.post("/api/v1/sessions", user("bob", "bob's passphrase", null))

@@ -8,6 +8,11 @@ import dev.kiln.cli.testing.Api;
 import dev.kiln.cli.testing.GitRemote;
 import dev.kiln.cli.testing.Runs;
 import dev.kiln.cli.testing.Waits;
+import dev.kiln.model.api.Allowance;
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.Login;
+import dev.kiln.model.api.Repository;
+import dev.kiln.model.api.Run;
 import dev.kiln.orchestrator.server.KilnServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,6 +87,11 @@ class PipelineRunTest {
         if (server != null) {
             server.close();
         }
+    }
+
+    /** The run of a commit once it ended, as the API's record. */
+    static Run typedRunOf(String commit) throws InterruptedException {
+        return Runs.endedRun(api, commit, Duration.ofSeconds(60));
     }
 
     static JsonNode runOf(String commit) throws InterruptedException {
@@ -186,20 +196,19 @@ class PipelineRunTest {
                               commands: [echo may use the engine]
                 """;
         String refused = remote.write(".kiln/pipeline.yml", pipeline).commitAndPush("a privileged build");
-        JsonNode run = runOf(refused);
-        assertThat(run.path("status").asText()).isEqualTo("Failed");
-        JsonNode source = run.path("stages").get(0);
-        assertThat(source.path("status").asText()).isEqualTo("Failed");
-        assertThat(source.path("actions").get(0).path("message").asText())
+        Run run = typedRunOf(refused);
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        Run.Stage source = run.stages().get(0);
+        assertThat(source.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(source.actions().get(0).message())
                 .contains("action build/image asks for privileged: true")
                 .endsWith("An admin allows them with: kiln repos edit consent --allow privileged");
 
         server.addUser("opal", "operator's passphrase", dev.kiln.model.api.Role.OPERATOR);
         String login = new Api(server.url(), "")
                 .post("/api/v1/sessions", "{\"name\": \"opal\", \"password\": \"operator's passphrase\"}")
-                .body()
-                .path("token")
-                .asText();
+                .as(Login.class)
+                .token();
         String allow = "{\"allow\": [\"privileged\"]}";
         assertThat(new Api(server.url(), login)
                         .send("PATCH", "/api/v1/repositories/consent", allow, java.util.Map.of())
@@ -207,23 +216,21 @@ class PipelineRunTest {
                 .as("an operator may not allow it")
                 .isEqualTo(403);
         assertThat(api.send("PATCH", "/api/v1/repositories/consent", "{\"allow\": [\"root\"]}", java.util.Map.of())
-                        .body()
-                        .path("error")
-                        .asText())
+                        .error())
                 .contains("field allow")
                 .contains("privileged");
         Api.Answer allowed = api.send("PATCH", "/api/v1/repositories/consent", allow, java.util.Map.of());
         assertThat(allowed.status()).isEqualTo(200);
-        assertThat(allowed.body().path("allow").toString()).isEqualTo("[\"privileged\"]");
+        assertThat(allowed.as(Repository.class).allow()).containsExactly(Allowance.PRIVILEGED);
         String accepted = remote.write("README.md", "# consent, allowed\n").commitAndPush("again");
-        JsonNode second = runOf(accepted);
-        assertThat(second.path("stages").get(0).path("status").asText()).isEqualTo("Succeeded");
+        Run second = typedRunOf(accepted);
+        assertThat(second.stages().get(0).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
 
         // credentials never go in a URL, where everyone who reads the repository or its runs would see them
         Api.Answer inUrl =
                 api.post("/api/v1/repositories", "{\"url\": \"https://bot:ghp_secret_in_url@git.invalid/shop.git\"}");
         assertThat(inUrl.status()).isEqualTo(400);
-        assertThat(inUrl.body().path("error").asText())
+        assertThat(inUrl.error())
                 .contains("holds a password or token")
                 .contains("--credentials")
                 .doesNotContain("ghp_secret_in_url");
@@ -235,14 +242,9 @@ class PipelineRunTest {
         String claim = other.write(
                         ".kiln/pipeline.yml", PIPELINE.replace("version: 1\n", "version: 1\nname: consent\n"))
                 .commitAndPush("claims a name");
-        JsonNode claimed = runOf(claim);
-        assertThat(claimed.path("pipeline").asText()).isEqualTo("claimant");
-        assertThat(claimed.path("stages")
-                        .get(0)
-                        .path("actions")
-                        .get(0)
-                        .path("message")
-                        .asText())
+        Run claimed = typedRunOf(claim);
+        assertThat(claimed.pipeline()).isEqualTo("claimant");
+        assertThat(claimed.stages().get(0).actions().get(0).message())
                 .startsWith("pipeline name consent belongs to repository consent, which used it first");
         assertThat(api.get("/api/v1/runs").body().findValuesAsText("sourceRevision"))
                 .contains(claim);
@@ -321,9 +323,7 @@ class PipelineRunTest {
                 "X-GitHub-Delivery", "replayed-1");
         Api.Answer replay = open.send("POST", "/api/v1/webhooks/hooked", payload, signedAgain);
         assertThat(replay.status()).isEqualTo(409);
-        assertThat(replay.body().path("error").asText())
-                .contains("was received before")
-                .contains("kiln runs start hooked --ref REF");
+        assertThat(replay.error()).contains("was received before").contains("kiln runs start hooked --ref REF");
         String newer = remote.write("README.md", "# hooked, newer\n").commitAndPush("newer");
         String newerPayload = payload.replace(commit, newer).replace("0".repeat(40), commit);
         Map<String, String> newerHeaders = Map.of(
@@ -333,7 +333,7 @@ class PipelineRunTest {
         assertThat(open.send("POST", "/api/v1/webhooks/hooked", newerPayload, newerHeaders)
                         .status())
                 .isEqualTo(202);
-        assertThat(runOf(newer).path("status").asText()).isEqualTo("Succeeded");
+        assertThat(typedRunOf(newer).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         Api.Answer sameId = open.send(
                 "POST",
                 "/api/v1/webhooks/hooked",
@@ -363,7 +363,7 @@ class PipelineRunTest {
                 "/api/v1/webhooks/hooked",
                 latestPayload,
                 Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac("s3cret", latestPayload)));
-        assertThat(runOf(latest).path("status").asText()).isEqualTo("Succeeded");
+        assertThat(typedRunOf(latest).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(api.get("/api/v1/runs").body().findValuesAsText("sourceRevision"))
                 .filteredOn(commit::equals)
                 .hasSize(1);

@@ -23,7 +23,17 @@ public final class Api {
     }
 
     /** An answer: status and JSON body (null node when empty). */
-    public record Answer(int status, JsonNode body) {}
+    public record Answer(int status, JsonNode body) {
+        /** The body read into the API's own record for it. */
+        public <T> T as(Class<T> type) {
+            return dev.kiln.client.KilnClient.fromJson(body.toString(), type);
+        }
+
+        /** The message of an error answer. */
+        public String error() {
+            return as(dev.kiln.model.api.ApiError.class).error();
+        }
+    }
 
     public Answer get(String path) {
         return send("GET", path, null, Map.of());

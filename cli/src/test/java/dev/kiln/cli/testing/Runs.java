@@ -63,6 +63,19 @@ public final class Runs {
         });
     }
 
+    /** The run of {@code commit}, read as the API's record, once it has ended. */
+    public static dev.kiln.model.api.Run endedRun(Api api, String commit, Duration timeout)
+            throws InterruptedException {
+        return Waits.until(timeout, "a run of " + commit + " to end", () -> {
+            for (dev.kiln.model.api.Run run : api.get("/api/v1/runs").as(dev.kiln.model.api.Run[].class)) {
+                if (run.sourceRevision().equals(commit) && run.endTime() != null) {
+                    return run;
+                }
+            }
+            return null;
+        });
+    }
+
     /** The id of the first job whose log holds {@code text}, once one does. */
     public static String jobPrinting(Api api, String text, Duration timeout) throws InterruptedException {
         return Waits.until(timeout, "a job to print " + text, () -> {
