@@ -207,6 +207,15 @@ class AccessTest {
             assertThat(admin.post("/api/v1/agent-tokens", "{\"name\": \"deployer\"}")
                             .status())
                     .isEqualTo(409);
+            for (String bad : List.of(
+                    "{\"name\": \"d2\", \"kind\": \"root\"}",
+                    "{\"name\": \"d2\", \"kind\": \"deploy\", \"environments\": \"prod\"}",
+                    "{\"name\": \"d2\", \"kind\": \"deploy\", \"environments\": [\"../prod\"]}",
+                    "{\"name\": \"../d2\"}")) {
+                Api.Answer refused = admin.post("/api/v1/agent-tokens", bad);
+                assertThat(refused.status()).as(bad).isEqualTo(400);
+                assertThat(refused.error()).as(bad).startsWith("field ");
+            }
             Api.Answer listed = admin.get("/api/v1/agent-tokens");
             assertThat(List.of(listed.as(AgentTokenInfo[].class)))
                     .extracting(AgentTokenInfo::name)

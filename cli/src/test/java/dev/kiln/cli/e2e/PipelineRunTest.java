@@ -234,6 +234,25 @@ class PipelineRunTest {
                 .contains("holds a password or token")
                 .contains("--credentials")
                 .doesNotContain("ghp_secret_in_url");
+        // malformed credentials and changes are refused naming the field, and nothing is added or changed
+        for (String bad : List.of(
+                "{\"url\": \"https://git.invalid/a.git\", \"credentials\": \"bot:token\"}",
+                "{\"url\": \"https://git.invalid/a.git\", \"credentials\": {\"username\": \"bot\"}}",
+                "{\"url\": \"https://git.invalid/a.git\", \"credentials\": {\"username\": \"\", \"token\": \"t\"}}")) {
+            Api.Answer refusedBody = api.post("/api/v1/repositories", bad);
+            assertThat(refusedBody.status()).as(bad).isEqualTo(400);
+            assertThat(refusedBody.error()).as(bad).contains("credentials");
+        }
+        assertThat(api.get("/api/v1/repositories").as(Repository[].class))
+                .extracting(Repository::name)
+                .doesNotContain("a");
+        Api.Answer otherField =
+                api.send("PATCH", "/api/v1/repositories/consent", "{\"url\": \"/elsewhere\"}", Map.of());
+        assertThat(otherField.status()).isEqualTo(400);
+        assertThat(otherField.error()).contains("field url cannot be changed");
+        assertThat(api.send("PATCH", "/api/v1/repositories/nobody", allow, Map.of())
+                        .status())
+                .isEqualTo(404);
 
         // another repository cannot take the name: its run fails at its own Source stage
         GitRemote other = GitRemote.create(dir, "claimant");

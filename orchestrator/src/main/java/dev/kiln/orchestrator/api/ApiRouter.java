@@ -72,7 +72,7 @@ public final class ApiRouter {
         BodyHandler callBodies = bodies(CALL_BODY);
         router.route("/api/v1/*").handler(ctx -> authenticate(ctx, tokens));
         router.route("/api/v1/*")
-                .handler(ctx -> (Permissions.needed(ctx.request().method().name(), ctx.normalizedPath()) == Role.AGENT
+                .handler(ctx -> (bodyLimit(ctx.request().method().name(), ctx.normalizedPath()) == AGENT_BODY
                                 ? agentBodies
                                 : callBodies)
                         .handle(ctx));
@@ -101,15 +101,20 @@ public final class ApiRouter {
         return BodyHandler.create(false).setBodyLimit(limit);
     }
 
+    /** The most a call's body may hold: what each body handler above was made with. */
+    static long bodyLimit(String method, String path) {
+        if (path.startsWith("/api/v1/webhooks/")) {
+            return WEBHOOK_BODY;
+        }
+        if (path.equals("/api/v1/sessions")) {
+            return LOGIN_BODY;
+        }
+        return Permissions.needed(method, path) == Role.AGENT ? AGENT_BODY : CALL_BODY;
+    }
+
     private static String tooLarge(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        long limit = path.startsWith("/api/v1/webhooks/")
-                ? WEBHOOK_BODY
-                : path.equals("/api/v1/sessions")
-                        ? LOGIN_BODY
-                        : Permissions.needed(ctx.request().method().name(), path) == Role.AGENT
-                                ? AGENT_BODY
-                                : CALL_BODY;
+        long limit = bodyLimit(ctx.request().method().name(), path);
         return "the body of " + ctx.request().method() + " " + path + " may be at most " + limit / 1024
                 + " KiB; send less";
     }

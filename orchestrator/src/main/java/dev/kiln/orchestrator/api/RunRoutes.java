@@ -230,12 +230,17 @@ final class RunRoutes {
         if (!given.isObject()) {
             throw new BadRequestException("field credentials must be an object: {\"username\": ..., \"token\": ...}");
         }
-        String username = ApiJson.string(given, "username");
-        String token = ApiJson.string(given, "token");
+        String username = text(given.get("username"));
+        String token = text(given.get("token"));
         if (username.isBlank() || token.isBlank() || username.contains("\n") || token.contains("\n")) {
-            throw new BadRequestException("field credentials: username and token must each be one line, not empty");
+            throw new BadRequestException(
+                    "field credentials: username and token are required, each one line, not" + " empty");
         }
         return Optional.of(new GitCredentials(username, token));
+    }
+
+    private static String text(@org.jspecify.annotations.Nullable JsonNode node) {
+        return node != null && node.isTextual() ? node.asText() : "";
     }
 
     /** The {@code allow} field: a list of allowances' names; none when absent. */
