@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.kiln.agent.testing.Engines;
+import dev.kiln.kit.engine.EngineRace;
 import dev.kiln.kit.engine.Labels;
 import dev.kiln.kit.testing.TestImages;
 import java.io.BufferedReader;
@@ -62,16 +63,13 @@ class SignalTest {
         assertThat(kiln.exitValue()).as(String.join("\n", lines)).isEqualTo(5);
         assertThat(lines).anyMatch(l -> l.contains("Phase complete: BUILD State: STOPPED"));
         assertThat(lines).anyMatch(l -> l.startsWith("Build STOPPED"));
-        assertThat(
-                        client
-                                .listContainersCmd()
+        assertThat(EngineRace.retrying(() -> client.listContainersCmd()
                                 .withShowAll(true)
                                 .withLabelFilter(Map.of(Labels.KILN, "true"))
-                                .exec()
-                                .stream()
-                                .filter(c -> c.getLabels()
-                                        .getOrDefault(Labels.BUILD_ID, "")
-                                        .startsWith("signal-test:")))
+                                .exec())
+                        .stream()
+                        .filter(c ->
+                                c.getLabels().getOrDefault(Labels.BUILD_ID, "").startsWith("signal-test:")))
                 .isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import dev.kiln.agent.backend.docker.DockerBackend;
 import dev.kiln.agent.testing.Engines;
 import dev.kiln.agent.testing.TestBuild;
 import dev.kiln.kit.ProgressListener;
+import dev.kiln.kit.engine.EngineRace;
 import dev.kiln.kit.engine.Labels;
 import dev.kiln.kit.testing.TestImages;
 import dev.kiln.model.build.BuildPhase;
@@ -33,10 +34,10 @@ class StatusesTest {
 
     private static List<Container> containersOf(String buildId) {
         DockerClient client = Engines.docker().engine().client();
-        return client.listContainersCmd()
+        return EngineRace.retrying(() -> client.listContainersCmd()
                 .withShowAll(true)
                 .withLabelFilter(Map.of(Labels.BUILD_ID, buildId))
-                .exec();
+                .exec());
     }
 
     /** The engine removes a finished build's container itself (AutoRemove); give it a few seconds. */

@@ -10,6 +10,7 @@ import dev.kiln.cli.testing.ComposeStack;
 import dev.kiln.cli.testing.GitRemote;
 import dev.kiln.cli.testing.Waits;
 import dev.kiln.kit.engine.DockerEngine;
+import dev.kiln.kit.engine.EngineRace;
 import dev.kiln.kit.testing.TestEngine;
 import dev.kiln.kit.testing.TestImages;
 import java.net.URI;
@@ -90,10 +91,10 @@ class ComposeStackIT {
     }
 
     private List<Container> deployed() {
-        return docker.listContainersCmd()
+        return EngineRace.retrying(() -> docker.listContainersCmd()
                 .withShowAll(true)
                 .withLabelFilter(Map.of("kiln.environment-name", "web"))
-                .exec();
+                .exec());
     }
 
     @Test

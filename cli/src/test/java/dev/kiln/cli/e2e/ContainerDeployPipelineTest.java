@@ -11,6 +11,7 @@ import dev.kiln.cli.testing.Api;
 import dev.kiln.cli.testing.GitRemote;
 import dev.kiln.cli.testing.Runs;
 import dev.kiln.cli.testing.Waits;
+import dev.kiln.kit.engine.EngineRace;
 import dev.kiln.kit.testing.TestEngine;
 import dev.kiln.kit.testing.TestImages;
 import dev.kiln.kit.testing.TestRegistry;
@@ -134,10 +135,10 @@ class ContainerDeployPipelineTest {
     }
 
     private List<Container> containers() {
-        return docker.listContainersCmd()
+        return EngineRace.retrying(() -> docker.listContainersCmd()
                 .withShowAll(true)
                 .withLabelFilter(Map.of("kiln.environment", environmentId == null ? "none" : environmentId))
-                .exec();
+                .exec());
     }
 
     private String push(String body, boolean healthy) throws Exception {

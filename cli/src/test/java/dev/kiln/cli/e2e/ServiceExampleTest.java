@@ -11,6 +11,7 @@ import dev.kiln.cli.testing.Browser;
 import dev.kiln.cli.testing.GitRemote;
 import dev.kiln.cli.testing.Pages;
 import dev.kiln.cli.testing.Waits;
+import dev.kiln.kit.engine.EngineRace;
 import dev.kiln.kit.remote.ServerConfig;
 import dev.kiln.kit.testing.TestEngine;
 import java.io.IOException;
@@ -66,10 +67,10 @@ class ServiceExampleTest {
             ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroy);
         }
         DockerClient docker = TestEngine.shared().client();
-        for (Container c : docker.listContainersCmd()
+        for (Container c : EngineRace.retrying(() -> docker.listContainersCmd()
                 .withShowAll(true)
                 .withLabelFilter(Map.of("kiln.environment-name", "prod", "kiln.container", "service"))
-                .exec()) {
+                .exec())) {
             docker.removeContainerCmd(c.getId()).withForce(true).exec();
         }
     }

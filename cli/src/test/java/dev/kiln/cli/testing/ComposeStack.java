@@ -1,6 +1,7 @@
 package dev.kiln.cli.testing;
 
 import dev.kiln.kit.engine.DockerEngine;
+import dev.kiln.kit.engine.EngineRace;
 import dev.kiln.orchestrator.access.Tokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,7 @@ public final class ComposeStack implements AutoCloseable {
             // Podman 4.3 can fail a container start when it reads the cgroup of a process that has just been
             // replaced ("could not find any cgroup in /proc/N/cgroup"). The engine, not the stack, failed:
             // the same command is tried once more, and whatever it started is checked by the test as before.
-            if (!engine.isPodman() || !String.valueOf(e.getMessage()).contains("could not find any cgroup in")) {
+            if (!engine.isPodman() || !EngineRace.isCgroupRace(e)) {
                 throw e;
             }
             System.getLogger("compose")

@@ -15,6 +15,7 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Ulimit;
 import dev.kiln.kit.engine.DockerEngine;
+import dev.kiln.kit.engine.EngineRace;
 import dev.kiln.kit.engine.Labels;
 import dev.kiln.model.deploy.ContainerTarget;
 import dev.kiln.model.deploy.DeploymentSpec;
@@ -64,12 +65,18 @@ final class DeployedContainers {
 
     /** This environment's containers of this name, but for {@code except}, oldest first. */
     List<Container> others(String except) {
-        return client
-                .listContainersCmd()
-                .withShowAll(true)
-                .withLabelFilter(Map.of(
-                        Labels.KILN, "true", Labels.ROLE, ROLE, ENVIRONMENT, spec.environmentId(), CONTAINER, name))
-                .exec()
+        return EngineRace.retrying(() -> client.listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(Map.of(
+                                Labels.KILN,
+                                "true",
+                                Labels.ROLE,
+                                ROLE,
+                                ENVIRONMENT,
+                                spec.environmentId(),
+                                CONTAINER,
+                                name))
+                        .exec())
                 .stream()
                 .filter(c -> !List.of(c.getNames() == null ? new String[0] : c.getNames())
                         .contains("/" + except))

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import dev.kiln.kit.engine.DockerEngine;
+import dev.kiln.kit.engine.EngineRace;
 import dev.kiln.kit.engine.Labels;
 import dev.kiln.kit.engine.RegistryCredentials;
 import dev.kiln.kit.testing.TestEngine;
@@ -241,11 +242,11 @@ class ContainerDeployerTest {
     }
 
     private List<Container> containers(boolean all) {
-        return engine.client()
+        return EngineRace.retrying(() -> engine.client()
                 .listContainersCmd()
                 .withShowAll(all)
                 .withLabelFilter(Map.of("kiln.environment", environmentId))
-                .exec();
+                .exec());
     }
 
     /** The one running container of the environment; fails when there are more or none. */

@@ -2,6 +2,7 @@ package dev.kiln.agent.backend.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import dev.kiln.kit.engine.EngineRace;
 import dev.kiln.kit.engine.Labels;
 import dev.kiln.kit.engine.Owner;
 import java.util.List;
@@ -21,10 +22,10 @@ public final class OrphanReaper {
      * @return the ids of the containers removed
      */
     public static List<String> reap(DockerClient client) {
-        List<Container> containers = client.listContainersCmd()
+        List<Container> containers = EngineRace.retrying(() -> client.listContainersCmd()
                 .withShowAll(true)
                 .withLabelFilter(Map.of(Labels.KILN, "true", Labels.ROLE, "build"))
-                .exec();
+                .exec());
         return containers.stream()
                 .filter(c -> Owner.isGone(c.getLabels() == null ? Map.of() : c.getLabels()))
                 .map(c -> {
