@@ -10,6 +10,10 @@ import dev.kiln.model.job.Heartbeat;
 import dev.kiln.model.job.JobResult;
 import dev.kiln.model.job.JobSpec;
 import dev.kiln.model.job.LogBatch;
+import dev.kiln.model.job.ObjectEntry;
+import dev.kiln.model.job.ObjectGrant;
+import dev.kiln.model.job.ObjectGrantRequest;
+import dev.kiln.model.job.ObjectListing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +47,7 @@ public final class AgentClient implements AutoCloseable {
         return agentId;
     }
 
-    /** {@code PUT /agents/ID}: says hello; answers how often to beat and where artifacts go. */
+    /** {@code PUT /agents/ID}: says hello; answers how often to beat. */
     public AgentWelcome hello(AgentHello hello) {
         return required(call("PUT", "/agents/" + id(), hello, AgentWelcome.class, CALL));
     }
@@ -95,6 +99,26 @@ public final class AgentClient implements AutoCloseable {
                 report,
                 DeploymentOrder.class,
                 DEPLOYMENT));
+    }
+
+    /**
+     * {@code POST /jobs/ID/objects}: a URL that does one operation on one object of the job's, signed by the
+     * orchestrator; refused (403) for an object outside what the job may touch.
+     */
+    public ObjectGrant grant(String jobId, ObjectGrantRequest request) {
+        return required(
+                call("POST", "/jobs/" + KilnClient.encode(jobId) + "/objects", request, ObjectGrant.class, CALL));
+    }
+
+    /** {@code GET /jobs/ID/objects?prefix=}: the objects under a prefix the job may read. */
+    public List<ObjectEntry> objects(String jobId, String prefix) {
+        return required(call(
+                        "GET",
+                        "/jobs/" + KilnClient.encode(jobId) + "/objects?prefix=" + KilnClient.encode(prefix),
+                        null,
+                        ObjectListing.class,
+                        CALL))
+                .objects();
     }
 
     /** {@code POST /jobs/ID/result}: a job's result. */

@@ -3,6 +3,7 @@ package dev.kiln.agent.cache;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.kit.store.StoredObject;
+import dev.kiln.model.job.JobObjects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -213,8 +214,17 @@ public final class BuildCache {
 
     /** Applies the policy to the whole store. */
     public Eviction evict() {
+        return evict("");
+    }
+
+    /**
+     * Applies the policy to the entries of one scope (an orchestrator's repository, whose jobs may touch no other's),
+     * or to the whole store for the empty scope.
+     */
+    public Eviction evict(String scope) {
+        String within = scope.isEmpty() ? ROOT : ROOT + CacheKeys.encode(JobObjects.cacheNamespace(scope, ""));
         Map<String, EntryState> entries = new LinkedHashMap<>();
-        for (StoredObject object : store.list(ROOT)) {
+        for (StoredObject object : store.list(within)) {
             String rest = object.key().substring(ROOT.length());
             String[] parts = rest.split("/", 3);
             if (parts.length < 3) {

@@ -1,6 +1,7 @@
 package dev.kiln.agent.engine;
 
 import dev.kiln.agent.cache.BuildCache;
+import dev.kiln.model.job.JobObjects;
 
 /**
  * Where a build's {@code cache} section is kept.
@@ -25,6 +26,6 @@ public record CacheSettings(BuildCache cache, String namespace, boolean dockerLa
 
     /** Where a project's unkeyed entry lives. */
     public String unkeyed(String project) {
-        return scope.isEmpty() ? project : scope + "." + project;
+        return JobObjects.cacheNamespace(scope, project);
     }
 }

@@ -162,7 +162,7 @@ final class CacheStage {
             }
             log.container("Saved cache " + key.map(k -> "key " + k).orElse("for this project") + " to "
                     + settings.cache() + ": " + String.join(", ", saved) + " in " + millis(start) + " ms");
-            BuildCache.Eviction eviction = settings.cache().evict();
+            BuildCache.Eviction eviction = settings.cache().evict(settings.scope());
             if (eviction.entries() > 0) {
                 log.container("Evicted " + eviction.entries() + " cache entries (" + size(eviction.bytes())
                         + "); the cache holds " + eviction.kept() + " (" + size(eviction.keptBytes()) + ")");

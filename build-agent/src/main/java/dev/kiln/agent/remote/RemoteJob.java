@@ -24,6 +24,7 @@ import dev.kiln.model.build.BuildPhase;
 import dev.kiln.model.build.PhaseContext;
 import dev.kiln.model.build.StatusType;
 import dev.kiln.model.job.JobInput;
+import dev.kiln.model.job.JobObjects;
 import dev.kiln.model.job.JobResult;
 import dev.kiln.model.job.JobSpec;
 import dev.kiln.model.pipeline.Action;
@@ -193,8 +194,8 @@ final class RemoteJob implements AgentJob {
      * pipeline of another repository never reads or writes them, whatever it is named.
      */
     static CacheSettings cacheSettings(JobSpec spec, String project, BuildCache cache) {
-        String repository = spec.environment().getOrDefault("KILN_REPOSITORY", "");
-        return new CacheSettings(cache, repository.isEmpty() ? project : repository + "." + project, false, repository);
+        String repository = spec.environment().getOrDefault(JobObjects.REPOSITORY, "");
+        return new CacheSettings(cache, JobObjects.cacheNamespace(repository, project), false, repository);
     }
 
     /** The failing phase's context, as CodePipeline shows a failed CodeBuild action. */

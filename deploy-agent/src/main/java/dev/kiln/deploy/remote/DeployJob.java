@@ -16,7 +16,7 @@ import dev.kiln.kit.Failures;
 import dev.kiln.kit.SecretMasker;
 import dev.kiln.kit.engine.RegistryCredentials;
 import dev.kiln.kit.remote.AgentJob;
-import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.kit.remote.PresignedUrlArtifactStore;
 import dev.kiln.model.api.DeploymentStatus;
 import dev.kiln.model.build.StatusType;
 import dev.kiln.model.deploy.DeploymentOrder;
@@ -41,17 +41,15 @@ import java.util.function.Supplier;
  */
 final class DeployJob implements AgentJob {
     private final JobSpec spec;
-    private final ArtifactStore store;
     private final AgentClient client;
     private final Path work;
     private final RegistryCredentials pullLogins;
     private volatile boolean stopRequested;
     private Runnable started = () -> {};
 
-    DeployJob(JobSpec spec, ArtifactStore store, AgentClient client, Path work, RegistryCredentials pullLogins) {
+    DeployJob(JobSpec spec, AgentClient client, Path work, RegistryCredentials pullLogins) {
         this.spec = spec;
         this.pullLogins = pullLogins;
-        this.store = store;
         this.client = client;
         this.work = work;
     }
@@ -124,7 +122,7 @@ final class DeployJob implements AgentJob {
         String id = order.spec().deploymentId();
         Path zip = work.resolve(id + ".zip");
         log.line("reading revision " + order.revisionKey() + " from the object store");
-        try (InputStream in = store.get(order.revisionKey())) {
+        try (InputStream in = PresignedUrlArtifactStore.read(order.revisionUrl(), order.revisionKey())) {
             Files.copy(in, zip, StandardCopyOption.REPLACE_EXISTING);
         }
         if (order.spec().container() != null) {

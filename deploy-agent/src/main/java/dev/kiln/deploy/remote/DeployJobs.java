@@ -27,6 +27,6 @@ public final class DeployJobs implements JobFactory {
 
     @Override
     public AgentJob create(JobSpec spec, ArtifactStore store, AgentClient client) {
-        return new DeployJob(spec, store, client, work.resolve(spec.jobId()), pullLogins);
+        return new DeployJob(spec, client, work.resolve(spec.jobId()), pullLogins);
     }
 }

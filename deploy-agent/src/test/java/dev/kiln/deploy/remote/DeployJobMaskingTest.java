@@ -55,6 +55,7 @@ class DeployJobMaskingTest {
                         ssh,
                         container,
                         ""),
-                "rev.zip");
+                "rev.zip",
+                "http://127.0.0.1:9/kiln/rev.zip?X-Amz-Signature=0");
     }
 }

@@ -4,12 +4,10 @@ import dev.kiln.client.AgentClient;
 import dev.kiln.client.ApiRefusedException;
 import dev.kiln.client.OrchestratorUnreachableException;
 import dev.kiln.kit.store.ArtifactStore;
-import dev.kiln.kit.store.MinioArtifactStore;
 import dev.kiln.model.job.AgentHello;
 import dev.kiln.model.job.AgentWelcome;
 import dev.kiln.model.job.JobResult;
 import dev.kiln.model.job.JobSpec;
-import dev.kiln.model.job.StoreSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +32,6 @@ public final class RemoteAgent {
     private final Consumer<String> say;
     private final Map<String, AgentJob> running = new ConcurrentHashMap<>();
     private volatile @Nullable AgentWelcome welcome;
-    private @Nullable ArtifactStore store;
-    private @Nullable StoreSettings storeSettings;
     private volatile boolean stopping;
     private final AgentStatus status = new AgentStatus();
 
@@ -114,7 +110,6 @@ public final class RemoteAgent {
                 client.hello(new AgentHello(name, jobs.kind(), labels, maxJobs, List.copyOf(running.keySet())));
         welcome = answered;
         status.contact(answered.heartbeatSeconds());
-        store();
     }
 
     /** Says hello again after the orchestrator forgot this agent; quietly retried on the next call if it fails. */
@@ -187,19 +182,8 @@ public final class RemoteAgent {
         }
     }
 
-    /** The object store the orchestrator named, made once per settings (a MinIO client takes seconds to make). */
-    private synchronized ArtifactStore store() {
-        StoreSettings settings = welcome().store();
-        if (store == null || !settings.equals(storeSettings)) {
-            store = new MinioArtifactStore(
-                    settings.endpoint(), settings.accessKey(), settings.secretKey(), settings.bucket(), "");
-            storeSettings = settings;
-        }
-        return store;
-    }
-
     private void runJob(JobSpec spec) {
-        ArtifactStore store = store();
+        ArtifactStore store = new PresignedUrlArtifactStore(client, spec.jobId());
         AgentJob job = jobs.create(spec, store, client);
         job.onStart(() -> {
             Thread tell = new Thread(() -> call(() -> client.started(spec.jobId())), "kiln-agent-started");

@@ -1,7 +1,10 @@
 package dev.kiln.kit.store;
 
+import dev.kiln.model.job.ObjectOperation;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.Http;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
@@ -14,6 +17,7 @@ import io.minio.errors.MinioException;
 import io.minio.messages.Item;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
@@ -22,7 +26,7 @@ import okhttp3.OkHttpClient;
  * Files in a bucket of any S3-compatible server, through the MinIO SDK. Keys are placed under the store's prefix.
  * The bucket is created on first write if it does not exist.
  */
-public final class MinioArtifactStore implements ArtifactStore {
+public final class MinioArtifactStore implements ArtifactStore, ObjectSigner {
     private static final long PART_SIZE = 16L << 20;
     private final MinioClient client;
     private final MinioAsyncClient async;
@@ -151,6 +155,28 @@ public final class MinioArtifactStore implements ArtifactStore {
                     GetObjectArgs.builder().bucket(bucket).object(object(key)).build());
         } catch (MinioException e) {
             throw failure("read " + location(key), e);
+        }
+    }
+
+    @Override
+    public String sign(ObjectOperation operation, String key, Duration validFor) {
+        try {
+            if (operation == ObjectOperation.PUT) {
+                ensureBucket();
+            }
+            return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                    .method(
+                            switch (operation) {
+                                case GET -> Http.Method.GET;
+                                case PUT -> Http.Method.PUT;
+                                case DELETE -> Http.Method.DELETE;
+                            })
+                    .bucket(bucket)
+                    .object(object(key))
+                    .expiry((int) Math.max(1, validFor.toSeconds()))
+                    .build());
+        } catch (MinioException e) {
+            throw failure("sign " + operation + " " + location(key), e);
         }
     }
 

@@ -5,6 +5,12 @@ package dev.kiln.model.deploy;
  * revision is.
  *
  * @param spec the deployment
- * @param revisionKey the key of the revision's zip in the object store
+ * @param revisionKey the key of the revision's zip in the object store (shown in the log)
+ * @param revisionUrl a URL that reads that zip, signed for this deployment only and valid for a short time
  */
-public record DeploymentOrder(DeploymentSpec spec, String revisionKey) {}
+public record DeploymentOrder(DeploymentSpec spec, String revisionKey, String revisionUrl) {
+    @Override
+    public String toString() {
+        return "DeploymentOrder[spec=" + spec + ", revisionKey=" + revisionKey + "]";
+    }
+}

@@ -7,6 +7,7 @@ import dev.kiln.model.job.AgentHello;
 import dev.kiln.model.job.Heartbeat;
 import dev.kiln.model.job.JobResult;
 import dev.kiln.model.job.LogBatch;
+import dev.kiln.model.job.ObjectGrantRequest;
 import dev.kiln.orchestrator.access.Caller;
 import dev.kiln.orchestrator.core.AgentDesk;
 import io.vertx.core.Future;
@@ -16,7 +17,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The agent protocol: {@code PUT /agents/{id}} says hello, {@code POST /agents/{id}/lease?waitMs=} long-polls for a
  * job (204 when none came), {@code POST /agents/{id}/heartbeat} beats (and learns which jobs to stop); then per job
- * {@code started}, {@code log} batches and the {@code result}, each naming the agent in {@code X-Kiln-Agent}.
+ * {@code started}, {@code log} batches, URLs for its objects ({@code POST /jobs/{id}/objects}, a listing by
+ * {@code GET}) and the {@code result}, each naming the agent in {@code X-Kiln-Agent}.
  */
 final class AgentRoutes {
     private final AgentDesk desk;
@@ -84,6 +86,19 @@ final class AgentRoutes {
                     }
                     return desk.log(agent(ctx), caller(ctx), ctx.pathParam("id"), batch)
                             .map(LogAccepted::new);
+                }));
+        router.post("/api/v1/jobs/:id/objects")
+                .handler(ctx -> Responses.json(ctx, 200, () -> {
+                    ObjectGrantRequest request = ApiJson.read(ctx.body().buffer(), ObjectGrantRequest.class);
+                    return desk.grant(agent(ctx), caller(ctx), ctx.pathParam("id"), request);
+                }));
+        router.get("/api/v1/jobs/:id/objects")
+                .handler(ctx -> Responses.json(ctx, 200, () -> {
+                    String prefix = ctx.queryParams().get("prefix");
+                    if (prefix == null) {
+                        throw new BadRequestException("query parameter prefix is required: the key prefix to list");
+                    }
+                    return desk.objects(agent(ctx), caller(ctx), ctx.pathParam("id"), prefix);
                 }));
         router.post("/api/v1/jobs/:id/result")
                 .handler(ctx -> Responses.json(ctx, 200, () -> {

@@ -8,7 +8,9 @@ import dev.kiln.model.job.Heartbeat;
 import dev.kiln.model.job.JobResult;
 import dev.kiln.model.job.JobSpec;
 import dev.kiln.model.job.LogBatch;
-import dev.kiln.model.job.StoreSettings;
+import dev.kiln.model.job.ObjectGrant;
+import dev.kiln.model.job.ObjectGrantRequest;
+import dev.kiln.model.job.ObjectListing;
 import dev.kiln.orchestrator.state.AgentGrant;
 import dev.kiln.orchestrator.state.JobRecord;
 import io.vertx.core.Future;
@@ -27,16 +29,16 @@ public final class AgentDesk {
 
     private final Vertx vertx;
     private final Orchestrator orchestrator;
-    private final StoreSettings store;
+    private final ObjectGrants objects;
     private final LogHub logs;
     private final LogArchive archive;
 
     /** A desk for an orchestrator's agents. */
-    public AgentDesk(Vertx vertx, Orchestrator orchestrator, StoreSettings store, LogHub logs, LogArchive archive) {
+    public AgentDesk(Vertx vertx, Orchestrator orchestrator, ObjectGrants objects, LogHub logs, LogArchive archive) {
         this.archive = archive;
         this.vertx = vertx;
         this.orchestrator = orchestrator;
-        this.store = store;
+        this.objects = objects;
         this.logs = logs;
     }
 
@@ -53,7 +55,7 @@ public final class AgentDesk {
         }
         AgentState agent = orchestrator.board.hello(agentId, hello, caller, orchestrator.clock.instant());
         agent.environments = grant.flatMap(AgentGrant::environments).orElse(null);
-        return new AgentWelcome(HEARTBEAT_SECONDS, store);
+        return new AgentWelcome(HEARTBEAT_SECONDS);
     }
 
     /**
@@ -163,6 +165,19 @@ public final class AgentDesk {
                     logs.publish(jobId, batch);
                     return count;
                 });
+    }
+
+    /**
+     * A URL for one operation on one object of a job the agent holds; only objects the job may touch
+     * ({@link dev.kiln.model.job.JobObjects}).
+     */
+    public Future<ObjectGrant> grant(String agentId, String caller, String jobId, ObjectGrantRequest request) {
+        return objects.grant(Jobs.spec(mine(agentId, caller, jobId)), request);
+    }
+
+    /** The objects under a prefix of a job the agent holds. */
+    public Future<ObjectListing> objects(String agentId, String caller, String jobId, String prefix) {
+        return objects.list(Jobs.spec(mine(agentId, caller, jobId)), prefix);
     }
 
     /** A job's result; a result for a job no longer open (sent twice, or abandoned) is taken and ignored. */

@@ -41,14 +41,17 @@ public final class DeployDesk {
     private final Orchestrator orchestrator;
     private final Environments environments;
     private final DeploymentStore store;
+    private final ObjectGrants objects;
     /** The deployment each open deploy job runs now. */
     private final Map<String, String> current = new HashMap<>();
     /** Deployments a user stopped and asked to leave as they are (no automatic rollback). */
     private final java.util.Set<String> stoppedWithoutRollback = new java.util.HashSet<>();
 
     /** A desk over the orchestrator's jobs; it hears every job that ends. */
-    public DeployDesk(Orchestrator orchestrator, Environments environments, DeploymentStore store) {
+    public DeployDesk(
+            Orchestrator orchestrator, Environments environments, DeploymentStore store, ObjectGrants objects) {
         this.orchestrator = orchestrator;
+        this.objects = objects;
         this.environments = environments;
         this.store = store;
         orchestrator.onJobEnded(this::jobEnded);
@@ -96,7 +99,7 @@ public final class DeployDesk {
             return deployment.compose(d -> {
                 DeploymentRecord running = d.withJob(jobId).withStatus(DeploymentStatus.IN_PROGRESS);
                 current.put(jobId, running.id());
-                return save(running).map(v -> order(env, running, running.redeployOf()));
+                return save(running).compose(v -> order(env, running, running.redeployOf()));
             });
         });
     }
@@ -115,7 +118,8 @@ public final class DeployDesk {
                 orchestrator.clock.instant());
     }
 
-    private DeploymentOrder order(EnvironmentRecord env, DeploymentRecord d, String reuseRelease) {
+    /** What to deploy where, with a URL signed for reading this deployment's revision only. */
+    private Future<DeploymentOrder> order(EnvironmentRecord env, DeploymentRecord d, String reuseRelease) {
         EnvironmentSettings settings = Environments.settings(env);
         DeploymentSpec spec = new DeploymentSpec(
                 d.id(),
@@ -128,7 +132,7 @@ public final class DeployDesk {
                 environments.sshTarget(env),
                 environments.containerTarget(env),
                 reuseRelease);
-        return new DeploymentOrder(spec, d.revisionKey());
+        return objects.read(d.revisionKey()).map(grant -> new DeploymentOrder(spec, d.revisionKey(), grant.url()));
     }
 
     /**
@@ -196,7 +200,7 @@ public final class DeployDesk {
                 }
                 return save(rollback)
                         .compose(v -> save(failed.rolledBackBy(rollback.id())))
-                        .map(v -> Optional.of(order(env, rollback, last.get().id())));
+                        .compose(v -> order(env, rollback, last.get().id()).map(Optional::of));
             });
         });
     }

@@ -1,7 +1,6 @@
 package dev.kiln.orchestrator.server;
 
 import dev.kiln.kit.PrivateFiles;
-import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.kit.store.MinioArtifactStore;
 import dev.kiln.model.api.AgentKind;
 import dev.kiln.model.api.Role;
@@ -17,6 +16,7 @@ import dev.kiln.orchestrator.core.DeployDesk;
 import dev.kiln.orchestrator.core.JobReports;
 import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
+import dev.kiln.orchestrator.core.ObjectGrants;
 import dev.kiln.orchestrator.core.Orchestrator;
 import dev.kiln.orchestrator.deploy.Environments;
 import dev.kiln.orchestrator.deploy.SecretBox;
@@ -108,7 +108,7 @@ public final class KilnServer implements AutoCloseable {
                     Optional.ofNullable(
                             dev.kiln.kit.SecretFiles.resolve(System.getenv()).get("KILN_SECRET_KEY")));
             StoreSettings objects = objectStore(settings, resources, progress);
-            ArtifactStore artifacts = new MinioArtifactStore(
+            MinioArtifactStore artifacts = new MinioArtifactStore(
                     objects.endpoint(), objects.accessKey(), objects.secretKey(), objects.bucket(), "");
             Vertx vertx = Vertx.vertx();
             resources.add(
@@ -133,13 +133,14 @@ public final class KilnServer implements AutoCloseable {
                             orchestrator.defaultPollInterval(settings.pollIntervalSeconds());
                             LogHub logs = new LogHub();
                             LogArchive archive = new LogArchive(context, state, artifacts);
-                            AgentDesk desk = new AgentDesk(vertx, orchestrator, objects, logs, archive);
+                            ObjectGrants grants = new ObjectGrants(context, artifacts, artifacts, Clock.systemUTC());
+                            AgentDesk desk = new AgentDesk(vertx, orchestrator, grants, logs, archive);
                             AccessStore access = new HibernateAccessStore(sessions);
                             Tokens tokens = new Tokens(access, Clock.systemUTC());
                             Users users = new Users(access, tokens, context, Clock.systemUTC());
                             DeploymentStore deployments = new HibernateDeploymentStore(sessions);
                             Environments environments = new Environments(deployments, secrets, Clock.systemUTC());
-                            DeployDesk deploys = new DeployDesk(orchestrator, environments, deployments);
+                            DeployDesk deploys = new DeployDesk(orchestrator, environments, deployments, grants);
                             DeployRoutes.Parts parts = new DeployRoutes.Parts(environments, deployments, deploys);
                             Router router = ApiRouter.create(
                                     vertx,

@@ -26,6 +26,9 @@ class PermissionsTest {
         assertThat(Permissions.needed("POST", "/api/v1/agents/a1/lease")).isEqualTo(Role.AGENT);
         assertThat(Permissions.needed("PUT", "/api/v1/agents/a1")).isEqualTo(Role.AGENT);
         assertThat(Permissions.needed("POST", "/api/v1/jobs/j1/log")).isEqualTo(Role.AGENT);
+        assertThat(Permissions.needed("POST", "/api/v1/jobs/j1/objects")).isEqualTo(Role.AGENT);
+        assertThat(Permissions.needed("GET", "/api/v1/jobs/j1/objects")).isEqualTo(Role.AGENT);
+        assertThat(Permissions.needed("GET", "/api/v1/jobs/j1/log")).isEqualTo(Role.VIEWER);
         assertThat(Permissions.needed("POST", "/api/v1/jobs/j1/deployments/d-1"))
                 .isEqualTo(Role.AGENT);
         assertThat(Permissions.needed("POST", "/api/v1/agent-tokens")).isEqualTo(Role.ADMIN);
