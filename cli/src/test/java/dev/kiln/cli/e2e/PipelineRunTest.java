@@ -157,6 +157,39 @@ class PipelineRunTest {
     }
 
     @Test
+    void a_build_cache_travels_through_urls_signed_for_the_job_and_warms_the_next_run() throws Exception {
+        GitRemote remote = GitRemote.create(dir, "cached");
+        remote.write("README.md", "# cached\n").commitAndPush("start");
+        addRepository("cached", remote.bare(), 1, null);
+        String pipeline = """
+                version: 1
+                stages:
+                  - name: build
+                    actions:
+                      - name: deps
+                        type: build
+                        buildspec:
+                          version: 0.2
+                          phases:
+                            build:
+                              commands:
+                                - if [ -f deps/marker ]; then echo "warm from run $(cat deps/marker)"; else echo cold; fi
+                                - mkdir -p deps && echo "$KILN_RUN_ID" > deps/marker
+                          cache:
+                            paths: ['deps/**/*']
+                """;
+        Run first = typedRunOf(remote.write(".kiln/pipeline.yml", pipeline).commitAndPush("a cached build"));
+        assertThat(first.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(log(first.id(), "deps")).contains("cold").anyMatch(l -> l.contains("Saved cache"));
+
+        Run second = typedRunOf(remote.write("README.md", "# cached, again\n").commitAndPush("again"));
+        assertThat(second.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(log(second.id(), "deps"))
+                .contains("warm from run " + first.id())
+                .anyMatch(l -> l.contains("Restored cache"));
+    }
+
+    @Test
     void a_malformed_pipeline_file_fails_the_run_at_its_source_stage_with_the_lint_messages() throws Exception {
         GitRemote remote = GitRemote.create(dir, "broken");
         remote.write("README.md", "# broken\n").commitAndPush("start");

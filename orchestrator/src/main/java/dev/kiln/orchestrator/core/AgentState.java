@@ -24,6 +24,12 @@ final class AgentState {
      */
     @Nullable
     String owner;
+    /**
+     * For an agent known only from the jobs a restart left with it: the SHA-256 of the token that leased them. Only
+     * that token may say hello for it again.
+     */
+    @Nullable
+    String claimedBy;
     /** The environments its token lets it deploy to; null for every one. */
     @Nullable
     Set<String> environments;

@@ -45,6 +45,10 @@ final class JobBoard {
         if (known != null && known.owner != null && !known.owner.equals(caller)) {
             throw new ForeignAgentException(agentId);
         }
+        if (known != null && known.owner == null && known.claimedBy != null && !known.claimedBy.equals(caller)) {
+            // after a restart: the jobs it held are spoken for with the token that leased them, and no other
+            throw new ForeignAgentException(agentId);
+        }
         AgentState agent = agents.computeIfAbsent(agentId, id -> new AgentState(id, hello, now));
         agent.owner = caller;
         agent.hello = hello;
@@ -72,6 +76,7 @@ final class JobBoard {
             AgentState agent = agents.computeIfAbsent(
                     agentId, id -> new AgentState(id, new AgentHello(id, job.kind(), List.of(), 1, List.of()), now));
             agent.jobs.add(job.id());
+            job.owner().ifPresent(owner -> agent.claimedBy = owner);
         });
     }
 
@@ -211,7 +216,7 @@ final class JobBoard {
     }
 
     private JobRecord lease(AgentState agent, JobRecord job) {
-        JobRecord leased = job.with(JobState.LEASED, Optional.of(agent.id), "", Optional.empty());
+        JobRecord leased = job.leased(agent.id, agent.owner);
         open.put(job.id(), leased);
         agent.jobs.add(job.id());
         ActivityLog.job(leased); // the orchestrator's update sees it Leased already

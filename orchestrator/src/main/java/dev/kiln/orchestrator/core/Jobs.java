@@ -137,6 +137,7 @@ final class Jobs {
                     JSON.writeValueAsString(spec),
                     JobState.QUEUED,
                     Optional.empty(),
+                    Optional.empty(),
                     "",
                     Map.of(),
                     now,

@@ -203,6 +203,7 @@ final class Entities {
         e.spec = job.spec();
         e.state = job.state().wireName();
         e.agentId = job.agentId().orElse(null);
+        e.agentToken = job.owner().orElse(null);
         e.message = job.message();
         e.outputs = json(job.outputs());
         e.createdAt = job.createdAt();
@@ -222,6 +223,7 @@ final class Entities {
                 e.spec,
                 JobState.of(e.state),
                 Optional.ofNullable(e.agentId),
+                Optional.ofNullable(e.agentToken),
                 e.message,
                 stringMap(e.outputs),
                 e.createdAt,

@@ -29,6 +29,10 @@ class JobEntity {
     @Nullable
     String agentId;
 
+    @Column(name = "agent_token")
+    @Nullable
+    String agentToken;
+
     String message;
     String outputs;
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An action handed to agents.
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param spec what the agent is given, as JSON
  * @param state where it stands
  * @param agentId the agent holding it
+ * @param owner the SHA-256 of the token its agent said hello with when it leased it: after a restart the agent is
+ *     spoken for with that token only
  * @param message why it ended as it did
  * @param outputs the key in the object store of each output artifact it made, by name
  * @param createdAt when it was queued
@@ -36,6 +39,7 @@ public record JobRecord(
         String spec,
         JobState state,
         Optional<String> agentId,
+        Optional<String> owner,
         String message,
         Map<String, String> outputs,
         Instant createdAt,
@@ -59,14 +63,29 @@ public record JobRecord(
                 spec,
                 state,
                 agentId,
+                owner,
                 message,
                 newOutputs,
                 createdAt,
                 endedAt);
     }
 
-    /** The same job in another state. */
+    /** The same job in another state; it keeps its owner while it stays with the same agent. */
     public JobRecord with(JobState newState, Optional<String> agent, String newMessage, Optional<Instant> ended) {
+        return with(newState, agent, agent.equals(agentId) ? owner : Optional.empty(), newMessage, ended);
+    }
+
+    /** The same job leased to an agent, which said hello with the token whose SHA-256 is {@code tokenHash}. */
+    public JobRecord leased(String agent, @Nullable String tokenHash) {
+        return with(JobState.LEASED, Optional.of(agent), Optional.ofNullable(tokenHash), "", Optional.empty());
+    }
+
+    private JobRecord with(
+            JobState newState,
+            Optional<String> agent,
+            Optional<String> newOwner,
+            String newMessage,
+            Optional<Instant> ended) {
         return new JobRecord(
                 id,
                 runId,
@@ -78,6 +97,7 @@ public record JobRecord(
                 spec,
                 newState,
                 agent,
+                newOwner,
                 newMessage,
                 outputs,
                 createdAt,

@@ -33,6 +33,7 @@ class JobBoardTest {
                 "{}",
                 JobState.QUEUED,
                 Optional.empty(),
+                Optional.empty(),
                 "",
                 Map.of(),
                 NOW,
@@ -53,6 +54,7 @@ class JobBoardTest {
                 List.of(),
                 made.spec(),
                 JobState.QUEUED,
+                Optional.empty(),
                 Optional.empty(),
                 "",
                 Map.of(),
@@ -139,6 +141,34 @@ class JobBoardTest {
         board.hello("a1", agent(AgentKind.DEPLOY, List.of(), 1), TOKEN, NOW.plusSeconds(5));
         assertThat(board.agent("a1"))
                 .hasValueSatisfying(a -> assertThat(a.owner).isEqualTo(TOKEN));
+    }
+
+    @Test
+    void after_a_restart_only_the_token_that_leased_a_job_may_say_hello_for_its_agent() {
+        JobBoard before = new JobBoard();
+        before.hello("a1", agent(AgentKind.DEPLOY, List.of(), 1), TOKEN, NOW);
+        before.queue(deployJob("ship", "prod"));
+        JobRecord leased = before.leaseNow("a1", NOW).orElseThrow();
+        assertThat(leased.owner()).contains(TOKEN);
+        assertThat(leased.with(JobState.RUNNING, leased.agentId(), "", Optional.empty())
+                        .owner())
+                .as("kept while the same agent holds it")
+                .contains(TOKEN);
+        assertThat(leased.with(JobState.QUEUED, Optional.empty(), "", Optional.empty())
+                        .owner())
+                .as("dropped when it goes back to the queue")
+                .isEmpty();
+
+        // a new orchestrator knows the job (from the database) before any agent says hello
+        JobBoard after = new JobBoard();
+        after.adopt(leased.with(JobState.RUNNING, leased.agentId(), "", Optional.empty()), NOW.plusSeconds(60));
+        assertThatThrownBy(() -> after.hello(
+                        "a1", agent(AgentKind.DEPLOY, List.of(), 1), "hash of token b", NOW.plusSeconds(61)))
+                .isInstanceOf(ForeignAgentException.class);
+        assertThat(after.agent("a1").orElseThrow().owner).isNull();
+        AgentState back = after.hello("a1", agent(AgentKind.DEPLOY, List.of(), 1), TOKEN, NOW.plusSeconds(62));
+        assertThat(back.jobs).containsExactly("ship");
+        assertThat(back.owner).isEqualTo(TOKEN);
     }
 
     @Test

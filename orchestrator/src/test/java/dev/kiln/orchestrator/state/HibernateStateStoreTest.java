@@ -127,6 +127,7 @@ class HibernateStateStoreTest {
                 "{}",
                 JobState.QUEUED,
                 Optional.empty(),
+                Optional.empty(),
                 "",
                 Map.of("app", "runs/1/app.zip"),
                 Instant.now(),
@@ -173,11 +174,13 @@ class HibernateStateStoreTest {
                         "{}",
                         JobState.RUNNING,
                         Optional.of("a1"),
+                        Optional.of("0".repeat(64)),
                         "",
                         Map.of(),
                         Instant.now(),
                         Optional.empty()))));
 
+        assertThat(await(() -> store.job("j1")).orElseThrow().owner()).contains("0".repeat(64));
         assertThat(await(() -> store.appendLog("j1", 0, List.of("one", "two")))).isEqualTo(2L);
         assertThat(await(() -> store.appendLog("j1", 0, List.of("one", "two")))).isEqualTo(2L);
         assertThat(await(() -> store.appendLog("j1", 2, List.of("three")))).isEqualTo(3L);
