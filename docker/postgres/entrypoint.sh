@@ -2,8 +2,15 @@
 # Initialises the data directory once (as the official image does), then runs PostgreSQL as postgres.
 set -eu
 : "${POSTGRES_USER:=postgres}" "${POSTGRES_DB:=$POSTGRES_USER}"
+if [ -n "${POSTGRES_PASSWORD_FILE:-}" ]; then
+  if [ -n "${POSTGRES_PASSWORD:-}" ]; then
+    echo "postgres: POSTGRES_PASSWORD and POSTGRES_PASSWORD_FILE are both set: give the password one way" >&2
+    exit 1
+  fi
+  POSTGRES_PASSWORD="$(cat "$POSTGRES_PASSWORD_FILE")"
+fi
 if [ -z "${POSTGRES_PASSWORD:-}" ]; then
-  echo "postgres: set POSTGRES_PASSWORD" >&2
+  echo "postgres: set POSTGRES_PASSWORD, or POSTGRES_PASSWORD_FILE (a Docker secret)" >&2
   exit 1
 fi
 mkdir -p "$PGDATA" /run/postgresql

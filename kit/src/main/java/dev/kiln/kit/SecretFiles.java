@@ -24,6 +24,7 @@ public final class SecretFiles {
             "KILN_ADMIN_PASSWORD",
             "KILN_SECRET_KEY",
             "KILN_DATABASE",
+            "KILN_DATABASE_PASSWORD",
             "AWS_ACCESS_KEY_ID",
             "AWS_SECRET_ACCESS_KEY");
 

@@ -13,6 +13,11 @@ import dev.kiln.kit.engine.DockerEngine;
 import dev.kiln.kit.engine.EngineRace;
 import dev.kiln.kit.testing.TestEngine;
 import dev.kiln.kit.testing.TestImages;
+import dev.kiln.model.api.Agent;
+import dev.kiln.model.api.AgentKind;
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.Job;
+import dev.kiln.model.api.Run;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,12 +123,23 @@ class ComposeStackIT {
                 Duration.ofSeconds(120),
                 "the orchestrator to answer on its published port",
                 () -> api.get("/api/v1/health").status() == 200 ? true : null);
-        JsonNode agents = Waits.until(Duration.ofSeconds(120), "a build and a deploy agent to join", () -> {
-            JsonNode list = api.get("/api/v1/agents").body();
+        List<Agent> agents = Waits.until(Duration.ofSeconds(120), "a build and a deploy agent to join", () -> {
+            List<Agent> list = List.of(api.get("/api/v1/agents").as(Agent[].class));
             return list.size() >= 2 ? list : null;
         });
         double upSeconds = (System.nanoTime() - start) / 1e9;
-        assertThat(agents.findValuesAsText("kind")).contains("build", "deploy");
+        assertThat(agents).extracting(Agent::kind).contains(AgentKind.BUILD, AgentKind.DEPLOY);
+
+        // every secret reached its container as a file: none is in any container's description
+        for (Container c : EngineRace.retrying(() -> docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of("com.docker.compose.project", stack.project()))
+                .exec())) {
+            var config = docker.inspectContainerCmd(c.getId()).exec().getConfig();
+            String described = String.join("\n", config.getEnv() == null ? new String[0] : config.getEnv()) + "\n"
+                    + String.join(" ", config.getCmd() == null ? new String[0] : config.getCmd());
+            assertThat(described).as("docker inspect " + c.getNames()[0]).doesNotContain(stack.secrets());
+        }
 
         Api.Answer env = api.post("/api/v1/environments", """
                 {"name": "web", "docker": "unix:///var/run/docker.sock", "ports": ["127.0.0.1::8080"],
@@ -140,21 +156,18 @@ class ComposeStackIT {
         assertThat(repo.status()).as(repo.body().toString()).isEqualTo(201);
         String commit = remote.write("README.md", "# web\n").commitAndPush("a change");
 
-        JsonNode run = Waits.until(Duration.ofSeconds(240), "the run of " + commit + " to end", () -> {
-            for (JsonNode r : api.get("/api/v1/runs").body()) {
-                if (r.path("sourceRevision").asText().equals(commit)
-                        && !r.path("endTime").isNull()) {
-                    return api.get("/api/v1/runs/" + r.path("id").asText()).body();
+        Run run = Waits.until(Duration.ofSeconds(240), "the run of " + commit + " to end", () -> {
+            for (Run r : api.get("/api/v1/runs").as(Run[].class)) {
+                if (r.sourceRevision().equals(commit) && r.endTime() != null) {
+                    return api.get("/api/v1/runs/" + r.id()).as(Run.class);
                 }
             }
             return null;
         });
-        assertThat(run.path("status").asText()).as(run + "\n" + stack.logs()).isEqualTo("Succeeded");
+        assertThat(run.status()).as(run + "\n" + stack.logs()).isEqualTo(ExecutionStatus.SUCCEEDED);
         String buildJob = "";
-        for (JsonNode job :
-                api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs").body()) {
-            buildJob =
-                    job.path("stage").asText().equals("build") ? job.path("id").asText() : buildJob;
+        for (Job job : api.get("/api/v1/runs/" + run.id() + "/jobs").as(Job[].class)) {
+            buildJob = job.stage().equals("build") ? job.id() : buildJob;
         }
         String log = api.get("/api/v1/jobs/" + buildJob + "/log").body().toString();
         assertThat(log).contains("building " + commit);
@@ -164,18 +177,17 @@ class ComposeStackIT {
         assertThat(jsonLines(stack.serviceLog("orchestrator")))
                 .as("the orchestrator's JSON lines follow the build job")
                 .anyMatch(l -> l.path("job").asText().equals(job)
-                        && l.path("status").asText().equals("Succeeded"));
+                        && l.path("status").asText().equals(ExecutionStatus.SUCCEEDED.wireName()));
         assertThat(jsonLines(stack.serviceLog("build-agent")))
                 .as("the build agent's JSON lines name the job it ran")
                 .anyMatch(l -> l.path("job").asText().equals(job)
-                        && l.path("run").asText().equals(run.path("id").asText()));
+                        && l.path("run").asText().equals(run.id()));
 
         stack.compose(Duration.ofMinutes(3), "up", "-d", "--scale", "build-agent=3", "build-agent");
         Waits.until(Duration.ofSeconds(120), "three build agents", () -> {
-            long build = 0;
-            for (JsonNode a : api.get("/api/v1/agents").body()) {
-                build += a.path("kind").asText().equals("build") ? 1 : 0;
-            }
+            long build = List.of(api.get("/api/v1/agents").as(Agent[].class)).stream()
+                    .filter(a -> a.kind() == AgentKind.BUILD)
+                    .count();
             return build >= 3 ? true : null;
         });
         System.getLogger("compose").log(System.Logger.Level.INFO, "stack up, agents joined: " + upSeconds + " s");

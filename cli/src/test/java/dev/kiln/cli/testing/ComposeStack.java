@@ -2,7 +2,6 @@ package dev.kiln.cli.testing;
 
 import dev.kiln.kit.engine.DockerEngine;
 import dev.kiln.kit.engine.EngineRace;
-import dev.kiln.orchestrator.access.Tokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The project's own {@code docker-compose.yml} (with the offline override and a test's own files) brought up with
- * {@code docker-compose} against this machine's engine, under a project name of its own, with fresh secrets in an
- * env file; on Podman, health checks run by {@code bin/podman-healthchecks}. Closing takes it down with its volumes.
+ * {@code docker-compose} against this machine's engine, under a project name of its own, with fresh secrets made by
+ * {@code bin/compose-secrets} in its own directory; on Podman, health checks run by {@code bin/podman-healthchecks}. Closing takes it down with its volumes.
  */
 public final class ComposeStack implements AutoCloseable {
     private final Path root;
@@ -57,28 +55,68 @@ public final class ComposeStack implements AutoCloseable {
                 List.of(root.resolve("docker-compose.yml"), root.resolve("docker-compose.offline.yml")));
         files.addAll(extraFiles);
         SecureRandom random = new SecureRandom();
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("POSTGRES_PASSWORD", Tokens.generate());
-        env.put("KILN_S3_ACCESS_KEY", "kiln-it");
-        env.put("KILN_S3_SECRET_KEY", Tokens.generate());
-        env.put("KILN_SECRET_KEY", Base64.getEncoder().encodeToString(key));
-        env.put("KILN_ADMIN_TOKEN", Tokens.generate());
-        env.put("KILN_AGENT_TOKEN", Tokens.generate());
-        env.put("KILN_DEPLOY_AGENT_TOKEN", Tokens.generate());
-        env.put("KILN_UI_TOKEN", Tokens.generate());
-        env.put("KILN_ADMIN_PASSWORD", Tokens.generate());
-        env.put("KILN_ENGINE_SOCKET", engine.host().replaceFirst("^unix://", ""));
-        env.put("KILN_HTTP_PORT", Integer.toString(UpProcess.freePort()));
-        env.put("KILN_UI_PORT", Integer.toString(UpProcess.freePort()));
-        env.putAll(extraEnv);
-        StringBuilder text = new StringBuilder();
-        env.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         Files.createDirectories(dir);
+        // the secrets as the README makes them: bin/compose-secrets, one file each, mounted as Docker secrets
+        Path secretsDir = dir.resolve("secrets");
+        Process made = new ProcessBuilder(root.resolve("bin/compose-secrets").toString(), secretsDir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("compose-secrets.log").toFile())
+                .start();
+        try {
+            if (!made.waitFor(1, TimeUnit.MINUTES) || made.exitValue() != 0) {
+                throw new IOException(
+                        "bin/compose-secrets failed: " + Files.readString(dir.resolve("compose-secrets.log")));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making the secrets", e);
+        }
+        Map<String, String> secrets = new LinkedHashMap<>();
+        SECRET_FILES.forEach((name, file) -> secrets.put(name, read(secretsDir.resolve(file))));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("KILN_SECRETS_DIR", secretsDir.toString());
+        settings.put("KILN_ENGINE_SOCKET", engine.host().replaceFirst("^unix://", ""));
+        settings.put("KILN_HTTP_PORT", Integer.toString(UpProcess.freePort()));
+        settings.put("KILN_UI_PORT", Integer.toString(UpProcess.freePort()));
+        settings.putAll(extraEnv);
+        StringBuilder text = new StringBuilder();
+        settings.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         Files.writeString(dir.resolve("compose.env"), text, StandardCharsets.UTF_8);
+        Map<String, String> env = new LinkedHashMap<>(settings);
+        env.putAll(secrets);
         String project = "kiln-it-" + Long.toHexString(random.nextLong() & 0xffffffL);
         return new ComposeStack(root, dir, project, files, env, engine);
+    }
+
+    /** Each secret bin/compose-secrets makes, by the variable it stands for, and its file. */
+    private static final Map<String, String> SECRET_FILES = Map.of(
+            "POSTGRES_PASSWORD", "postgres-password",
+            "KILN_S3_ACCESS_KEY", "s3-access-key",
+            "KILN_S3_SECRET_KEY", "s3-secret-key",
+            "KILN_SECRET_KEY", "secret-key",
+            "KILN_ADMIN_TOKEN", "admin-token",
+            "KILN_AGENT_TOKEN", "agent-token",
+            "KILN_DEPLOY_AGENT_TOKEN", "deploy-agent-token",
+            "KILN_UI_TOKEN", "ui-token",
+            "KILN_ADMIN_PASSWORD", "admin-password");
+
+    /**
+     * The values of every secret, for checking that none shows where it must not; the store's access key id is a
+     * name (as an AWS access key id is), not one of them.
+     */
+    public List<String> secrets() {
+        return SECRET_FILES.keySet().stream()
+                .filter(name -> !name.equals("KILN_S3_ACCESS_KEY"))
+                .map(env::get)
+                .toList();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Makes the offline base images (once per machine), then builds and starts the stack. */

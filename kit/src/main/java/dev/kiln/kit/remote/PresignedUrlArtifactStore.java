@@ -162,10 +162,11 @@ public final class PresignedUrlArtifactStore implements ArtifactStore {
     }
 
     private static StoreException unreachable(String what, String key, IOException e) {
+        String detail = e.getMessage() == null || e.getMessage().contains("X-Amz-")
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
         return new StoreException(
-                "cannot " + what + " " + key + ": the object store did not answer ("
-                        + e.getClass().getSimpleName() + ")",
-                e);
+                "cannot " + what + " " + key + ": the object store did not answer (" + detail + ")", e);
     }
 
     @Override

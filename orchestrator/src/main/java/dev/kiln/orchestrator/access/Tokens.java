@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API tokens: made at random, kept as SHA-256 only, each speaking for a role (and for a user after a login, until it
- * expires). A token once found is remembered for a minute, so a removed user's tokens stop working within one.
+ * expires). A token once found is remembered for a minute; revoking it, or removing its user, forgets it at once
+ * (only the leading orchestrator answers calls, so no other one remembers it).
  */
 public final class Tokens {
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -6,6 +6,7 @@ import dev.kiln.model.api.Role;
 import dev.kiln.orchestrator.OrchestratorException;
 import dev.kiln.orchestrator.server.KilnServer;
 import dev.kiln.orchestrator.server.ServerSettings;
+import dev.kiln.orchestrator.state.Database;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +24,14 @@ import picocli.CommandLine.Option;
         description = {
             "Run the orchestrator alone (no local agents, no UI): what the compose stack's orchestrator runs.",
             "Agents and the UI join it over its API. Ready when GET /api/v1/health answers 200.",
-            "From the environment: KILN_DATABASE and KILN_S3 (as --database and --s3), AWS_ACCESS_KEY_ID and",
+            "From the environment: KILN_DATABASE and KILN_S3 (as --database and --s3), KILN_DATABASE_PASSWORD (the",
+            "database's password, when the URL has none), AWS_ACCESS_KEY_ID and",
             "AWS_SECRET_ACCESS_KEY (the store's keys), KILN_SECRET_KEY (seals environments' secrets), and tokens it",
             "keeps so that others can call it from the start: KILN_ADMIN_TOKEN (admin), KILN_AGENT_TOKEN (build",
             "agents), KILN_DEPLOY_AGENT_TOKEN (deploy agents, every environment),",
             "KILN_UI_TOKEN (the web UI follows changes with it; viewer). KILN_ADMIN_PASSWORD makes the first admin",
-            "user, admin, when there are no users."
+            "user, admin, when there are no users. Each secret may be given as a file instead: NAME_FILE=/path (Docker",
+            "secrets), which keeps it out of the process's environment."
         })
 public final class ServerCommand implements Callable<Integer> {
     private static final org.slf4j.Logger SAY = KilnLogging.events("kiln server");
@@ -82,7 +85,10 @@ public final class ServerCommand implements Callable<Integer> {
                 data != null ? data : ServerSettings.defaultDataDirectory(env),
                 pollInterval,
                 0,
-                Optional.ofNullable(database).filter(s -> !s.isBlank()),
+                Optional.ofNullable(database)
+                        .filter(s -> !s.isBlank())
+                        .or(() -> Optional.ofNullable(env.get("KILN_DATABASE")).filter(s -> !s.isBlank()))
+                        .map(url -> Database.url(url, Optional.ofNullable(env.get("KILN_DATABASE_PASSWORD")))),
                 Optional.ofNullable(s3).filter(s -> !s.isBlank()),
                 Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
                 Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));

@@ -30,14 +30,22 @@ final class StateLocation {
     @Nullable
     String s3;
 
-    /** Whether both were given. */
+    /** Whether both were given (the database also as {@code KILN_DATABASE_FILE}). */
     boolean given() {
-        return database != null && !database.isBlank() && s3 != null && !s3.isBlank();
+        return databaseUrl().isPresent() && s3 != null && !s3.isBlank();
+    }
+
+    private Optional<String> databaseUrl() {
+        Map<String, String> env = dev.kiln.kit.SecretFiles.resolve(System.getenv());
+        return Optional.ofNullable(database)
+                .filter(s -> !s.isBlank())
+                .or(() -> Optional.ofNullable(env.get("KILN_DATABASE")).filter(s -> !s.isBlank()))
+                .map(url -> Database.url(url, Optional.ofNullable(env.get("KILN_DATABASE_PASSWORD"))));
     }
 
     Database database() {
         return Database.fromUrl(
-                Objects.requireNonNull(database, "the database is read once given() says so"),
+                databaseUrl().orElseThrow(() -> new IllegalStateException("the database is read once given() says so")),
                 Optional.empty(),
                 Optional.empty());
     }

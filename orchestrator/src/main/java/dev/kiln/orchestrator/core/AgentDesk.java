@@ -48,10 +48,12 @@ public final class AgentDesk {
      */
     public AgentWelcome hello(String agentId, AgentHello hello, String caller, Optional<AgentGrant> grant) {
         if (grant.isPresent() && !grant.get().allows(hello.kind())) {
-            throw new AgentNotAllowedException(
-                    "this token is for " + grant.get().kind().orElseThrow() + " agents, not "
-                            + hello.kind() + " agents; make one for them: kiln agents tokens create NAME --kind "
-                            + hello.kind());
+            throw new AgentNotAllowedException(grant.get()
+                            .kind()
+                            .map(kind -> "this token is for " + kind + " agents, not " + hello.kind() + " agents")
+                            .orElse("this token was made before agent tokens were bound to a kind, and may be a build"
+                                    + " agent only")
+                    + "; make one for them: kiln agents tokens create NAME --kind " + hello.kind());
         }
         AgentState agent = orchestrator.board.hello(agentId, hello, caller, orchestrator.clock.instant());
         agent.environments = grant.flatMap(AgentGrant::environments).orElse(null);

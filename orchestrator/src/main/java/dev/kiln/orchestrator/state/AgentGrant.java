@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * What the agents of an agent token may be.
  *
- * @param kind build or deploy; empty for a token made before tokens were bound (any kind)
+ * @param kind build or deploy; empty for a token made before tokens were bound, which may be a build agent only
  * @param environments the environments its deploy agents may deploy to; empty for every environment
  */
 public record AgentGrant(Optional<AgentKind> kind, Optional<Set<String>> environments) {
@@ -15,14 +15,17 @@ public record AgentGrant(Optional<AgentKind> kind, Optional<Set<String>> environ
         environments = environments.map(Set::copyOf);
     }
 
-    /** A grant that limits nothing: agent tokens made before tokens were bound. */
+    /**
+     * The grant of agent tokens made before tokens were bound: build agents only (the least any agent needs), so
+     * that such a token never receives a deploy job's secrets.
+     */
     public static AgentGrant unbound() {
         return new AgentGrant(Optional.empty(), Optional.empty());
     }
 
     /** Whether its agents may be of that kind. */
     public boolean allows(AgentKind agent) {
-        return kind.map(agent::equals).orElse(true);
+        return kind.orElse(AgentKind.BUILD).equals(agent);
     }
 
     /** Whether its agents may deploy to that environment. */

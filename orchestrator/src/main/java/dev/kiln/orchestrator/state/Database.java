@@ -32,11 +32,11 @@ public record Database(String jdbcUrl, String user, String password) {
             uri = URI.create(plain.replaceFirst("^postgres://", "postgresql://"));
         } catch (IllegalArgumentException e) {
             throw new StateUnavailableException(
-                    "not a database URL: " + url + "; use postgresql://USER:PASSWORD@HOST:PORT/DATABASE", e);
+                    "not a database URL: " + shown(url) + "; use postgresql://USER:PASSWORD@HOST:PORT/DATABASE", e);
         }
         if (!"postgresql".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new StateUnavailableException(
-                    "not a database URL: " + url + "; use postgresql://USER:PASSWORD@HOST:PORT/DATABASE", null);
+                    "not a database URL: " + shown(url) + "; use postgresql://USER:PASSWORD@HOST:PORT/DATABASE", null);
         }
         String info = uri.getUserInfo() == null ? "" : uri.getUserInfo();
         int colon = info.indexOf(':');
@@ -50,6 +50,49 @@ public record Database(String jdbcUrl, String user, String password) {
                 "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + db,
                 user.orElse(urlUser.isEmpty() ? "postgres" : urlUser),
                 password.orElse(urlPassword));
+    }
+
+    /**
+     * The server's URL as settings give it: {@code url}, with the password {@code password} when one is given apart
+     * ({@code KILN_DATABASE_PASSWORD}, which may come from a file) and none is in the URL.
+     *
+     * @throws StateUnavailableException when the URL is not one, or holds a password too
+     */
+    public static String url(String url, Optional<String> password) {
+        if (password.isEmpty() || password.get().isEmpty()) {
+            return url;
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.replaceFirst("^postgres://", "postgresql://"));
+        } catch (IllegalArgumentException e) {
+            throw new StateUnavailableException(
+                    "not a database URL: " + shown(url) + "; use postgresql://USER@HOST:PORT/DATABASE", e);
+        }
+        String info = uri.getUserInfo() == null ? "postgres" : uri.getUserInfo();
+        if (info.contains(":")) {
+            throw new StateUnavailableException(
+                    "the database URL holds a password and KILN_DATABASE_PASSWORD gives another: give it one way",
+                    null);
+        }
+        try {
+            return new URI(
+                            uri.getScheme(),
+                            info + ":" + password.get(),
+                            uri.getHost(),
+                            uri.getPort(),
+                            uri.getPath(),
+                            uri.getQuery(),
+                            null)
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new StateUnavailableException("not a database URL: " + shown(url), e);
+        }
+    }
+
+    /** A URL as errors may show it: without its password. */
+    static String shown(String url) {
+        return url.replaceFirst("(://[^:/@]*):[^@/]*@", "$1:***@");
     }
 
     @Override

@@ -87,13 +87,15 @@ class TokensTest {
     }
 
     @Test
-    void an_agent_token_made_before_tokens_were_bound_may_be_any_agent() {
+    void an_agent_token_made_before_tokens_were_bound_may_be_a_build_agent_only() {
         String token = "0123456789abcdef0123456789abcdef";
         database.await(() -> tokens.adopt("agents", token, Role.AGENT));
         AgentGrant grant =
                 database.await(() -> tokens.caller(token)).orElseThrow().grant().orElseThrow();
         assertThat(grant).isEqualTo(AgentGrant.unbound());
-        assertThat(grant.allows(AgentKind.DEPLOY)).isTrue();
-        assertThat(grant.allowsEnvironment("prod")).isTrue();
+        assertThat(grant.allows(AgentKind.BUILD)).isTrue();
+        assertThat(grant.allows(AgentKind.DEPLOY))
+                .as("never a deploy job's secrets for a token nobody bound")
+                .isFalse();
     }
 }

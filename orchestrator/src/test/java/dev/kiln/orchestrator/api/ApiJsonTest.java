@@ -48,6 +48,15 @@ class ApiJsonTest {
                 .hasMessageStartingWith("field status:");
     }
 
+    @Test
+    void an_unknown_object_operation_names_the_field() {
+        assertThatThrownBy(() -> ApiJson.read(
+                        Buffer.buffer("{\"operation\": \"COPY\", \"key\": \"runs/1/a.zip\"}"),
+                        dev.kiln.model.job.ObjectGrantRequest.class))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("field operation:");
+    }
+
     /** Bodies a client gets wrong, each answered with what is wrong in JSON's terms and no Java or parser text. */
     @Test
     void malformed_or_mistyped_bodies_name_the_problem_without_internals() {
