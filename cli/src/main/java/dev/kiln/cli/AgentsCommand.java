@@ -198,6 +198,13 @@ final class AgentsCommand implements Runnable {
                 description = "Its deploy agents may deploy to every environment, those made later too.")
         boolean anyEnvironment;
 
+        @Option(
+                names = "--label",
+                paramLabel = "LABEL",
+                description = "A label its agents may claim (repeat it for more); an agent that claims another is"
+                        + " refused. Without it, any labels.")
+        java.util.List<String> labels = new java.util.ArrayList<>();
+
         @Override
         public Integer call() {
             if (kind == AgentKind.DEPLOY && environments.isEmpty() && !anyEnvironment) {
@@ -212,11 +219,15 @@ final class AgentsCommand implements Runnable {
             }
             AgentToken made = options.client()
                     .agentToken(new NewAgentToken(
-                            name, kind, kind == AgentKind.DEPLOY && !anyEnvironment ? environments : null));
+                            name,
+                            kind,
+                            kind == AgentKind.DEPLOY && !anyEnvironment ? environments : null,
+                            labels.isEmpty() ? null : labels));
             options.print(made, () -> {
                 System.out.println(
                         "agent token " + made.name() + " for " + made.kind().wireName() + " agents"
-                                + where(made.kind(), made.environments()) + ": " + made.token());
+                                + where(made.kind(), made.environments()) + labels(made.labels()) + ": "
+                                + made.token());
                 System.out.println("shown once; on the agent's machine: KILN_TOKEN=TOKEN kiln agent "
                         + made.kind().wireName() + " --server URL");
             });
@@ -241,11 +252,12 @@ final class AgentsCommand implements Runnable {
                     System.out.printf(
                             "%-24s %-7s made %s%s%n",
                             token.name(),
-                            kind == null ? "any" : kind.wireName(),
+                            kind == null ? AgentKind.BUILD.wireName() : kind.wireName(),
                             token.createdAt(),
                             kind == null
-                                    ? "  (made before tokens were bound to a kind: revoke it and make another)"
-                                    : where(kind, token.environments()));
+                                    ? "  (made before tokens were bound: build agents only; revoke it and make"
+                                            + " another)"
+                                    : where(kind, token.environments()) + labels(token.labels()));
                 }
             });
             return 0;
@@ -271,6 +283,10 @@ final class AgentsCommand implements Runnable {
             options.print(removed, () -> System.out.println("agent token " + name + " revoked"));
             return 0;
         }
+    }
+
+    private static String labels(java.util.@Nullable List<String> labels) {
+        return labels == null ? "" : ", labels " + String.join(", ", labels);
     }
 
     private static String where(AgentKind kind, java.util.@Nullable List<String> environments) {

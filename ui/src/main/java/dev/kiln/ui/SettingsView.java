@@ -16,13 +16,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.kiln.client.ClientException;
 import dev.kiln.client.KilnClient;
+import dev.kiln.model.api.AgentKind;
+import dev.kiln.model.api.AgentTokenInfo;
 import dev.kiln.model.api.Environment;
 import dev.kiln.model.api.Repository;
 import dev.kiln.model.api.User;
 
 /**
  * What an admin sets up: repositories (added here, with the webhook URL and secret to copy into the git host),
- * environments (listed; added with {@code kiln environments add}, which takes keys from files) and users.
+ * environments (listed; added with {@code kiln environments add}, which takes keys from files), users, and agent
+ * tokens (listed and revoked; made with {@code kiln agents tokens create}, which shows the token once).
  */
 @Route(value = "settings", layout = MainLayout.class)
 @PageTitle("Settings · Kiln")
@@ -31,6 +34,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
     private final Grid<Repository> repositories = new Grid<>();
     private final Grid<Environment> environments = new Grid<>();
     private final Grid<User> users = new Grid<>();
+    private final Grid<AgentTokenInfo> agentTokens = new Grid<>();
 
     public SettingsView() {
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
@@ -70,6 +74,40 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
                         u -> remove("user", u.name(), () -> Api.current().removeUser(u.name())))
                 .setAutoWidth(true);
         users.setAllRowsVisible(true);
+        agentTokens.addColumn(AgentTokenInfo::name).setHeader("Agent token").setAutoWidth(true);
+        agentTokens
+                .addColumn(t -> t.kind() == null
+                        ? AgentKind.BUILD.wireName() + " (made before tokens were bound)"
+                        : t.kind().wireName())
+                .setHeader("Agents")
+                .setAutoWidth(true);
+        agentTokens
+                .addColumn(t -> t.kind() != AgentKind.DEPLOY
+                        ? ""
+                        : t.environments() == null ? "every environment" : String.join(", ", t.environments()))
+                .setHeader("Environments")
+                .setFlexGrow(1);
+        agentTokens
+                .addColumn(t -> t.labels() == null ? "any" : String.join(", ", t.labels()))
+                .setHeader("Labels")
+                .setFlexGrow(1);
+        agentTokens
+                .addColumn(t -> t.createdAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"))
+                .setHeader("Made")
+                .setAutoWidth(true);
+        agentTokens
+                .addComponentColumn(t -> action(
+                        "Revoke",
+                        "revoked",
+                        "agent token",
+                        t.name(),
+                        () -> Api.current().revokeAgentToken(t.name())))
+                .setAutoWidth(true);
+        agentTokens.setAllRowsVisible(true);
+        Paragraph tokenHint = new Paragraph("Make a token for each agent machine with kiln agents tokens create NAME"
+                + " [--kind deploy --environment ENV] [--label LABEL] (the token is shown once). A revoked token's"
+                + " agents are refused from their next call.");
+        tokenHint.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Paragraph envHint = new Paragraph("Add environments with kiln environments add NAME --ssh USER@HOST..."
                 + " --key FILE, or --docker ENGINE_URL (keys are read from files, and keys and variables stay"
                 + " sealed).");
@@ -85,7 +123,10 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
                 environments,
                 new H2("Users"),
                 new UserForm(this::load),
-                users);
+                users,
+                new H2("Agent tokens"),
+                tokenHint,
+                agentTokens);
     }
 
     @Override
@@ -107,6 +148,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
             repositories.setItems(api.repositories());
             environments.setItems(api.environments());
             users.setItems(api.users());
+            agentTokens.setItems(api.agentTokens());
             problem.setText("");
         } catch (UiException | ClientException e) {
             problem.setText(e.getMessage());
@@ -118,10 +160,14 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private Button remove(String what, String name, Runnable removal) {
-        Button remove = new Button("Remove", e -> {
+        return action("Remove", "removed", what, name, removal);
+    }
+
+    private Button action(String verb, String done, String what, String name, Runnable removal) {
+        Button remove = new Button(verb, e -> {
             try {
                 removal.run();
-                Notification.show("removed " + what + " " + name, 3000, Notification.Position.BOTTOM_START)
+                Notification.show(done + " " + what + " " + name, 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 load();
             } catch (UiException | ClientException failed) {
@@ -130,7 +176,8 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver 
             }
         });
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        remove.getElement().setAttribute("aria-label", "remove " + what + " " + name);
+        remove.getElement()
+                .setAttribute("aria-label", verb.toLowerCase(java.util.Locale.ROOT) + " " + what + " " + name);
         return remove;
     }
 }

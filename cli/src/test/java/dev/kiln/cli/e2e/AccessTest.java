@@ -29,6 +29,13 @@ class AccessTest {
 
     KilnServer server;
 
+    /** A client with a new agent token, made by {@code admin} as {@code request} asks. */
+    private Api withAgentToken(Api admin, String request) {
+        return new Api(
+                server.url(),
+                admin.post("/api/v1/agent-tokens", request).as(AgentToken.class).token());
+    }
+
     @AfterEach
     void stop() {
         if (server != null) {
@@ -144,11 +151,7 @@ class AccessTest {
             String job = admin.get("/api/v1/runs/" + run.id() + "/jobs")
                     .as(Job[].class)[0]
                     .id();
-            Api other = new Api(
-                    server.url(),
-                    admin.post("/api/v1/agent-tokens", "{\"name\": \"build-host-2\"}")
-                            .as(AgentToken.class)
-                            .token());
+            Api other = withAgentToken(admin, "{\"name\": \"build-host-2\"}");
             Api.Answer hello = other.send(
                     "PUT",
                     "/api/v1/agents/" + agentId,
@@ -194,6 +197,30 @@ class AccessTest {
             assertThat(asDeployer.error())
                     .isEqualTo("this token is for build agents, not deploy agents; make one for them:"
                             + " kiln agents tokens create NAME --kind deploy");
+            // and to the labels it names: its agents claim those or fewer
+            Api labelled = withAgentToken(admin, "{\"name\": \"linux-only\", \"labels\": [\"linux\"]}");
+            Api.Answer gpu = labelled.send(
+                    "PUT",
+                    "/api/v1/agents/claims-gpu",
+                    "{\"name\": \"x\", \"kind\": \"build\", \"labels\": [\"linux\", \"gpu\"], \"maxJobs\": 1,"
+                            + " \"running\": []}",
+                    java.util.Map.of());
+            assertThat(gpu.status()).isEqualTo(403);
+            assertThat(gpu.error()).startsWith("this token's agents may not claim the label gpu (it allows linux)");
+            assertThat(labelled.send(
+                                    "PUT",
+                                    "/api/v1/agents/linux-1",
+                                    "{\"name\": \"x\", \"kind\": \"build\", \"labels\": [\"linux\"], \"maxJobs\": 1,"
+                                            + " \"running\": []}",
+                                    java.util.Map.of())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(admin.post("/api/v1/agent-tokens", "{\"name\": \"l2\", \"labels\": [\"a b\"]}")
+                            .error())
+                    .startsWith("field labels: 'a b' is not a label");
+            assertThat(admin.send("DELETE", "/api/v1/agent-tokens/linux-only", null, java.util.Map.of())
+                            .status())
+                    .isEqualTo(200);
             Api.Answer deployer = admin.post(
                     "/api/v1/agent-tokens",
                     "{\"name\": \"deployer\", \"kind\": \"deploy\", \"environments\": [\"staging\"]}");

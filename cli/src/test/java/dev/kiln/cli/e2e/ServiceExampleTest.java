@@ -2,7 +2,6 @@ package dev.kiln.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.kiln.cli.KilnMain;
@@ -14,6 +13,10 @@ import dev.kiln.cli.testing.Waits;
 import dev.kiln.kit.engine.EngineRace;
 import dev.kiln.kit.remote.ServerConfig;
 import dev.kiln.kit.testing.TestEngine;
+import dev.kiln.model.api.AgentTokenInfo;
+import dev.kiln.model.api.Environment;
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.Run;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -24,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -101,36 +105,27 @@ class ServiceExampleTest {
         Api api = new Api(server.server(), server.token());
 
         Waits.until(Duration.ofSeconds(420), "run 1 to wait for its approval", () -> {
-            JsonNode run = api.get("/api/v1/runs/1").body();
-            if (!run.path("endTime").isNull()) {
+            Run run = api.get("/api/v1/runs/1").as(Run.class);
+            if (run.endTime() != null) {
                 throw new AssertionError("run 1 ended before its approval: " + run + "\n" + log());
             }
             // stages: Source, build, deploy-dev, approve, deploy-prod
-            return run.path("stages")
-                            .get(3)
-                            .path("actions")
-                            .get(0)
-                            .path("status")
-                            .asText()
-                            .equals("InProgress")
-                    ? true
-                    : null;
+            return run.stages().get(3).actions().get(0).status() == ExecutionStatus.IN_PROGRESS ? true : null;
         });
         assertThat(get("http://127.0.0.1:8090/")).isEqualTo("service 1.0.0 on dev");
         Api.Answer approved = api.post("/api/v1/runs/1/approval", "{\"stage\": \"approve\", \"approved\": true}");
-        JsonNode done = Waits.until(Duration.ofSeconds(180), "run 1 to end", () -> {
-            JsonNode run = api.get("/api/v1/runs/1").body();
-            return run.path("endTime").isNull() ? null : run;
+        Run done = Waits.until(Duration.ofSeconds(180), "run 1 to end", () -> {
+            Run run = api.get("/api/v1/runs/1").as(Run.class);
+            return run.endTime() == null ? null : run;
         });
 
         assertThat(approved.status()).isEqualTo(200);
-        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("Succeeded");
+        assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(get("http://127.0.0.1:8091/")).isEqualTo("service 1.0.0 on prod");
-        JsonNode environments = api.get("/api/v1/environments").body();
-        assertThat(environments).hasSize(2);
-        assertThat(environments.findValuesAsText("name")).contains("dev", "prod");
+        List<Environment> environments = List.of(api.get("/api/v1/environments").as(Environment[].class));
+        assertThat(environments).extracting(Environment::name).containsExactlyInAnyOrder("dev", "prod");
         assertThat(log()).contains("local SSH server for example environments on");
-        inTheBrowser();
+        inTheBrowser(api);
     }
 
     /**
@@ -138,7 +133,7 @@ class ServiceExampleTest {
      * environments with their deployments' lifecycle events, and the settings. With {@code -Dkiln.screenshots=DIR}
      * the README's screenshots are taken on the way ({@code bin/screenshots}).
      */
-    private void inTheBrowser() throws Exception {
+    private void inTheBrowser(Api api) throws Exception {
         Matcher ui = Pattern.compile("web UI at (http://\\S+/) \\(log in as admin with the password in (\\S+)\\)")
                 .matcher(log());
         assertThat(ui.find()).as(log()).isTrue();
@@ -195,6 +190,22 @@ class ServiceExampleTest {
                         .orElse(null));
         assertThat(webhook.getAttribute("value")).startsWith("http://127.0.0.1:");
         Pages.waitForText(browser, 30, "vaadin-grid-cell-content", "other");
+        // agent tokens: kiln up's own, and one made for a machine, revoked from the page
+        assertThat(api.post("/api/v1/agent-tokens", "{\"name\": \"spare-machine\", \"labels\": [\"gpu\"]}")
+                        .status())
+                .isEqualTo(201);
+        browser.navigate().refresh();
+        Pages.waitForText(browser, 30, "vaadin-grid-cell-content", "spare-machine");
+        assertThat(Pages.texts(browser, "vaadin-grid-cell-content"))
+                .contains("local-build", "local-deploy", "every environment", "gpu");
+        Pages.click(
+                browser,
+                browser.findElement(By.cssSelector("vaadin-button[aria-label='revoke agent token spare-machine']")));
+        Pages.waitFor(
+                browser, 30, b -> Pages.texts(b, "vaadin-grid-cell-content").contains("spare-machine") ? null : true);
+        assertThat(List.of(api.get("/api/v1/agent-tokens").as(AgentTokenInfo[].class)))
+                .extracting(AgentTokenInfo::name)
+                .containsExactly("local-build", "local-deploy");
 
         // on a phone's width the run page fits: nothing wider than the screen
         browser.manage().window().setSize(new Dimension(390, 844));

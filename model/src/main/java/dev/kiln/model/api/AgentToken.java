@@ -11,15 +11,18 @@ import org.jspecify.annotations.Nullable;
  * @param token the bearer token, shown once
  * @param kind the kind of agents it is for
  * @param environments the environments its deploy agents may deploy to; null for every environment
+ * @param labels the labels its agents may claim; null for any
  */
 public record AgentToken(
         String name,
         Role role,
         String token,
         AgentKind kind,
-        @Nullable List<String> environments) {
+        @Nullable List<String> environments,
+        @Nullable List<String> labels) {
     public AgentToken {
         environments = environments == null ? null : List.copyOf(environments);
+        labels = labels == null ? null : List.copyOf(labels);
     }
 
     @Override

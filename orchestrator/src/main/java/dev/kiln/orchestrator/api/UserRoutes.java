@@ -98,10 +98,25 @@ final class UserRoutes {
                             }
                         }
                     }
+                    List<String> labels = request.labels();
+                    if (labels != null) {
+                        if (labels.size() > 30) {
+                            throw new BadRequestException(
+                                    "field labels: at most 30; for more, leave it out (any labels)");
+                        }
+                        for (String label : labels) {
+                            if (label == null || !label.matches(TOKEN_NAME)) {
+                                throw new BadRequestException("field labels: '" + label + "' is not a label: use"
+                                        + " letters, digits, '.', '_' and '-' (at most 100)");
+                            }
+                        }
+                    }
                     AgentGrant grant = new AgentGrant(
-                            Optional.of(kind), Optional.ofNullable(environments).map(java.util.Set::copyOf));
+                            Optional.of(kind),
+                            Optional.ofNullable(environments).map(java.util.Set::copyOf),
+                            Optional.ofNullable(labels).map(java.util.Set::copyOf));
                     return tokens.createAgent(name, grant)
-                            .map(token -> new AgentToken(name, Role.AGENT, token, kind, environments));
+                            .map(token -> new AgentToken(name, Role.AGENT, token, kind, environments, labels));
                 }));
         router.get("/api/v1/agent-tokens")
                 .handler(ctx -> Responses.json(
@@ -168,6 +183,7 @@ final class UserRoutes {
                 token.name(),
                 grant.kind().orElse(null),
                 grant.environments().map(e -> e.stream().sorted().toList()).orElse(null),
+                grant.labels().map(l -> l.stream().sorted().toList()).orElse(null),
                 token.createdAt().orElse(java.time.Instant.EPOCH));
     }
 

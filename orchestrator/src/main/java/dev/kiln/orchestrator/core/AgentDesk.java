@@ -55,6 +55,18 @@ public final class AgentDesk {
                                     + " agent only")
                     + "; make one for them: kiln agents tokens create NAME --kind " + hello.kind());
         }
+        List<String> disallowed =
+                grant.map(g -> g.disallowedLabels(hello.labels())).orElse(List.of());
+        if (!disallowed.isEmpty()) {
+            throw new AgentNotAllowedException("this token's agents may not claim the label"
+                    + (disallowed.size() == 1 ? " " : "s ") + String.join(", ", disallowed)
+                    + " (it allows "
+                    + String.join(
+                            ", ",
+                            new java.util.TreeSet<>(grant.orElseThrow().labels().orElseThrow()))
+                    + "); start the agent without them, or make a token that allows them: kiln agents tokens create"
+                    + " NAME --label LABEL");
+        }
         AgentState agent = orchestrator.board.hello(agentId, hello, caller, orchestrator.clock.instant());
         agent.environments = grant.flatMap(AgentGrant::environments).orElse(null);
         return new AgentWelcome(HEARTBEAT_SECONDS);

@@ -305,7 +305,7 @@ public final class KilnServer implements AutoCloseable {
             }
         }
         call(o -> tokens.revokeAgent(name));
-        String token = call(o -> tokens.createAgent(name, new AgentGrant(Optional.of(kind), Optional.empty())));
+        String token = call(o -> tokens.createAgent(name, AgentGrant.of(kind)));
         Files.createDirectories(file.getParent());
         PrivateFiles.write(file, token + "\n");
         return token;
@@ -333,8 +333,7 @@ public final class KilnServer implements AutoCloseable {
 
     /** Keeps a token chosen elsewhere for agents of one kind (every environment), unless it is kept already. */
     public void adoptAgentToken(String name, String token, AgentKind kind) throws Exception {
-        call(o -> tokens.adopt(
-                name, token, Role.AGENT, Optional.of(new AgentGrant(Optional.of(kind), Optional.empty()))));
+        call(o -> tokens.adopt(name, token, Role.AGENT, Optional.of(AgentGrant.of(kind))));
     }
 
     @Override

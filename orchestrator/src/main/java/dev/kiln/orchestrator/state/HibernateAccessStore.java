@@ -36,6 +36,9 @@ public final class HibernateAccessStore implements AccessStore {
             e.agentEnvironments = g.environments()
                     .map(names -> String.join("\n", new TreeSet<>(names)))
                     .orElse(null);
+            e.agentLabels = g.labels()
+                    .map(names -> String.join("\n", new TreeSet<>(names)))
+                    .orElse(null);
         });
         return tx(s -> s.persist(e));
     }
@@ -67,6 +70,8 @@ public final class HibernateAccessStore implements AccessStore {
                 ? Optional.of(new AgentGrant(
                         Optional.ofNullable(e.agentKind).map(AgentKind::of),
                         Optional.ofNullable(e.agentEnvironments)
+                                .map(names -> names.isEmpty() ? Set.<String>of() : Set.of(names.split("\n"))),
+                        Optional.ofNullable(e.agentLabels)
                                 .map(names -> names.isEmpty() ? Set.<String>of() : Set.of(names.split("\n")))))
                 : Optional.empty();
         return new TokenRecord(

@@ -40,4 +40,9 @@ class TokenEntity {
     @Column(name = "agent_environments", length = 4000)
     @Nullable
     String agentEnvironments;
+
+    /** One label per line; null for any. */
+    @Column(name = "agent_labels", length = 4000)
+    @Nullable
+    String agentLabels;
 }

@@ -59,7 +59,8 @@ class TokensTest {
 
     @Test
     void an_agent_token_is_bound_to_its_kind_and_environments_listed_and_revoked_at_once() {
-        AgentGrant prod = new AgentGrant(Optional.of(AgentKind.DEPLOY), Optional.of(Set.of("prod", "staging")));
+        AgentGrant prod = new AgentGrant(
+                Optional.of(AgentKind.DEPLOY), Optional.of(Set.of("prod", "staging")), Optional.of(Set.of("eu")));
         String token = database.await(() -> tokens.createAgent("deployer-1", prod));
         assertThatThrownBy(() -> database.await(() -> tokens.createAgent("deployer-1", AgentGrant.unbound())))
                 .isInstanceOf(DuplicateAgentTokenException.class)
@@ -71,6 +72,10 @@ class TokensTest {
         assertThat(caller.grant()).contains(prod);
         assertThat(caller.grant().orElseThrow().allows(AgentKind.BUILD)).isFalse();
         assertThat(caller.grant().orElseThrow().allowsEnvironment("dev")).isFalse();
+        assertThat(caller.grant().orElseThrow().disallowedLabels(List.of("eu", "gpu")))
+                .containsExactly("gpu");
+        assertThat(AgentGrant.of(AgentKind.BUILD).disallowedLabels(List.of("gpu")))
+                .isEmpty();
 
         List<TokenRecord> listed = database.await(() -> tokens.agentTokens());
         assertThat(listed).singleElement().satisfies(t -> {
