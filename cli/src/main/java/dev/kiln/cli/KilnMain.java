@@ -14,6 +14,7 @@ import dev.kiln.orchestrator.OrchestratorException;
 import dev.kiln.orchestrator.cli.BackupCommand;
 import dev.kiln.orchestrator.cli.ObjectStoreCommand;
 import dev.kiln.orchestrator.cli.ServerCommand;
+import dev.kiln.ui.UiException;
 import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -108,7 +109,7 @@ public final class KilnMain implements Runnable {
                 CommandLines.fail(line, Failures.message(unreachable));
                 return 1;
             }
-            if (e instanceof OrchestratorException || e instanceof KitException) {
+            if (e instanceof OrchestratorException || e instanceof KitException || e instanceof UiException) {
                 CommandLines.fail(line, Failures.message(e));
                 return 1;
             }

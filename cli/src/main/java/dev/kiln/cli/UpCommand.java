@@ -120,34 +120,45 @@ final class UpCommand implements Callable<Integer> {
                 Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));
         long start = System.nanoTime();
         KilnServer server = KilnServer.start(settings, SAY::info);
-        String token = token(server, env);
         LocalAgents local = new LocalAgents(dir);
-        List<String> agentArgs = new ArrayList<>();
-        certificates.forEach(c ->
-                agentArgs.addAll(List.of("--certificate", c.toAbsolutePath().toString())));
-        LocalAgents.Tokens agentTokens = new LocalAgents.Tokens(
-                server.localAgentToken(dir.resolve("agent-tokens/build"), "local-build", AgentKind.BUILD),
-                server.localAgentToken(dir.resolve("agent-tokens/deploy"), "local-deploy", AgentKind.DEPLOY));
-        local.start(agents, server.url(), agentTokens, agentArgs, dir.resolve("logs"));
         Optional<LocalSshd> sshd = Optional.empty();
-        if (example != null) {
-            sshd = ExampleEnvironments.prepare(
-                    ExampleRepository.examples(env).resolve(example),
-                    dir,
-                    new KilnClient(server.url(), token),
-                    env,
-                    SAY::info);
-            runExample(server, dir, env);
+        UiServer ui = null;
+        try {
+            String token = token(server, env);
+            List<String> agentArgs = new ArrayList<>();
+            certificates.forEach(c ->
+                    agentArgs.addAll(List.of("--certificate", c.toAbsolutePath().toString())));
+            LocalAgents.Tokens agentTokens = new LocalAgents.Tokens(
+                    server.localAgentToken(dir.resolve("agent-tokens/build"), "local-build", AgentKind.BUILD),
+                    server.localAgentToken(dir.resolve("agent-tokens/deploy"), "local-deploy", AgentKind.DEPLOY));
+            local.start(agents, server.url(), agentTokens, agentArgs, dir.resolve("logs"));
+            if (example != null) {
+                sshd = ExampleEnvironments.prepare(
+                        ExampleRepository.examples(env).resolve(example),
+                        dir,
+                        new KilnClient(server.url(), token),
+                        env,
+                        SAY::info);
+                runExample(server, dir, env);
+            }
+            ui = uiPort < 0 ? null : UiServer.start(host, uiPort, new KilnClient(server.url(), token));
+        } catch (Exception | Error e) {
+            // a start that fails leaves nothing running: what it started is stopped, in the reverse order
+            SAY.info("did not start; stopping what it started");
+            sshd.ifPresent(LocalSshd::close);
+            local.stop();
+            server.close();
+            throw e;
         }
-        UiServer ui = uiPort < 0 ? null : UiServer.start(host, uiPort, new KilnClient(server.url(), token));
         server.markReady();
+        UiServer webUi = ui;
         CountDownLatch down = new CountDownLatch(1);
         Optional<LocalSshd> exampleHosts = sshd;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             SAY.info("stopping");
             exampleHosts.ifPresent(LocalSshd::close);
-            if (ui != null) {
-                ui.close();
+            if (webUi != null) {
+                webUi.close();
             }
             local.stop();
             server.close();
@@ -156,8 +167,8 @@ final class UpCommand implements Callable<Integer> {
         SAY.info(String.format(
                 "ready at %s in %.1f s, with %d local agent(s); config in %s",
                 server.url(), (System.nanoTime() - start) / 1e9, local.count(), ServerConfig.file(env)));
-        if (ui != null) {
-            SAY.info("web UI at " + ui.url() + " " + firstAdmin(server, env));
+        if (webUi != null) {
+            SAY.info("web UI at " + webUi.url() + " " + firstAdmin(server, env));
         }
         down.await();
         return 0;

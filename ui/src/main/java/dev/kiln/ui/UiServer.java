@@ -50,8 +50,8 @@ public final class UiServer implements AutoCloseable {
      * @throws UiException saying what failed
      */
     public static UiServer start(String host, int port, KilnClient api) {
+        Server server = new Server(new InetSocketAddress(host, port));
         try {
-            Server server = new Server(new InetSocketAddress(host, port));
             WebAppContext context = new WebAppContext();
             // Jetty needs a real folder as the web application's base; the UI's files all come from the class path
             Path base = Files.createTempDirectory("kiln-ui");
@@ -91,8 +91,28 @@ public final class UiServer implements AutoCloseable {
             feed.start();
             return new UiServer(server, base, host, feed, jars);
         } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            if (bindFailure(e)) {
+                throw new UiException(
+                        "the web UI's port " + port + " on " + host + " is taken by another program; pass --ui-port"
+                                + " with another (0 for any free one, -1 for no UI)",
+                        e);
+            }
             throw new UiException("the UI did not start on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean bindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the UI answers. */

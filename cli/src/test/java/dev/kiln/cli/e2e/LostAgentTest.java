@@ -8,9 +8,15 @@ import dev.kiln.cli.testing.Api;
 import dev.kiln.cli.testing.GitRemote;
 import dev.kiln.cli.testing.Runs;
 import dev.kiln.cli.testing.Waits;
+import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.Job;
+import dev.kiln.model.api.JobState;
+import dev.kiln.model.api.Run;
+import dev.kiln.model.job.JobSpec;
 import dev.kiln.orchestrator.server.KilnServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +108,53 @@ class LostAgentTest {
                 JsonNode jobs = api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
                         .body();
                 assertThat(jobs.get(0).path("agent").asText()).isNotEqualTo("silent");
+                assertThat(other.log()).exists();
+            }
+        }
+    }
+
+    @Test
+    void a_lease_the_agent_never_got_goes_to_another_agent_though_the_first_keeps_beating() throws Exception {
+        try (KilnServer server = Runs.server(dir.resolve("data"))) {
+            String token = server.newToken("test");
+            Api api = new Api(server.url(), token);
+            GitRemote remote = GitRemote.create(dir, "dropped");
+            remote.write("README.md", "# dropped\n").commitAndPush("start");
+            api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+            String hello = "{\"name\": \"forgetful\", \"kind\": \"build\", \"labels\": [], \"maxJobs\": 1,"
+                    + " \"running\": []}";
+            assertThat(api.send("PUT", "/api/v1/agents/forgetful", hello, java.util.Map.of())
+                            .status())
+                    .isEqualTo(200);
+            String commit = remote.write(".kiln/pipeline.yml", LONG.replace("echo started && sleep 45", "echo ran"))
+                    .commitAndPush("quick pipeline");
+            // the lease is made, but (as when its answer is lost on the way) the agent never runs the job ...
+            JobSpec leased = Waits.until(Duration.ofSeconds(30), "the job to be leased", () -> {
+                Api.Answer answer =
+                        api.send("POST", "/api/v1/agents/forgetful/lease?waitMs=1000", null, java.util.Map.of());
+                return answer.status() == 200 ? answer.as(JobSpec.class) : null;
+            });
+            // ... and goes on beating without it: within its next two beats the job is taken back
+            Job back = Waits.until(Duration.ofSeconds(30), "the job to be queued again", () -> {
+                assertThat(api.post("/api/v1/agents/forgetful/heartbeat", "{\"running\": []}")
+                                .status())
+                        .isEqualTo(200);
+                for (Job job :
+                        api.get("/api/v1/runs/" + leased.runId() + "/jobs").as(Job[].class)) {
+                    if (job.id().equals(leased.jobId()) && job.state() == JobState.QUEUED) {
+                        return job;
+                    }
+                }
+                return null;
+            });
+            assertThat(back.agent()).isNull();
+
+            try (AgentProcess other = AgentProcess.start(server.url(), token, dir.resolve("other.log"))) {
+                Run run = Runs.endedRun(api, commit, Duration.ofSeconds(75));
+                assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+                assertThat(List.of(api.get("/api/v1/runs/" + run.id() + "/jobs").as(Job[].class)))
+                        .singleElement()
+                        .satisfies(j -> assertThat(j.agent()).isNotEqualTo("forgetful"));
                 assertThat(other.log()).exists();
             }
         }

@@ -126,11 +126,33 @@ public final class AgentDesk {
         });
     }
 
-    /** A heartbeat; answers the jobs the agent must stop. */
+    /**
+     * A heartbeat naming the jobs the agent runs; answers the jobs it must stop. A job it holds here that its last
+     * {@link JobBoard#MISSED_BEATS} heartbeats left out is taken back: queued again when it was only leased (the
+     * lease's answer never reached the agent), failed saying so when it had started.
+     */
     public Heartbeat heartbeat(String agentId, String caller, Heartbeat beat) {
         AgentState agent = known(agentId, caller);
         List<String> stop = new ArrayList<>(agent.cancels);
         agent.cancels.clear();
+        List<JobRecord> gone = orchestrator.board.missing(agent, beat.running() == null ? List.of() : beat.running());
+        for (JobRecord job : gone) {
+            if (job.state() == JobState.LEASED) {
+                LostAgents.LOG.warn("job {} leased to agent {} never reached it: queued again", job.id(), agentId);
+                orchestrator.requeue(job);
+            } else {
+                orchestrator.metrics.leaseLost();
+                orchestrator.jobEnded(
+                        job,
+                        false,
+                        "the agent " + agent.hello.name() + " no longer runs it: its last " + JobBoard.MISSED_BEATS
+                                + " heartbeats left it out (its process lost the job; see the agent's log)",
+                        java.util.Map.of());
+            }
+        }
+        if (!gone.isEmpty()) {
+            orchestrator.step();
+        }
         return new Heartbeat(stop);
     }
 

@@ -16,6 +16,8 @@ final class AgentState {
     Instant connectedAt;
     final Set<String> jobs = new LinkedHashSet<>();
     final Set<String> cancels = new LinkedHashSet<>();
+    /** For each job it holds, how many heartbeats in a row left it out. */
+    final java.util.Map<String, Integer> misses = new java.util.HashMap<>();
     /** Drained by an admin: it finishes what it runs and is given nothing new. */
     boolean draining;
     /**

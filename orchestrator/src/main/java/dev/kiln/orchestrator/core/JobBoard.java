@@ -61,6 +61,30 @@ final class JobBoard {
         return agent;
     }
 
+    /** How many heartbeats in a row may leave out a job an agent holds before it is taken back. */
+    static final int MISSED_BEATS = 2;
+
+    /**
+     * An agent's heartbeat named the jobs it runs: answers the jobs it holds here that {@link #MISSED_BEATS} beats in a
+     * row left out (a lease whose answer never reached it, a job its process lost), to be taken back.
+     */
+    List<JobRecord> missing(AgentState agent, java.util.Collection<String> reported) {
+        List<JobRecord> gone = new ArrayList<>();
+        agent.misses.keySet().retainAll(agent.jobs);
+        for (String jobId : agent.jobs) {
+            JobRecord job = open.get(jobId);
+            if (job == null || job.state().isFinal() || reported.contains(jobId)) {
+                agent.misses.remove(jobId);
+                continue;
+            }
+            if (agent.misses.merge(jobId, 1, Integer::sum) >= MISSED_BEATS) {
+                agent.misses.remove(jobId);
+                gone.add(job);
+            }
+        }
+        return gone;
+    }
+
     Optional<AgentState> agent(String agentId) {
         return Optional.ofNullable(agents.get(agentId));
     }

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /** What happens to the jobs of agents silent for too long: leased ones queue again, started ones fail. */
 final class LostAgents {
-    private static final Logger LOG = LoggerFactory.getLogger(LostAgents.class);
+    static final Logger LOG = LoggerFactory.getLogger(LostAgents.class);
 
     private LostAgents() {}
 

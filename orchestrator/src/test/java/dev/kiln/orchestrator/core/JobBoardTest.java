@@ -131,6 +131,30 @@ class JobBoardTest {
     }
 
     @Test
+    void a_job_two_heartbeats_in_a_row_leave_out_is_taken_back() {
+        JobBoard board = new JobBoard();
+        AgentState agent = board.hello("a1", agent(AgentKind.BUILD, List.of(), 2), TOKEN, NOW);
+        board.queue(job("j1", AgentKind.BUILD, List.of()));
+        board.queue(job("j2", AgentKind.BUILD, List.of()));
+        board.leaseNow("a1", NOW);
+        board.leaseNow("a1", NOW);
+
+        assertThat(board.missing(agent, List.of("j2")))
+                .as("one beat without j1 may race its lease")
+                .isEmpty();
+        assertThat(board.missing(agent, List.of("j1", "j2")))
+                .as("reported again: the count starts over")
+                .isEmpty();
+        assertThat(board.missing(agent, List.of("j2"))).isEmpty();
+        assertThat(board.missing(agent, List.of("j2")))
+                .singleElement()
+                .satisfies(j -> assertThat(j.id()).isEqualTo("j1"));
+        assertThat(board.missing(agent, List.of("j2")))
+                .as("j2 is reported every time")
+                .isEmpty();
+    }
+
+    @Test
     void an_agent_belongs_to_the_token_it_said_hello_with() {
         JobBoard board = new JobBoard();
         board.hello("a1", agent(AgentKind.DEPLOY, List.of(), 1), TOKEN, NOW);
