@@ -197,15 +197,24 @@ class PipelineRunTest {
         String commit = remote.write(".kiln/pipeline.yml", "version: 1\nstages:\n  - name: build\n    actoins: []\n")
                 .commitAndPush("a typo");
 
-        JsonNode run = runOf(commit);
+        Run run = typedRunOf(commit);
 
-        assertThat(run.path("status").asText()).isEqualTo("Failed");
-        JsonNode source = run.path("stages").get(0);
-        assertThat(source.path("name").asText()).isEqualTo("Source");
-        assertThat(source.path("status").asText()).isEqualTo("Failed");
-        assertThat(source.path("actions").get(0).path("message").asText())
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        Run.Stage source = run.stages().get(0);
+        assertThat(source.name()).isEqualTo("Source");
+        assertThat(source.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(source.actions().get(0).message())
                 .contains(".kiln/pipeline.yml:4:")
                 .contains("actoins");
+
+        // a file nested 100,000 deep is refused the same way: no stack overflow, no silent retry at every poll
+        String deep = remote.write(".kiln/pipeline.yml", "version: 1\nstages: " + "[".repeat(100_000) + "\n")
+                .commitAndPush("deeply nested");
+        Run nested = typedRunOf(deep);
+        assertThat(nested.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(nested.stages().get(0).actions().get(0).message())
+                .contains(".kiln/pipeline.yml:2:")
+                .contains("nest more than 100 deep");
     }
 
     @Test

@@ -10,7 +10,10 @@ public interface JobFactory extends AutoCloseable {
     /** {@code build} or {@code deploy}, as the agent says hello. */
     AgentKind kind();
 
-    /** The job for a lease; {@code store} is the orchestrator's object store, {@code client} its API. */
+    /**
+     * The job for a lease; {@code store} is the job's view of the orchestrator's object store (by URLs signed for its
+     * own objects), {@code client} the orchestrator's API.
+     */
     AgentJob create(JobSpec spec, ArtifactStore store, AgentClient client);
 
     /** Releases what the jobs shared, once the agent stops. */

@@ -4,6 +4,7 @@ import dev.kiln.client.AgentClient;
 import dev.kiln.client.ApiRefusedException;
 import dev.kiln.client.OrchestratorUnreachableException;
 import dev.kiln.kit.store.ArtifactStore;
+import dev.kiln.model.build.StatusType;
 import dev.kiln.model.job.AgentHello;
 import dev.kiln.model.job.AgentWelcome;
 import dev.kiln.model.job.JobResult;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -21,6 +24,7 @@ import org.slf4j.MDC;
  * heartbeat thread beats and stops abandoned jobs; a forgotten agent says hello again with the jobs it runs.
  */
 public final class RemoteAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteAgent.class);
     /** The status an orchestrator answers an agent an admin removed. */
     static final int REMOVED = 410;
 
@@ -31,6 +35,12 @@ public final class RemoteAgent {
     private final JobFactory jobs;
     private final Consumer<String> say;
     private final Map<String, AgentJob> running = new ConcurrentHashMap<>();
+    /**
+     * The jobs this agent holds, from the moment their lease is answered until their result is acknowledged: what
+     * its heartbeats name (the orchestrator takes back a job two heartbeats in a row leave out).
+     */
+    private final java.util.Set<String> held = ConcurrentHashMap.newKeySet();
+
     private volatile @Nullable AgentWelcome welcome;
     private volatile boolean stopping;
     private final AgentStatus status = new AgentStatus();
@@ -106,8 +116,7 @@ public final class RemoteAgent {
     }
 
     private synchronized void hello() {
-        AgentWelcome answered =
-                client.hello(new AgentHello(name, jobs.kind(), labels, maxJobs, List.copyOf(running.keySet())));
+        AgentWelcome answered = client.hello(new AgentHello(name, jobs.kind(), labels, maxJobs, List.copyOf(held)));
         welcome = answered;
         status.contact(answered.heartbeatSeconds());
     }
@@ -138,7 +147,7 @@ public final class RemoteAgent {
         while (!stopping || !running.isEmpty()) {
             try {
                 Thread.sleep(welcome().heartbeatSeconds() * 1000L);
-                List<String> stop = client.heartbeat(List.copyOf(running.keySet()));
+                List<String> stop = client.heartbeat(List.copyOf(held));
                 status.contact(welcome().heartbeatSeconds());
                 for (String jobId : stop) {
                     AgentJob job = running.get(jobId);
@@ -178,7 +187,14 @@ public final class RemoteAgent {
                 pause(1000);
                 continue;
             }
-            job.ifPresent(this::runJob);
+            job.ifPresent(spec -> {
+                held.add(spec.jobId()); // named in every heartbeat from the moment the lease is answered
+                try {
+                    runJob(spec);
+                } finally {
+                    held.remove(spec.jobId());
+                }
+            });
         }
     }
 
@@ -202,6 +218,15 @@ public final class RemoteAgent {
             JobResult result;
             try {
                 result = job.run(log::line);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // the agent failed, not the build: the job ends FAULT saying so, and this worker takes the next one
+                String why = "the agent failed while running the job ("
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                        + "); see the agent's log";
+                LOG.error("job {} failed in the agent", spec.jobId(), e);
+                say.accept("job " + spec.jobId() + ": " + why);
+                log.line("[Kiln] " + why);
+                result = new JobResult(StatusType.FAULT, why, java.util.Map.of(), 0);
             } finally {
                 log.close(); // every line acknowledged before the result is sent
             }
