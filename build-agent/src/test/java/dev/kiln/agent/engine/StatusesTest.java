@@ -187,7 +187,8 @@ class StatusesTest {
             assertThat(containersOf("test-project:orphan")).isEmpty();
             assertThat(containersOf("test-project:live")).hasSize(1);
         } finally {
-            client.removeContainerCmd(live).withForce(true).exec();
+            EngineRace.retrying(
+                    () -> client.removeContainerCmd(live).withForce(true).exec());
         }
     }
 

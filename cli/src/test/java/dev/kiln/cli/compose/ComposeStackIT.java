@@ -90,7 +90,8 @@ class ComposeStackIT {
         }
         if (docker != null) {
             for (Container c : deployed()) {
-                docker.removeContainerCmd(c.getId()).withForce(true).exec();
+                EngineRace.retrying(() ->
+                        docker.removeContainerCmd(c.getId()).withForce(true).exec());
             }
         }
     }

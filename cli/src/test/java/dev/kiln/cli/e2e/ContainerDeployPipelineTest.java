@@ -130,7 +130,8 @@ class ContainerDeployPipelineTest {
             registry.close();
         }
         for (Container c : containers()) {
-            docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            EngineRace.retrying(
+                    () -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
         }
     }
 

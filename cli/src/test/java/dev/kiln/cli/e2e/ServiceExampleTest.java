@@ -75,7 +75,8 @@ class ServiceExampleTest {
                 .withShowAll(true)
                 .withLabelFilter(Map.of("kiln.environment-name", "prod", "kiln.container", "service"))
                 .exec())) {
-            docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            EngineRace.retrying(
+                    () -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
         }
     }
 

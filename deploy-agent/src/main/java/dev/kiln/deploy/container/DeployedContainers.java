@@ -147,10 +147,10 @@ final class DeployedContainers {
     /** Removes a container by id or name, running or not; a missing one is fine. */
     void remove(String idOrName) {
         try {
-            client.removeContainerCmd(idOrName)
+            EngineRace.retrying(() -> client.removeContainerCmd(idOrName)
                     .withForce(true)
                     .withRemoveVolumes(false)
-                    .exec();
+                    .exec());
         } catch (NotFoundException e) {
             // gone already
         }

@@ -64,7 +64,10 @@ class ContainerDeployerTest {
     @AfterEach
     void removeContainers() {
         for (Container c : containers(true)) {
-            engine.client().removeContainerCmd(c.getId()).withForce(true).exec();
+            EngineRace.retrying(() -> engine.client()
+                    .removeContainerCmd(c.getId())
+                    .withForce(true)
+                    .exec());
         }
     }
 

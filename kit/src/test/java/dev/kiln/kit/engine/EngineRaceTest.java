@@ -49,10 +49,13 @@ class EngineRaceTest {
     }
 
     @Test
-    void the_race_is_recognised_in_a_cause() {
-        assertThat(EngineRace.isCgroupRace(new RuntimeException("start failed", race())))
+    void the_races_are_recognised_in_a_cause() {
+        assertThat(EngineRace.isPassingRace(new RuntimeException("start failed", race())))
                 .isTrue();
-        assertThat(EngineRace.isCgroupRace(new RuntimeException("start failed")))
+        assertThat(EngineRace.isPassingRace(new IllegalStateException("Status 500: {\"cause\":\"container state"
+                        + " improper\",\"message\":\"cannot remove container d5 as it could not be stopped\"}")))
+                .isTrue();
+        assertThat(EngineRace.isPassingRace(new RuntimeException("start failed")))
                 .isFalse();
     }
 }

@@ -15,6 +15,7 @@ import dev.kiln.agent.shell.ShellSession;
 import dev.kiln.kit.Failures;
 import dev.kiln.kit.ProgressListener;
 import dev.kiln.kit.engine.DockerEngine;
+import dev.kiln.kit.engine.EngineRace;
 import dev.kiln.kit.engine.EngineUnavailableException;
 import dev.kiln.kit.engine.Labels;
 import dev.kiln.kit.engine.RegistryCredentials;
@@ -305,10 +306,10 @@ public final class DockerBackend implements ExecutionBackend {
 
     static void removeQuietly(DockerClient client, String id) {
         try {
-            client.removeContainerCmd(id)
+            EngineRace.retrying(() -> client.removeContainerCmd(id)
                     .withForce(true)
                     .withRemoveVolumes(true)
-                    .exec();
+                    .exec());
         } catch (RuntimeException e) {
             // already gone
         }

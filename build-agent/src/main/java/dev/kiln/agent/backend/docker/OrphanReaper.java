@@ -30,10 +30,10 @@ public final class OrphanReaper {
                 .filter(c -> Owner.isGone(c.getLabels() == null ? Map.of() : c.getLabels()))
                 .map(c -> {
                     try {
-                        client.removeContainerCmd(c.getId())
+                        EngineRace.retrying(() -> client.removeContainerCmd(c.getId())
                                 .withForce(true)
                                 .withRemoveVolumes(true)
-                                .exec();
+                                .exec());
                         LOG.info("removed orphan build container {} ({})", c.getId(), c.getLabels());
                         return c.getId();
                     } catch (RuntimeException e) {
