@@ -12,6 +12,8 @@ import dev.kiln.model.api.AgentToken;
 import dev.kiln.model.api.AgentTokenInfo;
 import dev.kiln.model.api.ExecutionStatus;
 import dev.kiln.model.api.Job;
+import dev.kiln.model.api.Login;
+import dev.kiln.model.api.Principal;
 import dev.kiln.model.api.Role;
 import dev.kiln.model.api.Run;
 import dev.kiln.orchestrator.server.KilnServer;
@@ -56,18 +58,17 @@ class AccessTest {
         Api operator = new Api(server.url(), login("olga", "operator's passphrase"));
         Api viewer = new Api(server.url(), login("vic", "viewer's passphrase"));
 
-        assertThat(viewer.get("/api/v1/me").body().path("role").asText()).isEqualTo("viewer");
+        assertThat(viewer.get("/api/v1/me").as(Principal.class).role()).isEqualTo(Role.VIEWER);
         assertThat(viewer.get("/api/v1/runs").status()).isEqualTo(200);
         Api.Answer start = viewer.post("/api/v1/runs", "{\"pipeline\": \"none\"}");
         assertThat(start.status()).isEqualTo(403);
-        assertThat(start.body().path("error").asText())
-                .isEqualTo("vic is a viewer; POST /api/v1/runs needs an operator" + " or an admin");
+        assertThat(start.error()).isEqualTo("vic is a viewer; POST /api/v1/runs needs an operator" + " or an admin");
         // an operator gets past the role check to the call's own answer: no such pipeline
         assertThat(operator.post("/api/v1/runs", "{\"pipeline\": \"none\"}").status())
                 .isEqualTo(404);
         Api.Answer repo = operator.post("/api/v1/repositories", "{\"url\": \"/tmp/x\"}");
         assertThat(repo.status()).isEqualTo(403);
-        assertThat(repo.body().path("error").asText()).contains("needs an admin");
+        assertThat(repo.error()).contains("needs an admin");
         assertThat(operator.get("/api/v1/users").status()).isEqualTo(403);
         // the role is decided on the path the router matches, however the request spells it
         for (String spelling : List.of(
@@ -105,24 +106,19 @@ class AccessTest {
         Api admin = new Api(server.url(), server.newToken("admin"));
         Api.Answer made = admin.post("/api/v1/agent-tokens", "{\"name\": \"build-host-1\"}");
         assertThat(made.status()).isEqualTo(201);
-        assertThat(made.body().path("role").asText()).isEqualTo("agent");
-        String token = made.body().path("token").asText();
+        assertThat(made.as(AgentToken.class).role()).isEqualTo(Role.AGENT);
+        String token = made.as(AgentToken.class).token();
         Api agentToken = new Api(server.url(), token);
         Api.Answer reading = agentToken.get("/api/v1/runs");
         assertThat(reading.status()).isEqualTo(403);
-        assertThat(reading.body().path("error").asText())
-                .isEqualTo("build-host-1 is an agent; GET /api/v1/runs needs a viewer or an admin");
+        assertThat(reading.error()).isEqualTo("build-host-1 is an agent; GET /api/v1/runs needs a viewer or an admin");
         server.addUser("vic", "viewer's passphrase", Role.VIEWER);
         Api viewer = new Api(server.url(), login("vic", "viewer's passphrase"));
         assertThat(viewer.send("PUT", "/api/v1/agents/a1", "{}", java.util.Map.of())
-                        .body()
-                        .path("error")
-                        .asText())
+                        .error())
                 .contains("needs an agent or an admin");
         assertThat(admin.post("/api/v1/users", user("bot", "long enough pass", "agent"))
-                        .body()
-                        .path("error")
-                        .asText())
+                        .error())
                 .contains("kiln agents tokens create");
 
         GitRemote remote = GitRemote.create(dir, "shop");
@@ -276,9 +272,9 @@ class AccessTest {
 
         Api.Answer wrong = anyone.post("/api/v1/sessions", user("ann", "not it at all", null));
         assertThat(wrong.status()).isEqualTo(401);
-        assertThat(wrong.body().path("error").asText()).isEqualTo("wrong user name or password");
+        assertThat(wrong.error()).isEqualTo("wrong user name or password");
         Api.Answer nobody = anyone.post("/api/v1/sessions", user("nobody", "ann's passphrase", null));
-        assertThat(nobody.body().path("error").asText()).isEqualTo("wrong user name or password");
+        assertThat(nobody.error()).isEqualTo("wrong user name or password");
         assertThat(anyone.get("/api/v1/runs").status()).isEqualTo(401);
 
         assertThat(admin.post("/api/v1/users", user("ann", "another passphrase", "viewer"))
@@ -286,13 +282,11 @@ class AccessTest {
                 .isEqualTo(409);
         Api.Answer shortPassword = admin.post("/api/v1/users", user("bob", "short", "viewer"));
         assertThat(shortPassword.status()).isEqualTo(400);
-        assertThat(shortPassword.body().path("error").asText())
-                .contains("field password")
-                .contains("10");
+        assertThat(shortPassword.error()).contains("field password").contains("10");
         Api.Answer badRole = admin.post("/api/v1/users", user("bob", "long enough pass", "root"));
-        assertThat(badRole.body().path("error").asText()).contains("viewer, operator, admin, agent");
+        assertThat(badRole.error()).contains("viewer, operator, admin, agent");
         Api.Answer badName = admin.post("/api/v1/users", user("<bob>", "long enough pass", "viewer"));
-        assertThat(badName.body().path("error").asText()).contains("field name");
+        assertThat(badName.error()).contains("field name");
 
         assertThat(server.firstAdmin()).isEmpty();
     }
@@ -359,8 +353,9 @@ class AccessTest {
     private String login(String name, String password) {
         Api.Answer answer = new Api(server.url(), "").post("/api/v1/sessions", user(name, password, null));
         assertThat(answer.status()).isEqualTo(201);
-        assertThat(answer.body().path("expiresInSeconds").asLong()).isEqualTo(12 * 3600);
-        return answer.body().path("token").asText();
+        Login login = answer.as(Login.class);
+        assertThat(login.expiresInSeconds()).isEqualTo(12 * 3600);
+        return login.token();
     }
 
     private static String user(String name, String password, String role) {

@@ -2,7 +2,6 @@ package dev.kiln.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.cli.testing.AgentProcess;
 import dev.kiln.cli.testing.Api;
 import dev.kiln.cli.testing.GitRemote;
@@ -51,10 +50,9 @@ class LostAgentTest {
             AgentProcess agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
             String commit = remote.write(".kiln/pipeline.yml", LONG).commitAndPush("long pipeline");
             Waits.until(Duration.ofSeconds(60), "the job to run", () -> {
-                for (JsonNode run : api.get("/api/v1/runs").body()) {
-                    for (JsonNode job : api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
-                            .body()) {
-                        if (job.path("state").asText().equals("Running")) {
+                for (Run run : api.get("/api/v1/runs").as(Run[].class)) {
+                    for (Job job : api.get("/api/v1/runs/" + run.id() + "/jobs").as(Job[].class)) {
+                        if (job.state() == JobState.RUNNING) {
                             return job;
                         }
                     }
@@ -65,15 +63,10 @@ class LostAgentTest {
 
             agent.kill();
 
-            JsonNode run = Runs.ended(api, commit, Duration.ofSeconds(60));
+            Run run = Runs.endedRun(api, commit, Duration.ofSeconds(60));
             long seconds = (System.nanoTime() - killed) / 1_000_000_000L;
-            assertThat(run.path("status").asText()).isEqualTo("Failed");
-            assertThat(run.path("stages")
-                            .get(1)
-                            .path("actions")
-                            .get(0)
-                            .path("message")
-                            .asText())
+            assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(run.stages().get(1).actions().get(0).message())
                     .contains("agent")
                     .contains("lost");
             assertThat(seconds).as("lost after 30 s of silence, not before").isBetween(25L, 45L);
@@ -95,19 +88,18 @@ class LostAgentTest {
                     .isEqualTo(200);
             String commit = remote.write(".kiln/pipeline.yml", LONG.replace("echo started && sleep 45", "echo ran"))
                     .commitAndPush("quick pipeline");
-            Api.Answer leased = Waits.until(Duration.ofSeconds(30), "the silent agent to lease the job", () -> {
+            JobSpec leased = Waits.until(Duration.ofSeconds(30), "the silent agent to lease the job", () -> {
                 Api.Answer answer =
                         api.send("POST", "/api/v1/agents/silent/lease?waitMs=1000", null, java.util.Map.of());
-                return answer.status() == 200 ? answer : null;
+                return answer.status() == 200 ? answer.as(JobSpec.class) : null;
             });
-            assertThat(leased.body().path("action").asText()).isEqualTo("wait");
+            assertThat(leased.action()).isEqualTo("wait");
 
             try (AgentProcess other = AgentProcess.start(server.url(), token, dir.resolve("other.log"))) {
-                JsonNode run = Runs.ended(api, commit, Duration.ofSeconds(75));
-                assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
-                JsonNode jobs = api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
-                        .body();
-                assertThat(jobs.get(0).path("agent").asText()).isNotEqualTo("silent");
+                Run run = Runs.endedRun(api, commit, Duration.ofSeconds(75));
+                assertThat(run.status()).as(run.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
+                Job[] jobs = api.get("/api/v1/runs/" + run.id() + "/jobs").as(Job[].class);
+                assertThat(jobs[0].agent()).isNotEqualTo("silent");
                 assertThat(other.log()).exists();
             }
         }

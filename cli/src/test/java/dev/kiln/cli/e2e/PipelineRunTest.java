@@ -10,9 +10,12 @@ import dev.kiln.cli.testing.Runs;
 import dev.kiln.cli.testing.Waits;
 import dev.kiln.model.api.Allowance;
 import dev.kiln.model.api.ExecutionStatus;
+import dev.kiln.model.api.Job;
+import dev.kiln.model.api.LogPage;
 import dev.kiln.model.api.Login;
 import dev.kiln.model.api.Repository;
 import dev.kiln.model.api.Run;
+import dev.kiln.model.api.Trigger;
 import dev.kiln.orchestrator.server.KilnServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -94,18 +97,13 @@ class PipelineRunTest {
         return Runs.endedRun(api, commit, Duration.ofSeconds(60));
     }
 
-    static JsonNode runOf(String commit) throws InterruptedException {
-        return Runs.ended(api, commit, Duration.ofSeconds(60));
-    }
-
     static List<String> log(String runId, String action) {
         List<String> lines = new ArrayList<>();
-        for (JsonNode job : api.get("/api/v1/runs/" + runId + "/jobs").body()) {
-            if (job.path("action").asText().equals(action)) {
-                api.get("/api/v1/jobs/" + job.path("id").asText() + "/log")
-                        .body()
-                        .path("lines")
-                        .forEach(l -> lines.add(l.asText()));
+        for (Job job : api.get("/api/v1/runs/" + runId + "/jobs").as(Job[].class)) {
+            if (job.action().equals(action)) {
+                lines.addAll(api.get("/api/v1/jobs/" + job.id() + "/log")
+                        .as(LogPage.class)
+                        .lines());
             }
         }
         return lines;
@@ -126,28 +124,24 @@ class PipelineRunTest {
         addRepository("demo", remote.bare(), 1, null);
         String commit = remote.write(".kiln/pipeline.yml", PIPELINE).commitAndPush("add the pipeline");
 
-        JsonNode run = runOf(commit);
+        Run run = typedRunOf(commit);
 
-        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
-        assertThat(run.path("pipeline").asText()).isEqualTo("demo");
-        assertThat(run.path("trigger").asText()).isEqualTo("poll");
-        assertThat(run.path("startTime").asText()).isNotEmpty();
-        List<String> stages = new ArrayList<>();
-        run.path("stages")
-                .forEach(s -> stages.add(
-                        s.path("name").asText() + "=" + s.path("status").asText()));
-        assertThat(stages).containsExactly("Source=Succeeded", "build=Succeeded", "test=Succeeded");
-        assertThat(log(run.path("id").asText(), "compile"))
-                .contains("building " + commit + " on main for demo in run "
-                        + run.path("id").asText());
-        assertThat(log(run.path("id").asText(), "check")).contains("made by compile", "source has README.md");
-        JsonNode shown = api.get("/api/v1/runs/" + run.path("id").asText()).body();
-        assertThat(shown.path("history").size()).isGreaterThan(6);
-        String job = api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
-                .body()
-                .get(1)
-                .path("id")
-                .asText();
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.pipeline()).isEqualTo("demo");
+        assertThat(run.trigger()).isEqualTo(Trigger.POLL);
+        assertThat(run.startTime()).isNotNull();
+        assertThat(run.stages())
+                .extracting(Run.Stage::name, Run.Stage::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Source", ExecutionStatus.SUCCEEDED),
+                        org.assertj.core.groups.Tuple.tuple("build", ExecutionStatus.SUCCEEDED),
+                        org.assertj.core.groups.Tuple.tuple("test", ExecutionStatus.SUCCEEDED));
+        assertThat(log(run.id(), "compile")).contains("building " + commit + " on main for demo in run " + run.id());
+        assertThat(log(run.id(), "check")).contains("made by compile", "source has README.md");
+        Run shown = api.get("/api/v1/runs/" + run.id()).as(Run.class);
+        assertThat(shown.history()).hasSizeGreaterThan(6);
+        String job =
+                api.get("/api/v1/runs/" + run.id() + "/jobs").as(Job[].class)[1].id();
         String events =
                 api.get("/api/v1/jobs/" + job + "/log/stream?from=2").body().asText();
         assertThat(events)
@@ -355,12 +349,12 @@ class PipelineRunTest {
         assertThat(unknownSigned.status()).isEqualTo(401);
         assertThat(unknownSigned.body()).isEqualTo(wrong.body());
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.body().path("error").asText()).contains("ref");
+        assertThat(malformed.error()).contains("ref");
         assertThat(signed.status()).isEqualTo(202);
         assertThat(answeredMs).as("answered before the run is made").isLessThan(1000);
-        JsonNode run = runOf(commit);
-        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("Succeeded");
-        assertThat(run.path("trigger").asText()).isEqualTo("webhook");
+        Run run = typedRunOf(commit);
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.trigger()).isEqualTo(Trigger.WEBHOOK);
 
         String metrics = Waits.until(Duration.ofSeconds(10), "the webhook's lag in the metrics", () -> {
             String text = metrics(token);
@@ -472,10 +466,10 @@ class PipelineRunTest {
         Api.Answer noRun = api.get("/api/v1/runs/999999");
 
         assertThat(noUrl.status()).isEqualTo(400);
-        assertThat(noUrl.body().path("error").asText()).contains("url");
+        assertThat(noUrl.error()).contains("url");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(badLimit.status()).isEqualTo(400);
-        assertThat(badLimit.body().path("error").asText()).contains("limit");
+        assertThat(badLimit.error()).contains("limit");
         assertThat(noPipeline.status()).isEqualTo(404);
         assertThat(noRun.status()).isEqualTo(404);
         assertThat(new Api(server.url(), null).get("/api/v1/openapi.yaml").status())
@@ -488,7 +482,7 @@ class PipelineRunTest {
         remote.write("README.md", "# cli\n").commitAndPush("start");
         addRepository("cli", remote.bare(), 1, null);
         String commit = remote.write(".kiln/pipeline.yml", PIPELINE).commitAndPush("add the pipeline");
-        runOf(commit);
+        typedRunOf(commit);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream saved = System.out;
         int status;
@@ -516,10 +510,11 @@ class PipelineRunTest {
         for (String field : List.of("id", "pipeline", "status", "trigger", "sourceRevision", "startTime", "endTime")) {
             assertThat(run.has(field)).as(field).isTrue();
         }
-        assertThat(run.path("sourceRevision").asText()).isEqualTo(commit);
-        JsonNode action = run.path("stages").get(1).path("actions").get(0);
-        assertThat(action.path("name").asText()).isEqualTo("compile");
+        JsonNode action = run.get("stages").get(1).get("actions").get(0);
         assertThat(action.has("status") && action.has("message")).isTrue();
+        Run printed = new Api.Answer(200, runs).as(Run[].class)[0];
+        assertThat(printed.sourceRevision()).isEqualTo(commit);
+        assertThat(printed.stages().get(1).actions().get(0).name()).isEqualTo("compile");
     }
 
     @Test
@@ -536,12 +531,9 @@ class PipelineRunTest {
                                 type: build
                                 buildspec: {version: 0.2, phases: {build: {commands: ["seq 1 60000"]}}}
                         """).commitAndPush("a chatty pipeline");
-        JsonNode run = runOf(commit);
-        String job = api.get("/api/v1/runs/" + run.path("id").asText() + "/jobs")
-                .body()
-                .get(0)
-                .path("id")
-                .asText();
+        Run run = typedRunOf(commit);
+        String job =
+                api.get("/api/v1/runs/" + run.id() + "/jobs").as(Job[].class)[0].id();
         Path archived = dir.resolve("data/objects/kiln/logs/" + job + ".log");
 
         Waits.until(
@@ -549,19 +541,15 @@ class PipelineRunTest {
                 "the log to be archived",
                 () -> java.nio.file.Files.exists(archived) ? Boolean.TRUE : null);
         Waits.until(Duration.ofSeconds(10), "the database to hand over", () -> {
-            JsonNode page = api.get("/api/v1/jobs/" + job + "/log?from=59990&limit=100000")
-                    .body();
-            return page.path("lines").toString().contains("\"60000\"") ? page : null;
+            LogPage page = api.get("/api/v1/jobs/" + job + "/log?from=59990&limit=100000")
+                    .as(LogPage.class);
+            return page.lines().contains("60000") ? page : null;
         });
-        JsonNode whole = api.get("/api/v1/jobs/" + job + "/log?limit=100000").body();
-        List<String> numbers = new ArrayList<>();
-        whole.path("lines").forEach(l -> {
-            if (l.asText().matches("\\d+")) {
-                numbers.add(l.asText());
-            }
-        });
+        LogPage whole = api.get("/api/v1/jobs/" + job + "/log?limit=100000").as(LogPage.class);
+        List<String> numbers =
+                whole.lines().stream().filter(l -> l.matches("\\d+")).toList();
 
-        assertThat(run.path("status").asText()).isEqualTo("Succeeded");
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(numbers).hasSize(60000);
         assertThat(numbers.get(0)).isEqualTo("1");
         assertThat(numbers.get(59999)).isEqualTo("60000");
