@@ -5,7 +5,9 @@ public enum HealthStatus implements WireName {
     /** It leads and serves. */
     OK("ok"),
     /** Starting, or on standby behind another. */
-    STARTING("starting");
+    STARTING("starting"),
+    /** It leads, but its database did not answer a trivial query within two seconds: most calls would hang. */
+    DATABASE_UNAVAILABLE("database-unavailable");
 
     private final String wireName;
 

@@ -35,7 +35,34 @@ public final class ApiRouter {
     /** The most a login may hold. */
     static final long LOGIN_BODY = 64L * 1024;
 
+    /** How long health waits for the database's answer to a trivial query. */
+    static final long HEALTH_DATABASE_MILLIS = 2000;
+
     private ApiRouter() {}
+
+    /**
+     * 200 when it leads and its database answers a trivial query within {@link #HEALTH_DATABASE_MILLIS}; 503 while
+     * starting or on standby, and 503 {@code database-unavailable} when the database does not answer in time, so that
+     * a load balancer or a supervisor sees what callers would meet.
+     */
+    private static void health(
+            Vertx vertx,
+            io.vertx.ext.web.RoutingContext ctx,
+            StateStore store,
+            java.util.function.BooleanSupplier ready) {
+        if (!ready.getAsBoolean()) {
+            Responses.send(ctx, 503, new Health(HealthStatus.STARTING));
+            return;
+        }
+        io.vertx.core.Promise<HealthStatus> answer = io.vertx.core.Promise.promise();
+        long timer = vertx.setTimer(HEALTH_DATABASE_MILLIS, t -> answer.tryComplete(HealthStatus.DATABASE_UNAVAILABLE));
+        store.ping().onComplete(done -> {
+            vertx.cancelTimer(timer);
+            answer.tryComplete(done.succeeded() ? HealthStatus.OK : HealthStatus.DATABASE_UNAVAILABLE);
+        });
+        answer.future()
+                .onSuccess(status -> Responses.send(ctx, status == HealthStatus.OK ? 200 : 503, new Health(status)));
+    }
 
     /** A router for an orchestrator. */
     public static Router create(
@@ -53,11 +80,7 @@ public final class ApiRouter {
         Router router = Router.router(vertx);
         router.errorHandler(413, ctx -> Responses.error(ctx, new TooLargeException(tooLarge(ctx))));
         Buffer openapi = openapi();
-        router.get("/api/v1/health")
-                .handler(ctx -> Responses.send(
-                        ctx,
-                        ready.getAsBoolean() ? 200 : 503,
-                        new Health(ready.getAsBoolean() ? HealthStatus.OK : HealthStatus.STARTING)));
+        router.get("/api/v1/health").handler(ctx -> health(vertx, ctx, store, ready));
         router.get("/api/v1/openapi.yaml")
                 .handler(ctx -> ctx.response()
                         .putHeader("Content-Type", "application/yaml")

@@ -314,6 +314,11 @@ public final class HibernateStateStore implements StateStore {
         return chain;
     }
 
+    @Override
+    public Future<Void> ping() {
+        return tx(s -> s.createNativeQuery("select 1").getSingleResult().thenApply(one -> (Void) null));
+    }
+
     private <T> Future<T> tx(Function<Stage.Session, CompletionStage<T>> work) {
         return OwnSessions.tx(sessions, work);
     }

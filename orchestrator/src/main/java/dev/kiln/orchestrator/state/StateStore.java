@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public interface StateStore {
 
+    /** A trivial query: succeeds when the database answers. */
+    Future<Void> ping();
+
     /**
      * Records a webhook delivery under each of its keys (its forge's id, its body's digest), dropping records older
      * than {@code forgetBefore}; false when any key was recorded before, in which case nothing is recorded.
