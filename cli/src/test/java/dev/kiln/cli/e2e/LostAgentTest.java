@@ -39,14 +39,34 @@ class LostAgentTest {
     @TempDir
     Path dir;
 
+    /** A repository with a README, polled every second. */
+    private GitRemote polledRepository(Api api, String name) throws Exception {
+        GitRemote remote = GitRemote.create(dir, name);
+        remote.write("README.md", "# " + name + "\n").commitAndPush("start");
+        api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+        return remote;
+    }
+
+    /** A build agent played by hand: it says hello as {@code agent}, then leases the next job (and runs nothing). */
+    private static JobSpec leaseByHand(Api api, String agent) throws InterruptedException {
+        String hello = "{\"name\": \"" + agent + "\", \"kind\": \"build\", \"labels\": [], \"maxJobs\": 1,"
+                + " \"running\": []}";
+        assertThat(api.send("PUT", "/api/v1/agents/" + agent, hello, java.util.Map.of())
+                        .status())
+                .isEqualTo(200);
+        return Waits.until(Duration.ofSeconds(30), agent + " to lease the job", () -> {
+            Api.Answer answer =
+                    api.send("POST", "/api/v1/agents/" + agent + "/lease?waitMs=1000", null, java.util.Map.of());
+            return answer.status() == 200 ? answer.as(JobSpec.class) : null;
+        });
+    }
+
     @Test
     void a_started_job_of_a_silent_agent_fails_with_a_message_that_says_so() throws Exception {
         try (KilnServer server = Runs.server(dir.resolve("data"))) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
-            GitRemote remote = GitRemote.create(dir, "long");
-            remote.write("README.md", "# long\n").commitAndPush("start");
-            api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+            GitRemote remote = polledRepository(api, "long");
             AgentProcess agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
             String commit = remote.write(".kiln/pipeline.yml", LONG).commitAndPush("long pipeline");
             Waits.until(Duration.ofSeconds(60), "the job to run", () -> {
@@ -78,21 +98,10 @@ class LostAgentTest {
         try (KilnServer server = Runs.server(dir.resolve("data"))) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
-            GitRemote remote = GitRemote.create(dir, "quick");
-            remote.write("README.md", "# quick\n").commitAndPush("start");
-            api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
-            String hello =
-                    "{\"name\": \"silent\", \"kind\": \"build\", \"labels\": [], \"maxJobs\": 1," + " \"running\": []}";
-            assertThat(api.send("PUT", "/api/v1/agents/silent", hello, java.util.Map.of())
-                            .status())
-                    .isEqualTo(200);
+            GitRemote remote = polledRepository(api, "quick");
             String commit = remote.write(".kiln/pipeline.yml", LONG.replace("echo started && sleep 45", "echo ran"))
                     .commitAndPush("quick pipeline");
-            JobSpec leased = Waits.until(Duration.ofSeconds(30), "the silent agent to lease the job", () -> {
-                Api.Answer answer =
-                        api.send("POST", "/api/v1/agents/silent/lease?waitMs=1000", null, java.util.Map.of());
-                return answer.status() == 200 ? answer.as(JobSpec.class) : null;
-            });
+            JobSpec leased = leaseByHand(api, "silent");
             assertThat(leased.action()).isEqualTo("wait");
 
             try (AgentProcess other = AgentProcess.start(server.url(), token, dir.resolve("other.log"))) {
@@ -110,22 +119,11 @@ class LostAgentTest {
         try (KilnServer server = Runs.server(dir.resolve("data"))) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
-            GitRemote remote = GitRemote.create(dir, "dropped");
-            remote.write("README.md", "# dropped\n").commitAndPush("start");
-            api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
-            String hello = "{\"name\": \"forgetful\", \"kind\": \"build\", \"labels\": [], \"maxJobs\": 1,"
-                    + " \"running\": []}";
-            assertThat(api.send("PUT", "/api/v1/agents/forgetful", hello, java.util.Map.of())
-                            .status())
-                    .isEqualTo(200);
+            GitRemote remote = polledRepository(api, "dropped");
             String commit = remote.write(".kiln/pipeline.yml", LONG.replace("echo started && sleep 45", "echo ran"))
                     .commitAndPush("quick pipeline");
             // the lease is made, but (as when its answer is lost on the way) the agent never runs the job ...
-            JobSpec leased = Waits.until(Duration.ofSeconds(30), "the job to be leased", () -> {
-                Api.Answer answer =
-                        api.send("POST", "/api/v1/agents/forgetful/lease?waitMs=1000", null, java.util.Map.of());
-                return answer.status() == 200 ? answer.as(JobSpec.class) : null;
-            });
+            JobSpec leased = leaseByHand(api, "forgetful");
             // ... and goes on beating without it: within its next two beats the job is taken back
             Job back = Waits.until(Duration.ofSeconds(30), "the job to be queued again", () -> {
                 assertThat(api.post("/api/v1/agents/forgetful/heartbeat", "{\"running\": []}")

@@ -144,6 +144,10 @@ class ObjectAccessTest {
             Api.Answer malformed = grant(agent, objects, as, ObjectOperation.GET, job.outputPrefix() + "/../../x");
             assertThat(malformed.status()).isEqualTo(400);
             assertThat(malformed.error()).startsWith("field key: ");
+            Api.Answer noPrefix = agent.send("GET", objects, null, as);
+            assertThat(noPrefix.status()).isEqualTo(400);
+            assertThat(noPrefix.error()).startsWith("query parameter prefix is required");
+            assertThat(agent.send("POST", objects, "{nope", as).error()).startsWith("the body is not JSON");
             Api.Answer noOperation = agent.send("POST", objects, "{\"key\": \"" + output + "\"}", as);
             assertThat(noOperation.status()).isEqualTo(400);
             assertThat(noOperation.error()).contains("operation");
