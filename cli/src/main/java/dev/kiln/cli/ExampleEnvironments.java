@@ -27,6 +27,9 @@ final class ExampleEnvironments {
     /** What stands for Kiln's own SSH server or engine in the file. */
     private static final String LOCAL = "local";
 
+    /** Where in the data directory the local SSH server keeps its keys and port. */
+    private static final String SSH_DIR = "example-ssh";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ExampleEnvironments() {}
@@ -54,7 +57,7 @@ final class ExampleEnvironments {
             String name = entry.name();
             boolean localSsh = List.of(LOCAL).equals(entry.ssh());
             if (localSsh && sshd == null) {
-                sshd = LocalSshd.start(data.resolve("example-ssh"));
+                sshd = LocalSshd.start(data.resolve(SSH_DIR));
                 say.accept("local SSH server for example environments on " + sshd.host());
             }
             if (exists(api, name)) {
@@ -78,6 +81,20 @@ final class ExampleEnvironments {
                     + (body.docker() != null ? "containers on " + body.docker() : "SSH to " + body.ssh()) + ")");
         }
         return Optional.ofNullable(sshd);
+    }
+
+    /**
+     * The local SSH server an earlier {@code --example} set up in {@code data}, started again (same port and keys) so
+     * the environments it backs stay reachable on every start; empty when none was set up.
+     */
+    static Optional<LocalSshd> restore(Path data, Consumer<String> say) throws IOException, InterruptedException {
+        Path dir = data.resolve(SSH_DIR);
+        if (!Files.isRegularFile(dir.resolve("port"))) {
+            return Optional.empty();
+        }
+        LocalSshd sshd = LocalSshd.start(dir);
+        say.accept("local SSH server for example environments on " + sshd.host());
+        return Optional.of(sshd);
     }
 
     private static NewEnvironment onLocalSsh(NewEnvironment e, LocalSshd sshd, String root) throws IOException {

@@ -3,20 +3,28 @@ package dev.kiln.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agents {@code kiln up} runs as child processes (its build agents and one deploy agent), logging to the data directory. Agents left running by
  * an orchestrator that was killed are counted, not started again: they reconnect by themselves.
  */
 final class LocalAgents {
+    /** How long after its grace an agent has to give its jobs back and end (its own limit, and some). */
+    private static final Duration HAND_BACK = Duration.ofSeconds(40);
+
     private final Path pidFile;
+    private final Duration grace;
     private final List<ProcessHandle> agents = new ArrayList<>();
 
-    LocalAgents(Path dataDirectory) {
+    /** The agents of a data directory, given {@code grace} to end their jobs when stopped. */
+    LocalAgents(Path dataDirectory, Duration grace) {
         this.pidFile = dataDirectory.resolve("agents.pids");
+        this.grace = grace;
     }
 
     /**
@@ -27,15 +35,29 @@ final class LocalAgents {
         adoptLeftovers();
         Files.createDirectories(logs);
         for (int i = running("build"); i < count; i++) {
-            List<String> command = new ArrayList<>(
-                    KilnMain.command("agent", "build", "--server", server, "--name", "local-" + (i + 1)));
+            List<String> command = new ArrayList<>(KilnMain.command(
+                    "agent",
+                    "build",
+                    "--server",
+                    server,
+                    "--name",
+                    "local-" + (i + 1),
+                    "--grace",
+                    Long.toString(grace.toSeconds())));
             command.addAll(extraArgs);
             launch(command, tokens.build(), logs.resolve("agent-" + (i + 1) + ".log"));
         }
         if (count > 0 && running("deploy") == 0) {
             // the deploy agent runs long and encrypts every upload: it gets the optimizing compiler too
-            List<String> command =
-                    new ArrayList<>(KilnMain.command("agent", "deploy", "--server", server, "--name", "local-deploy"));
+            List<String> command = new ArrayList<>(KilnMain.command(
+                    "agent",
+                    "deploy",
+                    "--server",
+                    server,
+                    "--name",
+                    "local-deploy",
+                    "--grace",
+                    Long.toString(grace.toSeconds())));
             command.remove("-XX:TieredStopAtLevel=1");
             launch(command, tokens.deploy(), logs.resolve("deploy-agent.log"));
         }
@@ -74,12 +96,16 @@ final class LocalAgents {
         return agents.size();
     }
 
-    /** Stops the agents: each finishes its job's log and result first if it can. */
+    /**
+     * Stops the agents as SIGTERM does: each lets its jobs end for the grace, then gives back those still running
+     * (the orchestrator must still answer meanwhile); an agent not gone some time after that is killed.
+     */
     void stop() {
         agents.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.plus(HAND_BACK).toNanos();
         for (ProcessHandle agent : agents) {
             try {
-                agent.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+                agent.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (Exception e) {
                 agent.destroyForcibly();
             }

@@ -88,6 +88,14 @@ final class UpCommand implements Callable<Integer> {
     String example;
 
     @Option(
+            names = "--grace",
+            paramLabel = "S",
+            description = "On Ctrl-C or SIGTERM: seconds the local agents' jobs may take to end by themselves"
+                    + " (default 30, as docker stop); jobs still running then are given back and run again at the next"
+                    + " start.")
+    int grace = 30;
+
+    @Option(
             names = "--certificate",
             paramLabel = "FILE",
             description = "A PEM certificate the local agents' builds" + " trust (repeatable).")
@@ -101,9 +109,11 @@ final class UpCommand implements Callable<Integer> {
                 || port < 0
                 || port > 65535
                 || uiPort < -1
-                || uiPort > 65535) {
+                || uiPort > 65535
+                || grace < 0
+                || grace > 3600) {
             System.err.println("kiln up: --agents must be 0..32, --poll-interval 0 or more, --port 0..65535,"
-                    + " --ui-port -1..65535");
+                    + " --ui-port -1..65535, --grace 0..3600");
             return 2;
         }
         Map<String, String> env = dev.kiln.kit.SecretFiles.resolve(System.getenv());
@@ -120,7 +130,7 @@ final class UpCommand implements Callable<Integer> {
                 Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));
         long start = System.nanoTime();
         KilnServer server = KilnServer.start(settings, SAY::info);
-        LocalAgents local = new LocalAgents(dir);
+        LocalAgents local = new LocalAgents(dir, java.time.Duration.ofSeconds(grace));
         Optional<LocalSshd> sshd = Optional.empty();
         UiServer ui = null;
         try {
@@ -140,6 +150,9 @@ final class UpCommand implements Callable<Integer> {
                         env,
                         SAY::info);
                 runExample(server, dir, env);
+            } else {
+                // the SSH server an earlier --example set up stands in for hosts of environments that stay
+                sshd = ExampleEnvironments.restore(dir, SAY::info);
             }
             ui = uiPort < 0 ? null : UiServer.start(host, uiPort, new KilnClient(server.url(), token));
         } catch (Exception | Error e) {
@@ -155,12 +168,14 @@ final class UpCommand implements Callable<Integer> {
         CountDownLatch down = new CountDownLatch(1);
         Optional<LocalSshd> exampleHosts = sshd;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            SAY.info("stopping");
+            // the agents first, while the orchestrator and the example's hosts still answer them: the jobs they run
+            // end within the grace, or are given back to run again at the next start
+            SAY.info("stopping: the local agents' jobs have up to " + grace + " s to end");
+            local.stop();
             exampleHosts.ifPresent(LocalSshd::close);
             if (webUi != null) {
                 webUi.close();
             }
-            local.stop();
             server.close();
             down.countDown();
         }));

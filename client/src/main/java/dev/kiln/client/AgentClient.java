@@ -1,12 +1,14 @@
 package dev.kiln.client;
 
 import dev.kiln.model.api.Acknowledged;
+import dev.kiln.model.api.Agent;
 import dev.kiln.model.api.LogAccepted;
 import dev.kiln.model.deploy.DeploymentOrder;
 import dev.kiln.model.deploy.DeploymentReport;
 import dev.kiln.model.job.AgentHello;
 import dev.kiln.model.job.AgentWelcome;
 import dev.kiln.model.job.Heartbeat;
+import dev.kiln.model.job.JobHandBack;
 import dev.kiln.model.job.JobResult;
 import dev.kiln.model.job.JobSpec;
 import dev.kiln.model.job.LogBatch;
@@ -124,6 +126,22 @@ public final class AgentClient implements AutoCloseable {
     /** {@code POST /jobs/ID/result}: a job's result. */
     public void result(String jobId, JobResult result) {
         call("POST", "/jobs/" + KilnClient.encode(jobId) + "/result", result, Acknowledged.class, DEPLOYMENT);
+    }
+
+    /**
+     * {@code POST /jobs/ID/handback}: gives a job back unfinished (the agent is stopping); the orchestrator queues it
+     * again for another agent.
+     */
+    public void handBack(String jobId, JobHandBack why) {
+        call("POST", "/jobs/" + KilnClient.encode(jobId) + "/handback", why, Acknowledged.class, CALL);
+    }
+
+    /**
+     * {@code POST /agents/ID/goodbye}: the agent stops; the orchestrator forgets it at once (a job leased to it that
+     * it never started is queued again) instead of waiting for its heartbeats to stop.
+     */
+    public void goodbye() {
+        call("POST", "/agents/" + id() + "/goodbye", null, Agent.class, CALL);
     }
 
     /** An answer the protocol always gives; an empty one means the orchestrator is not what it should be. */

@@ -35,7 +35,8 @@ class RemoteJobCacheTest {
                 List.of(),
                 "runs/1",
                 Map.of("KILN_REPOSITORY", repository, "KILN_PIPELINE", "web"),
-                60);
+                60,
+                0);
     }
 
     @TempDir

@@ -76,6 +76,12 @@ public final class AgentProcess implements AutoCloseable {
         return log;
     }
 
+    /** Asks it to stop, as SIGTERM or Ctrl-C does; answers whether it ended within {@code timeout}. */
+    public boolean stop(java.time.Duration timeout) throws InterruptedException {
+        process.toHandle().destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Kills it at once, as a crash would. */
     public void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();

@@ -45,6 +45,9 @@ final class DeployJob implements AgentJob {
     private final Path work;
     private final RegistryCredentials pullLogins;
     private volatile boolean stopRequested;
+    /** The agent stops and gives this job back: its deployment is not reported, and goes on with the next agent. */
+    private volatile boolean givingBack;
+
     private Runnable started = () -> {};
 
     DeployJob(JobSpec spec, AgentClient client, Path work, RegistryCredentials pullLogins) {
@@ -76,6 +79,17 @@ final class DeployJob implements AgentJob {
         stopRequested = true;
     }
 
+    /**
+     * The deployment stops as a stop does (a host in the middle of its lifecycle events finishes them, no other host
+     * starts), but is not reported: it stays In progress, and the agent the job is given to next deploys it again as
+     * the same deployment, from its first host.
+     */
+    @Override
+    public void handBack() {
+        givingBack = true;
+        stopRequested = true;
+    }
+
     @Override
     public JobResult run(Consumer<String> lines) {
         // the environment's secrets (its SSH key, its containers' variables) are masked in everything logged
@@ -87,6 +101,9 @@ final class DeployJob implements AgentJob {
             masker[0] = masker(order);
             started.run();
             DeploymentReport first = deploy(order, log);
+            if (givingBack) {
+                return givenBack(order, log);
+            }
             String message = first.succeeded()
                     ? "deployment " + order.spec().deploymentId() + " succeeded: " + first.message()
                     : "deployment " + order.spec().deploymentId() + " " + first.status() + ": " + first.message();
@@ -100,6 +117,9 @@ final class DeployJob implements AgentJob {
                 log.line("automatic rollback: redeploying the last successful revision as "
                         + rollback.spec().deploymentId());
                 DeploymentReport r = deploy(rollback, log);
+                if (givingBack) {
+                    return givenBack(rollback, log);
+                }
                 message += "; rolled back by " + rollback.spec().deploymentId() + ": " + r.status();
                 next = report(rollback, r);
             }
@@ -116,6 +136,12 @@ final class DeployJob implements AgentJob {
         } finally {
             clean();
         }
+    }
+
+    private static JobResult givenBack(DeploymentOrder order, DeployLog log) {
+        log.line("[Kiln] this agent stops: deployment " + order.spec().deploymentId() + " is given back unfinished;"
+                + " the next deploy agent deploys it again from its first host");
+        return new JobResult(StatusType.STOPPED, "given back unfinished", Map.of(), 0);
     }
 
     private DeploymentReport deploy(DeploymentOrder order, DeployLog log) throws IOException {

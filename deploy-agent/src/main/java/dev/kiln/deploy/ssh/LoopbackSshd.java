@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoopbackSshd implements AutoCloseable {
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final Path dir;
     private final int port;
@@ -74,7 +75,13 @@ public final class LoopbackSshd implements AutoCloseable {
         }
         Path file = dir.resolve("sshd_config");
         Files.writeString(file, String.join("\n", config) + "\n");
-        Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", file.toString())
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            // its own session: a Ctrl-C in the terminal stops Kiln, which stops this server once deploys have ended
+            command.add(SETSID.toString());
+        }
+        command.addAll(List.of(SSHD.toString(), "-D", "-e", "-f", file.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sshd.log").toFile())
                 .start();

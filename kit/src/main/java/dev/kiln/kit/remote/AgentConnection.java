@@ -43,6 +43,14 @@ public final class AgentConnection {
                     + " this address, as 0.0.0.0:9100 (default: KILN_AGENT_STATUS, else none).")
     private @Nullable String status;
 
+    @Option(
+            names = "--grace",
+            paramLabel = "S",
+            defaultValue = "30",
+            description = "On SIGTERM or Ctrl-C: seconds the jobs running may take to end by themselves (default 30, as"
+                    + " docker stop); then each is stopped and given back to the orchestrator, which queues it again.")
+    private int grace = 30;
+
     @Option(names = "--name", paramLabel = "NAME", description = "A name for people (default: the host's name).")
     private @Nullable String name;
 
@@ -70,7 +78,11 @@ public final class AgentConnection {
         try (AgentClient client = new AgentClient(
                 config.server(), config.token(), UUID.randomUUID().toString())) {
             RemoteAgent agent = new RemoteAgent(client, name(), labels(), maxJobs, jobs, events::info);
-            Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
+            if (grace < 0 || grace > 3600) {
+                throw new InvalidOptionException("--grace " + grace + ": give 0 to 3600 seconds");
+            }
+            java.time.Duration graceful = java.time.Duration.ofSeconds(grace);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> agent.shutdown(graceful), "kiln-agent-shutdown"));
             StatusServer server = startStatus(agent.status());
             try {
                 agent.run();

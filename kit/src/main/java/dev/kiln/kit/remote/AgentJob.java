@@ -13,4 +13,13 @@ public interface AgentJob {
 
     /** Asks the job to stop soon (its run then ends STOPPED). */
     void stop();
+
+    /**
+     * Asks the job to end soon without an outcome, as its agent stops: the agent gives it back to the orchestrator,
+     * which queues it again, so nothing of it may be reported as final (a deployment is not reported Stopped). By
+     * default the same as {@link #stop()}: a build's result is not sent once it is given back.
+     */
+    default void handBack() {
+        stop();
+    }
 }

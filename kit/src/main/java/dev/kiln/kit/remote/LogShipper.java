@@ -25,8 +25,10 @@ final class LogShipper implements AutoCloseable {
     private long sent;
     private boolean closed;
 
-    LogShipper(AgentClient client, String jobId, Runnable onUnknownAgent) {
+    /** A shipper of a job's lines, the first numbered {@code firstLine}. */
+    LogShipper(AgentClient client, String jobId, long firstLine, Runnable onUnknownAgent) {
         this.client = client;
+        this.sent = firstLine;
         this.jobId = jobId;
         this.onUnknownAgent = onUnknownAgent;
         this.sender = new Thread(this::sendLoop, "kiln-log-" + jobId);

@@ -7,8 +7,10 @@ import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.build.StatusType;
 import dev.kiln.model.job.AgentHello;
 import dev.kiln.model.job.AgentWelcome;
+import dev.kiln.model.job.JobHandBack;
 import dev.kiln.model.job.JobResult;
 import dev.kiln.model.job.JobSpec;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +43,14 @@ public final class RemoteAgent {
      */
     private final java.util.Set<String> held = ConcurrentHashMap.newKeySet();
 
+    /** The jobs being given back as the agent stops: their end is no result. */
+    private final java.util.Set<String> givingBack = ConcurrentHashMap.newKeySet();
+
     private volatile @Nullable AgentWelcome welcome;
     private volatile boolean stopping;
+    /** When calls about jobs stop being retried ({@link System#nanoTime()}): set once the agent shuts down. */
+    private volatile long giveUpAt = Long.MAX_VALUE;
+
     private final AgentStatus status = new AgentStatus();
 
     /** An agent; {@code say} hears what it does, a line at a time. */
@@ -81,6 +89,63 @@ public final class RemoteAgent {
     /** Stops taking jobs; jobs running finish. */
     public void stop() {
         stopping = true;
+    }
+
+    /** How long, after the grace, a job given back has to end and its agent to say so. */
+    static final Duration HAND_BACK = Duration.ofSeconds(30);
+
+    /**
+     * Stops as its process was asked to (SIGTERM, Ctrl-C): takes no new job (one whose lease comes meanwhile is given
+     * back at once), lets the jobs running end by themselves for {@code grace}, then stops each still running and
+     * gives it back to the orchestrator, which queues it again for another agent; then says goodbye, so the
+     * orchestrator forgets it at once. Returns when done, or {@link #HAND_BACK} after the grace at the latest.
+     */
+    public void shutdown(Duration grace) {
+        stopping = true;
+        long graceEnds = System.nanoTime() + grace.toNanos();
+        giveUpAt = graceEnds + HAND_BACK.toNanos();
+        if (!held.isEmpty()) {
+            say.accept("stopping: waiting up to " + grace.toSeconds() + " s for " + held.size()
+                    + " job(s) to end before giving them back");
+        }
+        waitForJobs(graceEnds);
+        for (Map.Entry<String, AgentJob> job : running.entrySet()) {
+            say.accept("job " + job.getKey() + " did not end within " + grace.toSeconds()
+                    + " s: stopping it and giving it back to the orchestrator");
+            givingBack.add(job.getKey());
+            job.getValue().handBack();
+        }
+        waitForJobs(giveUpAt);
+        if (!held.isEmpty()) {
+            say.accept("stopping with job(s) " + String.join(", ", held) + " not given back: the orchestrator takes"
+                    + " them back when this agent's heartbeats stop");
+            return;
+        }
+        try {
+            client.goodbye();
+        } catch (RuntimeException e) {
+            // the orchestrator is away: it forgets this agent when its heartbeats stop
+        }
+    }
+
+    private void waitForJobs(long until) {
+        synchronized (held) {
+            while (!held.isEmpty() && System.nanoTime() < until) {
+                try {
+                    held.wait(Math.max(1, Math.min(200, (until - System.nanoTime()) / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void released(String jobId) {
+        synchronized (held) {
+            held.remove(jobId);
+            held.notifyAll();
+        }
     }
 
     private void helloUntilAnswered() throws InterruptedException {
@@ -190,9 +255,15 @@ public final class RemoteAgent {
             job.ifPresent(spec -> {
                 held.add(spec.jobId()); // named in every heartbeat from the moment the lease is answered
                 try {
-                    runJob(spec);
+                    if (stopping) {
+                        say.accept("job " + spec.jobId() + " came as this agent stops: giving it back");
+                        call(() -> client.handBack(
+                                spec.jobId(), new JobHandBack("the agent was stopping when its lease came")));
+                    } else {
+                        runJob(spec);
+                    }
                 } finally {
-                    held.remove(spec.jobId());
+                    released(spec.jobId());
                 }
             });
         }
@@ -214,7 +285,7 @@ public final class RemoteAgent {
         MDC.put("action", spec.action());
         say.accept("job " + spec.jobId() + ": run " + spec.runId() + " " + spec.stage() + "/" + spec.action());
         try {
-            LogShipper log = new LogShipper(client, spec.jobId(), this::rehello);
+            LogShipper log = new LogShipper(client, spec.jobId(), spec.firstLogLine(), this::rehello);
             JobResult result;
             try {
                 result = job.run(log::line);
@@ -230,11 +301,17 @@ public final class RemoteAgent {
             } finally {
                 log.close(); // every line acknowledged before the result is sent
             }
-            JobResult done =
-                    new JobResult(result.buildStatus(), result.message(), result.outputs(), log.acknowledged());
-            call(() -> client.result(spec.jobId(), done));
-            say.accept("job " + spec.jobId() + ": " + result.buildStatus());
-            status.finished(spec.stage(), result.buildStatus().name());
+            if (givingBack.remove(spec.jobId())) {
+                call(() -> client.handBack(
+                        spec.jobId(), new JobHandBack("its agent was asked to stop and the job did not end in time")));
+                say.accept("job " + spec.jobId() + ": given back");
+            } else {
+                JobResult done =
+                        new JobResult(result.buildStatus(), result.message(), result.outputs(), log.acknowledged());
+                call(() -> client.result(spec.jobId(), done));
+                say.accept("job " + spec.jobId() + ": " + result.buildStatus());
+                status.finished(spec.stage(), result.buildStatus().name());
+            }
         } finally {
             running.remove(spec.jobId());
             status.ended();
@@ -242,10 +319,13 @@ public final class RemoteAgent {
         }
     }
 
-    /** A call about a job, retried while the orchestrator is away; dropped once it refuses (the job is not ours). */
+    /**
+     * A call about a job, retried while the orchestrator is away (until the agent gives up as it shuts down); dropped
+     * once it refuses (the job is not ours).
+     */
     private void call(Runnable call) {
         long backoff = 200;
-        while (true) {
+        while (System.nanoTime() < giveUpAt) {
             try {
                 call.run();
                 return;

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param outputPrefix where in the object store the outputs go
  * @param environment variables for the action: the pipeline's, then Kiln's own ({@code KILN_RUN_ID}, ...)
  * @param timeoutMinutes the build's timeout
+ * @param firstLogLine the number of the job's first log line: 0, or the line after those of an agent that handed the
+ *     job back (its lines stay, and this agent's follow them)
  */
 public record JobSpec(
         String jobId,
@@ -37,7 +39,8 @@ public record JobSpec(
         List<String> outputs,
         String outputPrefix,
         Map<String, String> environment,
-        int timeoutMinutes) {
+        int timeoutMinutes,
+        long firstLogLine) {
 
     /**
      * The name, under {@link #outputPrefix()}, of the build's test and coverage reports as a JSON array of
@@ -46,8 +49,32 @@ public record JobSpec(
     public static final String REPORTS = "reports.json";
 
     public JobSpec {
+        if (firstLogLine < 0) {
+            throw new IllegalArgumentException("firstLogLine must not be negative");
+        }
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         environment = Map.copyOf(environment);
+    }
+
+    /** The same job, its log going on from line {@code line}: given again after an agent handed it back. */
+    public JobSpec continuingLogAt(long line) {
+        return new JobSpec(
+                jobId,
+                runId,
+                pipeline,
+                stage,
+                action,
+                type,
+                attempt,
+                revision,
+                ref,
+                pipelineFile,
+                inputs,
+                outputs,
+                outputPrefix,
+                environment,
+                timeoutMinutes,
+                line);
     }
 }

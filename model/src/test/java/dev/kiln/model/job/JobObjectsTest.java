@@ -24,7 +24,8 @@ class JobObjectsTest {
                 List.of("out"),
                 "runs/7/build/compile/1",
                 Map.of(JobObjects.REPOSITORY, repository),
-                60);
+                60,
+                0);
     }
 
     @Test

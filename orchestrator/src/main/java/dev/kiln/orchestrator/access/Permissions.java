@@ -15,8 +15,8 @@ public final class Permissions {
             + "|environments/[^/]+/rollback)/?");
 
     private static final Pattern AGENT_CALLS = Pattern.compile("(PUT /api/v1/agents/[^/]+"
-            + "|POST /api/v1/agents/[^/]+/(lease|heartbeat)"
-            + "|POST /api/v1/jobs/[^/]+/(started|log|result|objects|deployment|deployments/[^/]+)"
+            + "|POST /api/v1/agents/[^/]+/(lease|heartbeat|goodbye)"
+            + "|POST /api/v1/jobs/[^/]+/(started|log|result|handback|objects|deployment|deployments/[^/]+)"
             + "|GET /api/v1/jobs/[^/]+/objects)/?");
 
     private Permissions() {}

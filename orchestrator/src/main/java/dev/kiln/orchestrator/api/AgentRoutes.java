@@ -5,6 +5,7 @@ import dev.kiln.model.api.Acknowledged;
 import dev.kiln.model.api.LogAccepted;
 import dev.kiln.model.job.AgentHello;
 import dev.kiln.model.job.Heartbeat;
+import dev.kiln.model.job.JobHandBack;
 import dev.kiln.model.job.JobResult;
 import dev.kiln.model.job.LogBatch;
 import dev.kiln.model.job.ObjectGrantRequest;
@@ -100,6 +101,14 @@ final class AgentRoutes {
                     }
                     return desk.objects(agent(ctx), caller(ctx), ctx.pathParam("id"), prefix);
                 }));
+        router.post("/api/v1/jobs/:id/handback")
+                .handler(ctx -> Responses.json(ctx, 200, () -> {
+                    JobHandBack why = ApiJson.read(ctx.body().buffer(), JobHandBack.class);
+                    return desk.handBack(agent(ctx), caller(ctx), ctx.pathParam("id"), why)
+                            .map(v -> new Acknowledged(ctx.pathParam("id")));
+                }));
+        router.post("/api/v1/agents/:id/goodbye")
+                .handler(ctx -> Responses.json(ctx, 200, () -> desk.goodbye(ctx.pathParam("id"), caller(ctx))));
         router.post("/api/v1/jobs/:id/result")
                 .handler(ctx -> Responses.json(ctx, 200, () -> {
                     JobResult result = ApiJson.read(ctx.body().buffer(), JobResult.class);

@@ -5,6 +5,7 @@ import dev.kiln.model.api.JobState;
 import dev.kiln.model.job.AgentHello;
 import dev.kiln.model.job.AgentWelcome;
 import dev.kiln.model.job.Heartbeat;
+import dev.kiln.model.job.JobHandBack;
 import dev.kiln.model.job.JobResult;
 import dev.kiln.model.job.JobSpec;
 import dev.kiln.model.job.LogBatch;
@@ -214,6 +215,53 @@ public final class AgentDesk {
     /** The objects under a prefix of a job the agent holds. */
     public Future<ObjectListing> objects(String agentId, String caller, String jobId, String prefix) {
         return objects.list(Jobs.spec(mine(agentId, caller, jobId)), prefix);
+    }
+
+    /**
+     * An agent that is stopping gives a job back unfinished: a line saying so ends the job's log so far, and the job
+     * is queued again for another agent, its log going on after that line. A build starts again from its beginning; a
+     * deploy job goes on with the same deployment ({@link DeployDesk#begin}), from its first host.
+     */
+    public Future<Void> handBack(String agentId, String caller, String jobId, JobHandBack why) {
+        mine(agentId, caller, jobId);
+        AgentState agent = known(agentId, caller);
+        String reason = why.reason().length() > JobHandBack.MAX_REASON
+                ? why.reason().substring(0, JobHandBack.MAX_REASON) + "..."
+                : why.reason();
+        String line = "[Kiln] the agent " + agent.hello.name() + " gave this job back unfinished"
+                + (reason.isBlank() ? "" : " (" + reason.replaceAll("\\p{Cntrl}", " ") + ")")
+                + ": queued again for the next agent, from its start";
+        return orchestrator.store.appendLog(jobId, 0, List.of()).compose(count -> {
+            // the board may have moved on while the count was read (the run stopped, the agent was lost)
+            Optional<JobRecord> now = orchestrator.board.job(jobId);
+            if (now.isEmpty() || !now.get().agentId().filter(agentId::equals).isPresent()) {
+                return Future.succeededFuture();
+            }
+            return append(jobId, new LogBatch(count, List.of(line))).compose(lines -> {
+                Optional<JobRecord> still = orchestrator.board.job(jobId);
+                if (still.isEmpty()
+                        || !still.get().agentId().filter(agentId::equals).isPresent()) {
+                    return Future.succeededFuture();
+                }
+                LostAgents.LOG.info("job {} handed back by agent {} ({}): queued again", jobId, agentId, reason);
+                orchestrator.metrics.handingBack(jobId);
+                JobRecord again =
+                        still.get().withSpec(Jobs.json(Jobs.spec(still.get()).continuingLogAt(lines)));
+                orchestrator.requeue(again);
+                return orchestrator.step();
+            });
+        });
+    }
+
+    /**
+     * An agent stops: it is forgotten at once, its long polls end empty, a job leased to it that it never started is
+     * queued again and one it still runs fails (it should have handed it back first).
+     */
+    public Future<Agent> goodbye(String agentId, String caller) {
+        known(agentId, caller);
+        AgentState agent = orchestrator.board.remove(agentId).orElseThrow(() -> new UnknownAgentException(agentId));
+        LostAgents.release(orchestrator, agent, "stopped before the job ended");
+        return orchestrator.step().map(v -> view(agent));
     }
 
     /** A job's result; a result for a job no longer open (sent twice, or abandoned) is taken and ignored. */

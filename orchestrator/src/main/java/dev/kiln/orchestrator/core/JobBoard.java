@@ -114,6 +114,14 @@ final class JobBoard {
 
     /** Replaces an open job's record (a new state); an ended job leaves the board. */
     void update(JobRecord job) {
+        JobRecord before = open.get(job.id());
+        if (before != null && before.agentId().isPresent() && !before.agentId().equals(job.agentId())) {
+            // taken back from its agent (queued again): that agent holds it no more
+            AgentState previous = agents.get(before.agentId().get());
+            if (previous != null) {
+                previous.jobs.remove(job.id());
+            }
+        }
         if (!job.state().isFinal()) {
             open.put(job.id(), job);
         } else {

@@ -79,7 +79,8 @@ final class Jobs {
                 action.outputs(),
                 "runs/" + run.id + "/" + dispatch.stage() + "/" + dispatch.action() + "/" + dispatch.attempt(),
                 env,
-                action.timeoutMinutes().orElse(60));
+                action.timeoutMinutes().orElse(60),
+                0);
         return queued(
                 id,
                 run.id,
@@ -111,7 +112,8 @@ final class Jobs {
                 List.of(),
                 "",
                 env,
-                60);
+                60,
+                0);
         return queued(id, "", "rollback", deployment.environment(), 1, AgentKind.DEPLOY, List.of(), spec, now);
     }
 
@@ -125,26 +127,22 @@ final class Jobs {
             List<String> labels,
             JobSpec spec,
             Instant now) {
-        try {
-            return new JobRecord(
-                    id,
-                    runId,
-                    stage,
-                    action,
-                    attempt,
-                    kind,
-                    labels,
-                    JSON.writeValueAsString(spec),
-                    JobState.QUEUED,
-                    Optional.empty(),
-                    Optional.empty(),
-                    "",
-                    Map.of(),
-                    now,
-                    Optional.empty());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new JobRecord(
+                id,
+                runId,
+                stage,
+                action,
+                attempt,
+                kind,
+                labels,
+                json(spec),
+                JobState.QUEUED,
+                Optional.empty(),
+                Optional.empty(),
+                "",
+                Map.of(),
+                now,
+                Optional.empty());
     }
 
     /** The environment a deploy job ships to, empty for other jobs. */
@@ -153,6 +151,15 @@ final class Jobs {
             return "";
         }
         return spec(job).environment().getOrDefault(ENVIRONMENT, "");
+    }
+
+    /** A job's spec as its record keeps it. */
+    static String json(JobSpec spec) {
+        try {
+            return JSON.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a job spec cannot be written: " + e.getMessage(), e);
+        }
     }
 
     /** A job's spec back from its JSON. */

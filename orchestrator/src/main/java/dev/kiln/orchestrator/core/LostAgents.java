@@ -28,15 +28,19 @@ final class LostAgents {
      * started one fails, saying so.
      */
     static void release(Orchestrator o, AgentState agent, String why) {
-        for (String jobId : agent.jobs) {
-            o.board.job(jobId).ifPresent(job -> {
-                if (job.state() == JobState.LEASED) {
-                    o.requeue(job);
-                } else {
-                    o.metrics.leaseLost();
-                    o.jobEnded(job, false, "the agent " + agent.hello.name() + " running it was " + why, Map.of());
-                }
-            });
+        for (String jobId : List.copyOf(agent.jobs)) {
+            o.board
+                    .job(jobId)
+                    .filter(job -> job.agentId().filter(agent.id::equals).isPresent())
+                    .ifPresent(job -> {
+                        if (job.state() == JobState.LEASED) {
+                            o.requeue(job);
+                        } else {
+                            o.metrics.leaseLost();
+                            o.jobEnded(
+                                    job, false, "the agent " + agent.hello.name() + " running it was " + why, Map.of());
+                        }
+                    });
         }
     }
 }

@@ -56,6 +56,13 @@ public final class OrchestratorMetrics {
             .name("kiln_lease_expiries_total")
             .help("Leases that lapsed: an agent lost (no heartbeat for 30 s) with a job it had leased or started")
             .register(registry);
+    private final Counter handBacks = Counter.builder()
+            .name("kiln_jobs_handed_back_total")
+            .help("Jobs an agent gave back unfinished as it stopped, queued again for another agent")
+            .register(registry);
+    /** Jobs being handed back: their return to the queue is no lapsed lease. */
+    private final java.util.Set<String> handingBack = new java.util.HashSet<>();
+
     private final Histogram webhookLag = Histogram.builder()
             .name("kiln_webhook_lag_seconds")
             .help("From a push webhook's arrival to the run it started being saved")
@@ -80,7 +87,11 @@ public final class OrchestratorMetrics {
         } else if (after.state() == JobState.QUEUED
                 && was.filter(w -> w == JobState.LEASED || w == JobState.RUNNING)
                         .isPresent()) {
-            expiries.inc();
+            if (handingBack.remove(after.id())) {
+                handBacks.inc();
+            } else {
+                expiries.inc();
+            }
             leasedAt.remove(after.id());
         } else if (!OPEN.contains(after.state())) {
             Instant leased = leasedAt.remove(after.id());
@@ -88,6 +99,11 @@ public final class OrchestratorMetrics {
                 run.labelValues(after.stage(), after.state().wireName()).observe(seconds(leased, now));
             }
         }
+    }
+
+    /** The agent of a job gives it back: its next return to the queue is counted as a hand-back. */
+    void handingBack(String jobId) {
+        handingBack.add(jobId);
     }
 
     /** A job was failed because the agent running it was lost. */

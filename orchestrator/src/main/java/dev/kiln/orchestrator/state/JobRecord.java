@@ -70,6 +70,13 @@ public record JobRecord(
                 endedAt);
     }
 
+    /** The same job given to agents as {@code newSpec} (the JSON of its {@code JobSpec}). */
+    public JobRecord withSpec(String newSpec) {
+        return new JobRecord(
+                id, runId, stage, action, attempt, kind, labels, newSpec, state, agentId, owner, message, outputs,
+                createdAt, endedAt);
+    }
+
     /** The same job in another state; it keeps its owner while it stays with the same agent. */
     public JobRecord with(JobState newState, Optional<String> agent, String newMessage, Optional<Instant> ended) {
         return with(newState, agent, agent.equals(agentId) ? owner : Optional.empty(), newMessage, ended);

@@ -209,4 +209,24 @@ class JobBoardTest {
         assertThat(board.leaseNow("anywhere", NOW))
                 .hasValueSatisfying(j -> assertThat(j.id()).isEqualTo("j-prod"));
     }
+
+    @Test
+    void a_job_queued_again_is_no_longer_held_by_the_agent_it_was_taken_from() {
+        JobBoard board = new JobBoard();
+        AgentState first = board.hello("first", agent(AgentKind.BUILD, List.of(), 1), TOKEN, NOW);
+        board.queue(job("j1", AgentKind.BUILD, List.of()));
+        JobRecord leased = board.leaseNow("first", NOW).orElseThrow();
+        assertThat(first.jobs).containsExactly("j1");
+
+        board.update(leased.with(JobState.QUEUED, Optional.empty(), "", Optional.empty()));
+
+        assertThat(first.jobs)
+                .as("an agent lost or gone later must not fail a job it gave back")
+                .isEmpty();
+        AgentState second = board.hello("second", agent(AgentKind.BUILD, List.of(), 1), TOKEN, NOW);
+        board.leaseNow("second", NOW).orElseThrow();
+        assertThat(board.remove("first")).isPresent();
+        assertThat(board.job("j1").flatMap(JobRecord::agentId)).contains("second");
+        assertThat(second.jobs).containsExactly("j1");
+    }
 }
