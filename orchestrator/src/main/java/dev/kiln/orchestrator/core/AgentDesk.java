@@ -225,12 +225,13 @@ public final class AgentDesk {
     public Future<Void> handBack(String agentId, String caller, String jobId, JobHandBack why) {
         mine(agentId, caller, jobId);
         AgentState agent = known(agentId, caller);
+        agent.draining = true; // it stops: the job, or any other, must not go back to it
         String reason = why.reason().length() > JobHandBack.MAX_REASON
                 ? why.reason().substring(0, JobHandBack.MAX_REASON) + "..."
                 : why.reason();
         String line = "[Kiln] the agent " + agent.hello.name() + " gave this job back unfinished"
                 + (reason.isBlank() ? "" : " (" + reason.replaceAll("\\p{Cntrl}", " ") + ")")
-                + ": queued again for the next agent, from its start";
+                + ": queued again for the next agent";
         return orchestrator.store.appendLog(jobId, 0, List.of()).compose(count -> {
             // the board may have moved on while the count was read (the run stopped, the agent was lost)
             Optional<JobRecord> now = orchestrator.board.job(jobId);

@@ -77,6 +77,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setConnectConfig("password", password)
                     .setDataDirectoryCustomizer(data -> writeRules(data.toPath(), rules))
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // stopped by its owner, in order (after the agents that still report to it): a hook of its own
+                    // would stop it the moment a Ctrl-C arrives; one left by a killed owner is stopped at next start
+                    .setRegisterShutdownHook(false)
                     .start();
             if (!secured) {
                 secure(postgres, directory, password);
