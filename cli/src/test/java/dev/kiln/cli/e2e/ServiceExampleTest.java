@@ -80,13 +80,14 @@ class ServiceExampleTest {
         }
     }
 
-    @Test
-    void the_service_goes_to_dev_over_ssh_then_after_approval_to_prod_as_a_container() throws Exception {
+    /** Starts {@code kiln up} with {@code args}, its output in {@code log}; answers its API once it is ready. */
+    private Api up(String log, String... args) throws Exception {
         Path config = dir.resolve("config");
-        ProcessBuilder builder = new ProcessBuilder(
-                        KilnMain.command("up", "--port", "0", "--ui-port", "0", "--example", "service"))
+        List<String> command = new java.util.ArrayList<>(KilnMain.command("up", "--port", "0", "--ui-port", "0"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("up.log").toFile());
+                .redirectOutput(dir.resolve(log).toFile());
         builder.environment().put("KILN_HOME", dir.resolve("home").toString());
         builder.environment().put("KILN_CONFIG", config.toString());
         builder.environment()
@@ -96,14 +97,19 @@ class ServiceExampleTest {
         up = builder.start();
         Waits.until(Duration.ofSeconds(120), "kiln up to be ready", () -> {
             try {
-                return Files.readString(dir.resolve("up.log")).contains("kiln up: ready at") ? true : null;
+                return Files.readString(dir.resolve(log)).contains("kiln up: ready at") ? true : null;
             } catch (IOException e) {
                 return null;
             }
         });
         ServerConfig server =
                 ServerConfig.resolve(Optional.empty(), Optional.empty(), Map.of("KILN_CONFIG", config.toString()));
-        Api api = new Api(server.server(), server.token());
+        return new Api(server.server(), server.token());
+    }
+
+    @Test
+    void the_service_goes_to_dev_over_ssh_then_after_approval_to_prod_as_a_container() throws Exception {
+        Api api = up("up.log", "--example", "service");
 
         Waits.until(Duration.ofSeconds(420), "run 1 to wait for its approval", () -> {
             Run run = api.get("/api/v1/runs/1").as(Run.class);
@@ -127,6 +133,60 @@ class ServiceExampleTest {
         assertThat(environments).extracting(Environment::name).containsExactlyInAnyOrder("dev", "prod");
         assertThat(log()).contains("local SSH server for example environments on");
         inTheBrowser(api);
+        aStopDuringADeployLosesNothing(api);
+    }
+
+    /**
+     * The README's Ctrl-C: a push is built and deployed to dev, and Kiln is stopped (SIGTERM, as Ctrl-C) while the
+     * deploy runs. The deploy ends within the grace; a plain {@code kiln up} starts the example's SSH server again
+     * and the run goes on to its approval and to prod.
+     */
+    private void aStopDuringADeployLosesNothing(Api first) throws Exception {
+        Path clone = dir.resolve("home/server/examples/service");
+        Files.writeString(clone.resolve("README.md"), "\na change\n", java.nio.file.StandardOpenOption.APPEND);
+        git(clone, "-c", "user.name=Kiln Test", "-c", "user.email=test@kiln.invalid", "commit", "-qam", "a change");
+        git(clone, "push", "-q");
+        Waits.until(Duration.ofSeconds(180), "run 2 to deploy to dev", () -> {
+            for (dev.kiln.model.api.Job job : first.get("/api/v1/runs/2/jobs").as(dev.kiln.model.api.Job[].class)) {
+                if (job.stage().equals("deploy-dev") && job.state() == dev.kiln.model.api.JobState.RUNNING) {
+                    return true;
+                }
+            }
+            if (first.get("/api/v1/runs/2").status() == 200
+                    && first.get("/api/v1/runs/2").as(Run.class).endTime() != null) {
+                throw new AssertionError("run 2 ended before it deployed: " + log());
+            }
+            return null;
+        });
+
+        up.destroy();
+        assertThat(up.waitFor(120, TimeUnit.SECONDS)).as("kiln up stops").isTrue();
+
+        Api again = up("up-again.log");
+        Run waiting = Waits.until(Duration.ofSeconds(120), "run 2 to wait for its approval", () -> {
+            Run run = again.get("/api/v1/runs/2").as(Run.class);
+            if (run.endTime() != null) {
+                throw new AssertionError("run 2 ended: " + run + "\n" + log() + "\n" + log("up-again.log"));
+            }
+            return run.stages().get(3).actions().get(0).status() == ExecutionStatus.IN_PROGRESS ? run : null;
+        });
+        assertThat(waiting.stages().get(2).status()).as(waiting.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(Files.readString(dir.resolve("up-again.log")))
+                .contains("local SSH server for example environments on");
+        again.post("/api/v1/runs/2/approval", "{\"stage\": \"approve\", \"approved\": true}");
+        Run done = Waits.until(Duration.ofSeconds(120), "run 2 to end", () -> {
+            Run run = again.get("/api/v1/runs/2").as(Run.class);
+            return run.endTime() == null ? null : run;
+        });
+        assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    private static void git(Path repository, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repository.toString()));
+        command.addAll(List.of(args));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(git.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
     }
 
     /**
@@ -228,8 +288,12 @@ class ServiceExampleTest {
     }
 
     private String log() {
+        return log("up.log");
+    }
+
+    private String log(String name) {
         try {
-            return Files.readString(dir.resolve("up.log"));
+            return Files.readString(dir.resolve(name));
         } catch (IOException e) {
             return e.toString();
         }
