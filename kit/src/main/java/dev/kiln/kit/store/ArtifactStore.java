@@ -18,6 +18,26 @@ public interface ArtifactStore {
     /** Reads a stored file; the caller closes the stream. */
     InputStream get(String key);
 
+    /**
+     * Reads a stored file from byte {@code offset} on; the caller closes the stream. Stores that can read a range
+     * read only from there; by default the bytes before it are read and skipped.
+     */
+    default InputStream get(String key, long offset) {
+        InputStream in = get(key);
+        try {
+            in.skipNBytes(offset);
+            return in;
+        } catch (java.io.IOException e) {
+            try {
+                in.close();
+            } catch (java.io.IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw new StoreException(
+                    "cannot read " + location(key) + " from byte " + offset + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Where a key is, as {@link #put} reports it. */
     String location(String key);
 

@@ -158,6 +158,20 @@ public final class MinioArtifactStore implements ArtifactStore, ObjectSigner {
         }
     }
 
+    /** A ranged GET: only the bytes from {@code offset} on travel. */
+    @Override
+    public InputStream get(String key, long offset) {
+        try {
+            return client.getObject(GetObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(object(key))
+                    .offset(offset)
+                    .build());
+        } catch (MinioException e) {
+            throw failure("read " + location(key), e);
+        }
+    }
+
     @Override
     public String sign(ObjectOperation operation, String key, Duration validFor) {
         try {

@@ -41,6 +41,23 @@ class ArtifactStoresTest {
     }
 
     @Test
+    void both_stores_read_from_an_offset() throws Exception {
+        ArtifactStore s3 = ArtifactStores.fromLocation(
+                "s3://ranged",
+                Map.of(
+                        "KILN_S3_ENDPOINT", server.endpoint(),
+                        "AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY,
+                        "AWS_SECRET_ACCESS_KEY", S3Server.SECRET_KEY));
+        ArtifactStore local = ArtifactStores.fromLocation(work.resolve("local").toString(), Map.of());
+        for (ArtifactStore store : java.util.List.of(s3, local)) {
+            store.put("logs/j.log", file("line 0\nline 1\nline 2\n"));
+            try (InputStream in = store.get("logs/j.log", 7)) {
+                assertThat(new String(in.readAllBytes())).as(store.toString()).isEqualTo("line 1\nline 2\n");
+            }
+        }
+    }
+
+    @Test
     void s3_store_round_trips_under_its_prefix_and_creates_the_bucket() throws Exception {
         ArtifactStore store = ArtifactStores.fromLocation(
                 "s3://created/team-a",

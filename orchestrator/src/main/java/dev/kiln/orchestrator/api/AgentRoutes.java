@@ -11,6 +11,7 @@ import dev.kiln.model.job.LogBatch;
 import dev.kiln.model.job.ObjectGrantRequest;
 import dev.kiln.orchestrator.access.Caller;
 import dev.kiln.orchestrator.core.AgentDesk;
+import dev.kiln.orchestrator.state.StateStore;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -84,6 +85,11 @@ final class AgentRoutes {
                     LogBatch batch = ApiJson.read(ctx.body().buffer(), LogBatch.class);
                     if (batch.firstLine() < 0) {
                         throw new BadRequestException("field firstLine must not be negative");
+                    }
+                    if (batch.lines().size() > StateStore.MAX_CHUNK_LINES) {
+                        throw new BadRequestException(
+                                "field lines holds " + batch.lines().size() + " lines; send at most "
+                                        + StateStore.MAX_CHUNK_LINES + " in a batch");
                     }
                     return desk.log(agent(ctx), caller(ctx), ctx.pathParam("id"), batch)
                             .map(LogAccepted::new);

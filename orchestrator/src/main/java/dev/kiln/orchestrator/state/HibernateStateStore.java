@@ -226,19 +226,30 @@ public final class HibernateStateStore implements StateStore {
 
     @Override
     public Future<List<String>> log(String jobId, long fromLine, int limit) {
+        // the chunks of lines [from, from + limit): a chunk holds at most MAX_CHUNK_LINES lines, so the one holding
+        // line `from` starts after from - MAX_CHUNK_LINES; the index on (job, first line) reads only those, wherever
+        // in the log they are
         return tx(s -> s.createSelectionQuery(
-                        "from LogChunkEntity where jobId = :job and firstLine + lineCount > :from order by firstLine",
+                        "from LogChunkEntity where jobId = :job and firstLine > :after and firstLine < :until"
+                                + " and firstLine + lineCount > :from order by firstLine",
                         LogChunkEntity.class)
                 .setParameter("job", jobId)
+                .setParameter("after", fromLine - MAX_CHUNK_LINES)
+                .setParameter("until", fromLine + limit)
                 .setParameter("from", fromLine)
                 .getResultList()
                 .thenApply(chunks -> {
                     List<String> out = new ArrayList<>();
+                    long chars = 0;
                     for (LogChunkEntity chunk : chunks) {
                         String[] chunkLines = chunk.text.split("\n", -1);
                         for (int i = 0; i < chunkLines.length && out.size() < limit; i++) {
                             if (chunk.firstLine + i >= fromLine) {
+                                if (!out.isEmpty() && chars + chunkLines[i].length() > MAX_PAGE_CHARS) {
+                                    return out; // a page stays small whatever its lines hold: read on from here
+                                }
                                 out.add(chunkLines[i]);
+                                chars += chunkLines[i].length() + 1;
                             }
                         }
                     }

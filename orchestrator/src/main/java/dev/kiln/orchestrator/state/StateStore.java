@@ -73,13 +73,22 @@ public interface StateStore {
     /** One job. */
     Future<Optional<JobRecord>> job(String id);
 
+    /** The most lines a batch of log lines (one chunk) holds: a larger batch is refused before it is stored. */
+    int MAX_CHUNK_LINES = 10_000;
+
+    /** Characters of text a page of log lines holds at most (it always holds one line, however long). */
+    int MAX_PAGE_CHARS = 4 * 1024 * 1024;
+
     /**
-     * Appends log lines to a job, numbered from {@code firstLine}; a batch sent twice (the same first line) is stored
-     * once. Answers how many lines the job now has.
+     * Appends log lines to a job, numbered from {@code firstLine}, at most {@link #MAX_CHUNK_LINES}; a batch sent twice
+     * (the same first line) is stored once. Answers how many lines the job now has.
      */
     Future<Long> appendLog(String jobId, long firstLine, List<String> lines);
 
-    /** A job's log lines from {@code fromLine} on, at most {@code limit}. */
+    /**
+     * A job's log lines from {@code fromLine} on, at most {@code limit} and about {@link #MAX_PAGE_CHARS} characters
+     * (fewer lines than asked do not mean the end); the same cost wherever in the log they are.
+     */
     Future<List<String>> log(String jobId, long fromLine, int limit);
 
     /** How many characters a job's stored log lines hold (line ends counted). */

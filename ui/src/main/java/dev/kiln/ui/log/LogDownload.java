@@ -25,8 +25,8 @@ final class LogDownload {
                 out.write(line);
                 out.write('\n');
             }
-            if (page.lines().size() < PAGE) {
-                break;
+            if (page.lines().isEmpty()) {
+                break; // a page may hold fewer lines than asked (a page's size is bounded too): only none is the end
             }
             from = page.next();
         }
