@@ -88,6 +88,14 @@ final class UpCommand implements Callable<Integer> {
     String example;
 
     @Option(
+            names = "--max-log-size",
+            paramLabel = "SIZE",
+            description =
+                    "A job's log is kept up to SIZE (default 100m; k, m, g): later lines are dropped, the build goes"
+                            + " on, and one line at the end counts them.")
+    String maxLogSize = "100m";
+
+    @Option(
             names = "--grace",
             paramLabel = "S",
             description = "On Ctrl-C or SIGTERM: seconds the local agents' jobs may take to end by themselves"
@@ -116,6 +124,11 @@ final class UpCommand implements Callable<Integer> {
                     + " --ui-port -1..65535, --grace 0..3600");
             return 2;
         }
+        Optional<Long> maxLog = dev.kiln.model.Sizes.parse(maxLogSize).filter(n -> n >= 1024);
+        if (maxLog.isEmpty()) {
+            System.err.println("kiln up: --max-log-size " + maxLogSize + ": give a size of 1k or more, as 100m or 1g");
+            return 2;
+        }
         Map<String, String> env = dev.kiln.kit.SecretFiles.resolve(System.getenv());
         Path dir = data != null ? data : ServerSettings.defaultDataDirectory(env);
         ServerSettings settings = new ServerSettings(
@@ -127,7 +140,8 @@ final class UpCommand implements Callable<Integer> {
                 Optional.ofNullable(database),
                 Optional.ofNullable(s3),
                 Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
-                Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));
+                Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")),
+                maxLog.get());
         long start = System.nanoTime();
         KilnServer server = KilnServer.start(settings, SAY::info);
         LocalAgents local = new LocalAgents(dir, java.time.Duration.ofSeconds(grace));

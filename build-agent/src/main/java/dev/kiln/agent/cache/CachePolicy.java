@@ -17,27 +17,11 @@ public record CachePolicy(long maxBytes, Duration maxAge) {
     /** 10 GiB, 30 days. */
     public static final CachePolicy DEFAULT = new CachePolicy(10L << 30, Duration.ofDays(30));
 
-    private static final Pattern SIZE = Pattern.compile("(\\d+)([kmgt]?)i?b?");
     private static final Pattern AGE = Pattern.compile("(\\d+)([smhd])");
 
     public CachePolicy {
         if (maxBytes <= 0 || maxAge.isNegative() || maxAge.isZero()) {
             throw new IllegalArgumentException("a cache policy needs a positive size and age");
-        }
-    }
-
-    /** {@code 500m}, {@code 10g}, {@code 2048k}, {@code 1t} or bytes; empty when malformed. */
-    public static Optional<Long> parseSize(String text) {
-        Matcher m = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        int shift = "_kmgt".indexOf(m.group(2).isEmpty() ? "_" : m.group(2)) * 10;
-        try {
-            long n = Long.parseLong(m.group(1));
-            return n > 0 && n < (Long.MAX_VALUE >> shift) ? Optional.of(n << shift) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 

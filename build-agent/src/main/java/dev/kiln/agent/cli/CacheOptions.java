@@ -66,7 +66,7 @@ final class CacheOptions {
             throw new InvalidOptionException(
                     "--docker-layer-cache needs --privileged: only a privileged build runs Docker inside");
         }
-        Optional<Long> maxSize = CachePolicy.parseSize(cacheMaxSize);
+        Optional<Long> maxSize = dev.kiln.model.Sizes.parse(cacheMaxSize);
         Optional<Duration> maxAge = CachePolicy.parseAge(cacheMaxAge);
         if (maxSize.isEmpty()) {
             throw new InvalidOptionException(

@@ -194,11 +194,11 @@ class BuildCacheTest {
 
     @Test
     void sizes_and_ages_parse_or_are_refused() {
-        assertThat(CachePolicy.parseSize("10g")).contains(10L << 30);
-        assertThat(CachePolicy.parseSize("500M")).contains(500L << 20);
-        assertThat(CachePolicy.parseSize("2048")).contains(2048L);
-        assertThat(CachePolicy.parseSize("1.5g")).isEmpty();
-        assertThat(CachePolicy.parseSize("0")).isEmpty();
+        assertThat(dev.kiln.model.Sizes.parse("10g")).contains(10L << 30);
+        assertThat(dev.kiln.model.Sizes.parse("500M")).contains(500L << 20);
+        assertThat(dev.kiln.model.Sizes.parse("2048")).contains(2048L);
+        assertThat(dev.kiln.model.Sizes.parse("1.5g")).isEmpty();
+        assertThat(dev.kiln.model.Sizes.parse("0")).isEmpty();
         assertThat(CachePolicy.parseAge("30d")).contains(Duration.ofDays(30));
         assertThat(CachePolicy.parseAge("12h")).contains(Duration.ofHours(12));
         assertThat(CachePolicy.parseAge("soon")).isEmpty();

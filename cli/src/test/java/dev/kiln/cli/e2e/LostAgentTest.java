@@ -48,7 +48,7 @@ class LostAgentTest {
     }
 
     /** A build agent played by hand: it says hello as {@code agent}, then leases the next job (and runs nothing). */
-    private static JobSpec leaseByHand(Api api, String agent) throws InterruptedException {
+    static JobSpec leaseByHand(Api api, String agent) throws InterruptedException {
         String hello = "{\"name\": \"" + agent + "\", \"kind\": \"build\", \"labels\": [], \"maxJobs\": 1,"
                 + " \"running\": []}";
         assertThat(api.send("PUT", "/api/v1/agents/" + agent, hello, java.util.Map.of())

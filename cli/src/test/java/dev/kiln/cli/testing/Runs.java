@@ -17,6 +17,11 @@ public final class Runs {
      * shared PostgreSQL, its objects in a fresh bucket of the shared object store.
      */
     public static KilnServer server(Path data) throws Exception {
+        return server(data, ServerSettings.DEFAULT_MAX_LOG_BYTES);
+    }
+
+    /** {@link #server(Path)} keeping a job's log up to {@code maxLogBytes}. */
+    public static KilnServer server(Path data, long maxLogBytes) throws Exception {
         return KilnServer.start(
                 new ServerSettings(
                         "127.0.0.1",
@@ -27,7 +32,8 @@ public final class Runs {
                         Optional.of(TestPostgres.freshDatabase().jdbcUrl()),
                         Optional.of(SharedObjectStore.freshBucket()),
                         Optional.of(SharedObjectStore.ACCESS_KEY),
-                        Optional.of(SharedObjectStore.secretKey())),
+                        Optional.of(SharedObjectStore.secretKey()),
+                        maxLogBytes),
                 line -> {});
     }
 

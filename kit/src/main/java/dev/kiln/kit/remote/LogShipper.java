@@ -3,6 +3,7 @@ package dev.kiln.kit.remote;
 import dev.kiln.client.AgentClient;
 import dev.kiln.client.ApiRefusedException;
 import dev.kiln.client.OrchestratorUnreachableException;
+import dev.kiln.model.Sizes;
 import dev.kiln.model.job.LogBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,25 @@ final class LogShipper implements AutoCloseable {
     private final Runnable onUnknownAgent;
     private final List<String> pending = new ArrayList<>();
     private final Thread sender;
+    /** The log's cap in UTF-8 bytes (line ends counted); 0 for none. */
+    private final long maxBytes;
+
     private long sent;
     private boolean closed;
+    /** Bytes of the lines kept so far, and of those dropped past the cap, and how many were. */
+    private long keptBytes;
 
-    /** A shipper of a job's lines, the first numbered {@code firstLine}. */
-    LogShipper(AgentClient client, String jobId, long firstLine, Runnable onUnknownAgent) {
+    private long droppedBytes;
+    private long dropped;
+
+    /**
+     * A shipper of a job's lines, the first numbered {@code firstLine}, keeping {@code maxBytes} of them (0: all): the
+     * lines past it are dropped, said once when it is reached and counted in one line at the end.
+     */
+    LogShipper(AgentClient client, String jobId, long firstLine, long maxBytes, Runnable onUnknownAgent) {
         this.client = client;
         this.sent = firstLine;
+        this.maxBytes = maxBytes;
         this.jobId = jobId;
         this.onUnknownAgent = onUnknownAgent;
         this.sender = new Thread(this::sendLoop, "kiln-log-" + jobId);
@@ -38,6 +51,27 @@ final class LogShipper implements AutoCloseable {
 
     /** A line printed. */
     synchronized void line(String text) {
+        long bytes = utf8Length(text) + 1;
+        if (maxBytes > 0 && (dropped > 0 || keptBytes + bytes > maxBytes)) {
+            if (dropped == 0) {
+                queue("[Kiln] this log reached its cap of " + Sizes.show(maxBytes) + " (the orchestrator's"
+                        + " --max-log-size): the build goes on, and the lines it prints from here on are dropped and"
+                        + " counted at the end");
+            }
+            dropped++;
+            droppedBytes += bytes;
+            return;
+        }
+        keptBytes += bytes;
+        queue(text);
+    }
+
+    /** How many lines were dropped past the cap. */
+    synchronized long dropped() {
+        return dropped;
+    }
+
+    private void queue(String text) {
         pending.add(text);
         if (pending.size() == 1 || pending.size() >= MAX_BATCH) {
             notifyAll();
@@ -119,10 +153,38 @@ final class LogShipper implements AutoCloseable {
         }
     }
 
-    /** Waits until every line is acknowledged (the orchestrator may be restarting meanwhile). */
+    /** UTF-8 bytes of a string, without encoding it. */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    /**
+     * Waits until every line is acknowledged (the orchestrator may be restarting meanwhile); a log that reached its cap
+     * ends with the line that counts what was dropped.
+     */
     @Override
     public void close() {
         synchronized (this) {
+            if (dropped > 0) {
+                queue("[Kiln] " + dropped + " line(s) (" + Sizes.show(droppedBytes)
+                        + ") printed past this log's cap of " + Sizes.show(maxBytes) + " were dropped");
+            }
             closed = true;
             notifyAll();
         }

@@ -285,7 +285,8 @@ public final class RemoteAgent {
         MDC.put("action", spec.action());
         say.accept("job " + spec.jobId() + ": run " + spec.runId() + " " + spec.stage() + "/" + spec.action());
         try {
-            LogShipper log = new LogShipper(client, spec.jobId(), spec.firstLogLine(), this::rehello);
+            LogShipper log = new LogShipper(
+                    client, spec.jobId(), spec.firstLogLine(), welcome().maxLogBytes(), this::rehello);
             JobResult result;
             try {
                 result = job.run(log::line);

@@ -72,10 +72,20 @@ public final class ServerCommand implements Callable<Integer> {
     @Nullable
     String s3;
 
+    @Option(
+            names = "--max-log-size",
+            paramLabel = "SIZE",
+            defaultValue = "${env:KILN_MAX_LOG_SIZE:-100m}",
+            description = "A job's log is kept up to SIZE (default: KILN_MAX_LOG_SIZE, else 100m; k, m, g): later lines"
+                    + " are dropped, the build goes on, and one line at the end counts them.")
+    String maxLogSize = "100m";
+
     @Override
     public Integer call() throws Exception {
-        if (pollInterval < 0 || port < 0 || port > 65535) {
-            System.err.println("kiln server: --poll-interval must be 0 or more, --port 0..65535");
+        Optional<Long> maxLog = dev.kiln.model.Sizes.parse(maxLogSize).filter(n -> n >= 1024);
+        if (pollInterval < 0 || port < 0 || port > 65535 || maxLog.isEmpty()) {
+            System.err.println("kiln server: --poll-interval must be 0 or more, --port 0..65535, --max-log-size a size"
+                    + " of 1k or more (as 100m)");
             return 2;
         }
         Map<String, String> env = dev.kiln.kit.SecretFiles.resolve(System.getenv());
@@ -91,7 +101,8 @@ public final class ServerCommand implements Callable<Integer> {
                         .map(url -> Database.url(url, Optional.ofNullable(env.get("KILN_DATABASE_PASSWORD")))),
                 Optional.ofNullable(s3).filter(s -> !s.isBlank()),
                 Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
-                Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")));
+                Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")),
+                maxLog.get());
         long start = System.nanoTime();
         KilnServer server = KilnServer.start(settings, SAY::info);
         try {

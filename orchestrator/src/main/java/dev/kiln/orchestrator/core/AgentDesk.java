@@ -33,10 +33,27 @@ public final class AgentDesk {
     private final ObjectGrants objects;
     private final LogHub logs;
     private final LogArchive archive;
+    private final long maxLogBytes;
+    /**
+     * The characters stored of each open job's log (read from the store the first time after a start): a batch past
+     * the cap and {@link #CAP_SLACK} is refused.
+     */
+    private final java.util.Map<String, Long> logChars = new java.util.HashMap<>();
 
-    /** A desk for an orchestrator's agents. */
-    public AgentDesk(Vertx vertx, Orchestrator orchestrator, ObjectGrants objects, LogHub logs, LogArchive archive) {
+    /** Room past the cap for the line that counts what was dropped, and a batch the agent had in flight. */
+    static final long CAP_SLACK = 3L << 20;
+
+    /** A desk for an orchestrator's agents; a job's log is kept up to {@code maxLogBytes}. */
+    public AgentDesk(
+            Vertx vertx,
+            Orchestrator orchestrator,
+            ObjectGrants objects,
+            LogHub logs,
+            LogArchive archive,
+            long maxLogBytes) {
         this.archive = archive;
+        this.maxLogBytes = maxLogBytes;
+        orchestrator.onJobEnded(job -> logChars.remove(job.id()));
         this.vertx = vertx;
         this.orchestrator = orchestrator;
         this.objects = objects;
@@ -70,7 +87,7 @@ public final class AgentDesk {
         }
         AgentState agent = orchestrator.board.hello(agentId, hello, caller, orchestrator.clock.instant());
         agent.environments = grant.flatMap(AgentGrant::environments).orElse(null);
-        return new AgentWelcome(HEARTBEAT_SECONDS);
+        return new AgentWelcome(HEARTBEAT_SECONDS, maxLogBytes);
     }
 
     /**
@@ -195,13 +212,32 @@ public final class AgentDesk {
     }
 
     private Future<Long> append(String jobId, LogBatch batch) {
-        return orchestrator
-                .store
-                .appendLog(jobId, batch.firstLine(), batch.lines())
-                .map(count -> {
-                    logs.publish(jobId, batch);
-                    return count;
-                });
+        long chars = 0;
+        for (String line : batch.lines()) {
+            chars += line.length() + 1;
+        }
+        long adding = chars;
+        Long known = logChars.get(jobId);
+        Future<Long> stored = known != null ? Future.succeededFuture(known) : orchestrator.store.logSize(jobId);
+        return stored.compose(before -> {
+            // characters never outnumber UTF-8 bytes: an agent within its byte cap is within this one
+            if (before + adding > maxLogBytes + CAP_SLACK) {
+                throw new LogOverCapException("job " + jobId + "'s log holds " + dev.kiln.model.Sizes.show(before)
+                        + " and may hold " + dev.kiln.model.Sizes.show(maxLogBytes)
+                        + ": drop the lines past the cap and count them in one line");
+            }
+            return orchestrator
+                    .store
+                    .appendLog(jobId, batch.firstLine(), batch.lines())
+                    .map(count -> {
+                        if (orchestrator.board.job(jobId).isPresent()) {
+                            // a batch sent twice is stored once and counted twice: the slack covers it
+                            logChars.compute(jobId, (k, counted) -> (counted == null ? before : counted) + adding);
+                        }
+                        logs.publish(jobId, batch);
+                        return count;
+                    });
+        });
     }
 
     /**

@@ -134,7 +134,8 @@ public final class KilnServer implements AutoCloseable {
                             LogHub logs = new LogHub();
                             LogArchive archive = new LogArchive(context, state, artifacts);
                             ObjectGrants grants = new ObjectGrants(context, artifacts, artifacts, Clock.systemUTC());
-                            AgentDesk desk = new AgentDesk(vertx, orchestrator, grants, logs, archive);
+                            AgentDesk desk =
+                                    new AgentDesk(vertx, orchestrator, grants, logs, archive, settings.maxLogBytes());
                             AccessStore access = new HibernateAccessStore(sessions);
                             Tokens tokens = new Tokens(access, Clock.systemUTC());
                             Users users = new Users(access, tokens, context, Clock.systemUTC());

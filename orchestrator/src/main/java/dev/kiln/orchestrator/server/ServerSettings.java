@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param s3 an S3 URL ({@code http(s)://host:port/bucket}), or empty for the embedded one
  * @param s3AccessKey the S3 access key, with {@code s3}
  * @param s3SecretKey the S3 secret key, with {@code s3}
+ * @param maxLogBytes a job's log is kept up to this size; later lines are dropped and counted
  */
 public record ServerSettings(
         String host,
@@ -26,7 +27,41 @@ public record ServerSettings(
         Optional<String> database,
         Optional<String> s3,
         Optional<String> s3AccessKey,
-        Optional<String> s3SecretKey) {
+        Optional<String> s3SecretKey,
+        long maxLogBytes) {
+
+    /** A job's log is kept up to 100 MiB unless told otherwise. */
+    public static final long DEFAULT_MAX_LOG_BYTES = 100L << 20;
+
+    /** Settings with logs kept up to {@link #DEFAULT_MAX_LOG_BYTES}. */
+    public ServerSettings(
+            String host,
+            int port,
+            Path dataDirectory,
+            int pollIntervalSeconds,
+            int agents,
+            Optional<String> database,
+            Optional<String> s3,
+            Optional<String> s3AccessKey,
+            Optional<String> s3SecretKey) {
+        this(
+                host,
+                port,
+                dataDirectory,
+                pollIntervalSeconds,
+                agents,
+                database,
+                s3,
+                s3AccessKey,
+                s3SecretKey,
+                DEFAULT_MAX_LOG_BYTES);
+    }
+
+    public ServerSettings {
+        if (maxLogBytes < 1024) {
+            throw new IllegalArgumentException("a job's log must be allowed at least 1 KiB");
+        }
+    }
 
     /** Where a server keeps its data when not told: {@code $KILN_HOME/server}, else under the XDG data home. */
     public static Path defaultDataDirectory(Map<String, String> env) {
