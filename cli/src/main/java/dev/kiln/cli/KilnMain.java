@@ -45,6 +45,7 @@ public final class KilnMain implements Runnable {
                 && status == 0) {
             return; // shutdown hooks are running
         }
+        dev.kiln.kit.logging.KilnLogging.flush(); // what was said is written before the process ends
         System.exit(status);
     }
 

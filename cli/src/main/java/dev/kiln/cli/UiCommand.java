@@ -52,6 +52,7 @@ final class UiCommand implements Callable<Integer> {
         CountDownLatch down = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ui.close();
+            dev.kiln.kit.logging.KilnLogging.flush();
             down.countDown();
         }));
         SAY.info(ui.url() + " (for the orchestrator at " + config.server() + ")");

@@ -191,6 +191,8 @@ final class UpCommand implements Callable<Integer> {
                 webUi.close();
             }
             server.close();
+            SAY.info("stopped");
+            dev.kiln.kit.logging.KilnLogging.flush();
             down.countDown();
         }));
         SAY.info(String.format(

@@ -27,7 +27,9 @@ public final class KilnCli implements Runnable {
     public static void main(String[] args) {
         org.slf4j.LoggerFactory.getILoggerFactory(); // logging set up (KILN_LOG_FORMAT, KILN_LOG_LEVEL) first
         CommandLines.installUncaughtHandler();
-        System.exit(execute(args));
+        int status = execute(args);
+        dev.kiln.kit.logging.KilnLogging.flush(); // what was said is written before the process ends
+        System.exit(status);
     }
 
     /** Runs the command line and returns its exit status (for tests). */

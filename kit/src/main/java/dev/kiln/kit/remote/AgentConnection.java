@@ -82,7 +82,13 @@ public final class AgentConnection {
                 throw new InvalidOptionException("--grace " + grace + ": give 0 to 3600 seconds");
             }
             java.time.Duration graceful = java.time.Duration.ofSeconds(grace);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> agent.shutdown(graceful), "kiln-agent-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                agent.shutdown(graceful);
+                                KilnLogging.flush();
+                            },
+                            "kiln-agent-shutdown"));
             StatusServer server = startStatus(agent.status());
             try {
                 agent.run();

@@ -47,6 +47,7 @@ class KilnLoggingTest {
                 .log("run r-1 of web Failed");
         context.getLogger("org.example.Library").info("not said: libraries say warnings only");
         context.getLogger("org.example.Library").warn("the disk is slow", new IllegalStateException("slow disk"));
+        KilnLogging.flush(context); // writes what is queued
 
         List<JsonNode> lines = lines();
         assertThat(lines).hasSize(3);
@@ -74,6 +75,7 @@ class KilnLoggingTest {
         context.getLogger("kiln.agent.build").info("connected");
         context.getLogger("org.example.Library").info("not said");
         context.getLogger("org.example.Library").error("broken");
+        KilnLogging.flush(context); // writes what is queued
 
         String[] text = out.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(text).hasSize(2);
@@ -99,6 +101,7 @@ class KilnLoggingTest {
         assertThat(settings.json()).isFalse();
         assertThat(settings.level()).isEqualTo(Level.WARN);
         KilnLogging.apply(context, settings, out);
+        KilnLogging.flush(context);
 
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("kiln logging: KILN_LOG_FORMAT=xml is not a log format: set text or json");
@@ -137,5 +140,43 @@ class KilnLoggingTest {
             }
         }
         return lines;
+    }
+
+    @Test
+    void a_thread_that_logs_never_waits_for_a_stuck_terminal_and_a_stop_writes_what_was_queued() throws Exception {
+        java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(1);
+        java.io.OutputStream terminal = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    stuck.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                out.write(b, off, len);
+            }
+        };
+        KilnLogging.apply(context, LogSettings.from(Map.of()), terminal);
+        Thread eventLoop = new Thread(() -> {
+            for (int i = 0; i < 100; i++) {
+                context.getLogger("kiln.orchestrator").info("line {}", i);
+            }
+        });
+        eventLoop.start();
+        eventLoop.join(10_000);
+        assertThat(eventLoop.isAlive()).as("logging waited for the terminal").isFalse();
+
+        stuck.countDown();
+        KilnLogging.flush(context);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+                .hasSize(100)
+                .last()
+                .asString()
+                .endsWith("line 99");
     }
 }

@@ -44,6 +44,7 @@ public final class ObjectStoreCommand implements Callable<Integer> {
         CountDownLatch down = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             store.close();
+            dev.kiln.kit.logging.KilnLogging.flush();
             down.countDown();
         }));
         SAY.info("S3 at http://" + host + ":" + port + " over " + data);

@@ -123,6 +123,7 @@ public final class ServerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             SAY.info("stopping");
             server.close();
+            dev.kiln.kit.logging.KilnLogging.flush();
             down.countDown();
         }));
         SAY.info(String.format("ready at %s in %.1f s", server.url(), (System.nanoTime() - start) / 1e9));

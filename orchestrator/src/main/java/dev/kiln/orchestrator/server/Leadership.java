@@ -65,6 +65,7 @@ final class Leadership implements AutoCloseable {
         }
         lease.keep(why -> {
             progress.accept("stopping at once: " + why + " (another orchestrator leads now)");
+            dev.kiln.kit.logging.KilnLogging.flush();
             Runtime.getRuntime().halt(3);
         });
         return new Leadership(channel, lock, lease);
