@@ -17,7 +17,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Health tells the truth about the database: frozen PostgreSQL (every process stopped) is a 503 within seconds. */
+/**
+ * Frozen PostgreSQL (every process stopped, as a database whose packets are dropped): health says so within seconds,
+ * a call that needs the database answers 503 within its 10 s instead of hanging, and once the leader lease cannot be
+ * renewed the orchestrator is fenced (503 at once, no timers) instead of ending the process. When the database is
+ * back it renews its lease as it was and answers 200 again, the same process.
+ */
 class DatabaseAwayTest {
     @TempDir
     Path dir;
@@ -27,6 +32,7 @@ class DatabaseAwayTest {
         try (KilnServer server = Runs.embeddedServer(dir.resolve("data"))) {
             server.markReady();
             Api anyone = new Api(server.url(), null);
+            Api admin = new Api(server.url(), server.newToken("test"));
             assertThat(anyone.get("/api/v1/health").as(Health.class).status()).isEqualTo(HealthStatus.OK);
 
             long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("data/postgres/postmaster.pid"))
@@ -40,19 +46,41 @@ class DatabaseAwayTest {
             signal("STOP", postgres);
             Api.Answer frozen;
             long tookMs;
+            Api.Answer run;
+            long runTookMs;
+            Api.Answer fenced;
+            long fencedTookMs;
             try {
                 long start = System.nanoTime();
                 frozen = anyone.get("/api/v1/health");
                 tookMs = (System.nanoTime() - start) / 1_000_000;
+                start = System.nanoTime();
+                run = admin.get("/api/v1/runs/1");
+                runTookMs = (System.nanoTime() - start) / 1_000_000;
+                // past its lease's term less a renewal, the orchestrator is fenced: it answers 503 at once
+                Thread.sleep(1000);
+                start = System.nanoTime();
+                fenced = admin.get("/api/v1/runs");
+                fencedTookMs = (System.nanoTime() - start) / 1_000_000;
             } finally {
                 signal("CONT", postgres);
             }
+            assertThat(run.status()).as(run.body().toString()).isEqualTo(503);
+            assertThat(run.error()).contains("database");
+            assertThat(runTookMs).as("answered, not hung").isLessThan(20_000L);
+            assertThat(fenced.status()).isEqualTo(503);
+            assertThat(fenced.error()).contains("cannot renew its leader lease");
+            assertThat(fencedTookMs).isLessThan(2_000L);
             assertThat(frozen.status()).isEqualTo(503);
             assertThat(frozen.as(Health.class).status()).isEqualTo(HealthStatus.DATABASE_UNAVAILABLE);
             assertThat(tookMs).as("answered after the 2 s wait, not hung").isBetween(1_500L, 6_000L);
 
             Waits.until(Duration.ofSeconds(20), "health to answer 200 again", () -> {
                 Api.Answer back = anyone.get("/api/v1/health");
+                return back.status() == 200 ? back : null;
+            });
+            Waits.until(Duration.ofSeconds(20), "the API to answer from the database again", () -> {
+                Api.Answer back = admin.get("/api/v1/runs");
                 return back.status() == 200 ? back : null;
             });
         }

@@ -306,6 +306,32 @@ class PipelineRunTest {
     }
 
     @Test
+    void a_repository_just_added_is_first_polled_one_interval_later_so_a_push_right_after_is_the_webhooks()
+            throws Exception {
+        GitRemote remote = GitRemote.create(dir, "patient");
+        remote.write("README.md", "# patient\n").commitAndPush("start");
+        addRepository("patient", remote.bare(), 3600, "s3cret");
+        String commit = remote.write(".kiln/pipeline.yml", PIPELINE).commitAndPush("add the pipeline");
+
+        Thread.sleep(4000); // four ticks of the poller
+
+        assertThat(List.of(api.get("/api/v1/runs").as(Run[].class)))
+                .as("no poll within the first hour")
+                .noneMatch(r -> r.repository().equals("patient"));
+        String payload = "{\"ref\": \"refs/heads/main\", \"before\": \"" + "0".repeat(40) + "\", \"after\": \"" + commit
+                + "\", \"repository\": {\"clone_url\": \"" + remote.bare() + "\"}, \"commits\": []}";
+        Api.Answer signed = new Api(server.url(), null)
+                .send(
+                        "POST",
+                        "/api/v1/webhooks/patient",
+                        payload,
+                        Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac("s3cret", payload)));
+        assertThat(signed.status()).isEqualTo(202);
+        Run run = Runs.endedRun(api, commit, Duration.ofSeconds(60));
+        assertThat(run.trigger()).isEqualTo(Trigger.WEBHOOK);
+    }
+
+    @Test
     void a_signed_webhook_runs_the_push_and_bad_deliveries_get_401_or_400_naming_what_is_wrong() throws Exception {
         GitRemote remote = GitRemote.create(dir, "hooked");
         remote.write("README.md", "# hooked\n").commitAndPush("start");

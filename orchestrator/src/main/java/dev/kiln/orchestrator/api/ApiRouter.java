@@ -76,8 +76,25 @@ public final class ApiRouter {
             LogArchive archive,
             JobReports reports,
             DeployRoutes.Parts deploys,
-            java.util.function.BooleanSupplier ready) {
+            java.util.function.BooleanSupplier ready,
+            java.util.function.BooleanSupplier fenced) {
         Router router = Router.router(vertx);
+        // fenced (its leader lease could not be renewed): nothing is done or answered from memory that may be stale
+        router.route().handler(ctx -> {
+            if (fenced.getAsBoolean()) {
+                if (ctx.normalizedPath().equals("/api/v1/health")) {
+                    Responses.send(ctx, 503, new Health(HealthStatus.DATABASE_UNAVAILABLE));
+                } else {
+                    ctx.response().putHeader("Retry-After", "2");
+                    Responses.error(
+                            ctx,
+                            new UnavailableException("this orchestrator cannot renew its leader lease"
+                                    + " (its database does not answer); it answers again once it can: try again soon"));
+                }
+                return;
+            }
+            ctx.next();
+        });
         router.errorHandler(413, ctx -> Responses.error(ctx, new TooLargeException(tooLarge(ctx))));
         Buffer openapi = openapi();
         router.get("/api/v1/health").handler(ctx -> health(vertx, ctx, store, ready));

@@ -50,7 +50,21 @@ final class Responses {
         if (cause instanceof OrchestratorException) {
             // Kiln's own failures are written for the caller: what failed and what to do
             message = Failures.message(cause);
-            if (status >= 500) {
+            if (cause instanceof UnavailableException) {
+                // fenced: said once where it happens (the lease), not per call
+                LOG.debug(
+                        "{} {} answered 503: {}",
+                        ctx.request().method(),
+                        ctx.request().path(),
+                        message);
+            } else if (status == 503) {
+                // the database away: a line per call, without a stack trace each
+                LOG.warn(
+                        "{} {} answered 503: {}",
+                        ctx.request().method(),
+                        ctx.request().path(),
+                        message);
+            } else if (status >= 500) {
                 LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);
             }
         } else {

@@ -52,9 +52,21 @@ public final class LogArchive {
     /** A job's lines from {@code from} on, at most {@code limit} (a page may hold fewer), wherever they are. */
     public Future<List<String>> read(String jobId, long from, int limit) {
         return store.logObject(jobId)
-                .compose(key -> key.isEmpty()
-                        ? store.log(jobId, from, limit)
-                        : context.executeBlocking(() -> readObject(key.get(), from, limit), false));
+                .compose(key -> key.isPresent()
+                        ? readObject(key.get(), from, limit, context)
+                        : store.log(jobId, from, limit)
+                                .compose(lines -> lines.isEmpty()
+                                        // archived between the two reads (its lines left the database): read it where
+                                        // it went
+                                        ? store.logObject(jobId)
+                                                .compose(moved -> moved.isPresent()
+                                                        ? readObject(moved.get(), from, limit, context)
+                                                        : Future.succeededFuture(lines))
+                                        : Future.succeededFuture(lines)));
+    }
+
+    private Future<List<String>> readObject(String key, long from, int limit, Context on) {
+        return on.executeBlocking(() -> readObject(key, from, limit), false);
     }
 
     /** Moves an ended job's log to the object store when it is long; a failure leaves it in the database. */

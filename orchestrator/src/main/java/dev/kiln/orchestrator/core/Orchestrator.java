@@ -20,6 +20,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,9 @@ public final class Orchestrator {
     private final List<Consumer<JobRecord>> endedListeners = new ArrayList<>();
     private Future<Void> saved = Future.succeededFuture();
     private long timer = -1;
+    /** While true (its leader lease fenced) the timers do nothing. */
+    private boolean paused;
+
     private int defaultPollInterval = 60;
 
     Orchestrator(Context context, StateStore store, SourceStep source, Clock clock, long lastSeq) {
@@ -84,6 +88,9 @@ public final class Orchestrator {
             o.commits = new Commits(context, mirrors);
             Poller poller = new Poller(o, source);
             o.timer = vertx.setPeriodic(1000, id -> {
+                if (o.paused) {
+                    return;
+                }
                 o.tick();
                 poller.tick();
             });
@@ -361,6 +368,19 @@ public final class Orchestrator {
             return Future.failedFuture(e);
         }
         return step();
+    }
+
+    /**
+     * Pauses or resumes the timers (approvals, lost agents, polling) while this orchestrator may not act (its leader
+     * lease is fenced); on resuming, every agent gets a fresh {@link JobBoard#LOST_AFTER} to be heard from, since none
+     * could be while paused.
+     */
+    public void pause(boolean pause) {
+        if (paused && !pause) {
+            Instant now = clock.instant();
+            board.agents().forEach(agent -> agent.lastSeen = now);
+        }
+        paused = pause;
     }
 
     /** Once a second: approvals past their time fail, silent agents lose their jobs. */

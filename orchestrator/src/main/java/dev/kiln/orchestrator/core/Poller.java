@@ -41,8 +41,10 @@ final class Poller {
             if (repo.pollIntervalSeconds() <= 0 || polling.contains(repo.name())) {
                 continue;
             }
-            Instant last = lastPolled.get(repo.name());
-            if (last != null && Duration.between(last, now).toSeconds() < repo.pollIntervalSeconds()) {
+            // a repository's heads are read as it is added: its first poll is one interval later (after a start, at
+            // once when that is past)
+            Instant last = lastPolled.getOrDefault(repo.name(), repo.createdAt());
+            if (Duration.between(last, now).toSeconds() < repo.pollIntervalSeconds()) {
                 continue;
             }
             lastPolled.put(repo.name(), now);

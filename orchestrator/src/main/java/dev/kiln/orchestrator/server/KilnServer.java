@@ -121,7 +121,8 @@ public final class KilnServer implements AutoCloseable {
             Stage.SessionFactory sessions = database.open(vertx);
             resources.add(1, sessions);
             // ready to serve before waiting (a warm standby): once the lease is ours, only recovery remains
-            resources.add(2, Leadership.take(database, settings, progress));
+            Fence fence = new Fence(progress);
+            resources.add(2, Leadership.take(database, settings, progress, fence));
             Context context = vertx.getOrCreateContext();
             AtomicBoolean ready = new AtomicBoolean();
             Promise<KilnServer> started = Promise.promise();
@@ -154,7 +155,9 @@ public final class KilnServer implements AutoCloseable {
                                     archive,
                                     new JobReports(context, artifacts),
                                     parts,
-                                    ready::get);
+                                    ready::get,
+                                    fence::fenced);
+                            fence.follow(paused -> context.runOnContext(onContext -> orchestrator.pause(paused)));
                             return deploys.recover()
                                     .compose(recovered -> HttpEdge.create(vertx, router)
                                             .listen(settings.port(), settings.host())

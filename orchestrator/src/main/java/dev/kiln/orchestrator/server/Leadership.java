@@ -21,8 +21,9 @@ import java.util.function.Consumer;
 /**
  * This orchestrator's turn to lead: its data directory locked (one process per directory), then the leader lease
  * taken, waiting on standby while another orchestrator on the same database holds it. On standby it answers every
- * HTTP request 503 (its health too), so load balancers and agents go to the leader. Once leading, it halts the
- * process if the lease is lost: a supervisor (compose's restart policy) starts it again, on standby.
+ * HTTP request 503 (its health too), so load balancers and agents go to the leader. Once leading, the {@link Fence}
+ * pauses it while the lease cannot be renewed, and halts the process if another orchestrator took the lease: a
+ * supervisor (compose's restart policy) starts it again, on standby.
  */
 final class Leadership implements AutoCloseable {
     private final FileChannel lockFile;
@@ -36,7 +37,8 @@ final class Leadership implements AutoCloseable {
     }
 
     /** Locks the data directory, then waits for the lease; returns once this orchestrator leads. */
-    static Leadership take(Database database, ServerSettings settings, Consumer<String> progress) throws Exception {
+    static Leadership take(Database database, ServerSettings settings, Consumer<String> progress, Fence fence)
+            throws Exception {
         Path dir = settings.dataDirectory();
         FileChannel channel =
                 FileChannel.open(dir.resolve("instance.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -63,11 +65,7 @@ final class Leadership implements AutoCloseable {
             channel.close();
             throw e;
         }
-        lease.keep(why -> {
-            progress.accept("stopping at once: " + why + " (another orchestrator leads now)");
-            dev.kiln.kit.logging.KilnLogging.flush();
-            Runtime.getRuntime().halt(3);
-        });
+        lease.keep(fence);
         return new Leadership(channel, lock, lease);
     }
 

@@ -121,6 +121,9 @@ public record Database(String jdbcUrl, String user, String password) {
         configuration.setProperty("jakarta.persistence.jdbc.user", user);
         configuration.setProperty("jakarta.persistence.jdbc.password", password);
         configuration.setProperty("hibernate.connection.pool_size", "8");
+        // a database that does not answer fails a call in seconds (503), not a minute or never
+        configuration.setProperty("hibernate.vertx.pool.connect_timeout", "5000");
+        configuration.setProperty("hibernate.vertx.pool.max_wait_queue_size", "1000");
         configuration.setProperty("hibernate.hbm2ddl.auto", "validate");
         configuration.setProperty("hibernate.show_sql", "false");
         for (Class<?> entity : new Class<?>[] {

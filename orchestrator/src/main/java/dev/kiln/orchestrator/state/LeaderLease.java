@@ -15,14 +15,33 @@ import org.jspecify.annotations.Nullable;
  * The lease that lets one of several orchestrators sharing a database lead: schedule jobs, poll and take webhooks,
  * answer agents and people. It lasts {@link #TERM} from its last renewal, by the database's clock (no two hosts'
  * clocks are compared); the leader renews it every {@link #RENEW_EVERY}. A standby takes it once it expires. A
- * leader that cannot renew it before it may have expired must stop at once (the caller halts the process), so two
- * never lead at the same time. Plain JDBC on its own connection and thread: a busy event loop cannot delay it.
+ * leader that cannot renew it is <em>fenced</em> one renewal before it may have expired (it stops acting: its caller
+ * answers nothing and dispatches nothing), so two never act at the same time; it keeps trying, and resumes when it
+ * renews the lease with the same epoch (no one else held it meanwhile, as when the database was away for all). A
+ * lease another orchestrator took is lost for good (the caller stops the process: its memory is stale). Plain JDBC
+ * on its own connection and threads, every call bounded by {@link #CALL_SECONDS}: neither a busy event loop nor a
+ * database that stops answering can delay the fence.
  */
 public final class LeaderLease implements AutoCloseable {
     /** How long a lease lasts after its last renewal. */
     public static final Duration TERM = Duration.ofSeconds(10);
     /** How often the leader renews it. */
     public static final Duration RENEW_EVERY = Duration.ofSeconds(2);
+
+    /** The longest a call to the database for the lease may take (connect, socket read, statement). */
+    static final int CALL_SECONDS = 3;
+
+    /** What the holder hears as the lease's state changes. */
+    public interface Listener {
+        /** It may lapse before it is renewed: stop acting now. */
+        void fenced(String why);
+
+        /** Renewed with the same epoch after a fence: act again. */
+        void resumed();
+
+        /** Another orchestrator took it: stop for good. */
+        void lost(String why);
+    }
 
     private static final String NAME = "orchestrator";
     private static final String CLAIM = """
@@ -60,6 +79,7 @@ public final class LeaderLease implements AutoCloseable {
     public synchronized boolean tryAcquire() throws SQLException {
         long asked = System.nanoTime();
         try (PreparedStatement claim = connection().prepareStatement(CLAIM)) {
+            claim.setQueryTimeout(CALL_SECONDS);
             claim.setString(1, NAME);
             claim.setString(2, holder);
             claim.setDouble(3, TERM.toMillis() / 1000.0);
@@ -134,43 +154,72 @@ public final class LeaderLease implements AutoCloseable {
     }
 
     /**
-     * Renews the lease every {@link #RENEW_EVERY} on a thread of its own; {@code lost} runs once, when another
-     * holder took it or it could not be renewed before it may have expired.
+     * Renews the lease every {@link #RENEW_EVERY} on a thread of its own, while a watchdog fences it one renewal before
+     * it may lapse whatever the renewer is waiting for; {@code listener} hears each change.
      */
-    public void keep(Consumer<String> lost) {
+    public void keep(Listener listener) {
+        java.util.concurrent.atomic.AtomicBoolean fenced = new java.util.concurrent.atomic.AtomicBoolean();
+        long leadingEpoch = epoch;
+        Runnable fence = () -> {
+            if (!closed && fenced.compareAndSet(false, true)) {
+                listener.fenced("could not renew the leader lease within "
+                        + TERM.minus(RENEW_EVERY).toSeconds() + " s (the database does not answer)");
+            }
+        };
         renewer = new Thread(
                 () -> {
                     while (!closed) {
                         try {
-                            Thread.sleep(RENEW_EVERY.toMillis());
+                            Thread.sleep(fenced.get() ? RENEW_EVERY.toMillis() / 2 : RENEW_EVERY.toMillis());
                         } catch (InterruptedException e) {
                             return;
                         }
-                        String why = renew();
-                        if (why != null && !closed) {
-                            lost.accept(why);
-                            return;
+                        try {
+                            if (!tryAcquire()) {
+                                lost(listener, "another orchestrator holds the leader lease now");
+                                return;
+                            }
+                            if (epoch != leadingEpoch) {
+                                lost(
+                                        listener,
+                                        "another orchestrator led meanwhile (epoch " + leadingEpoch + ", now " + epoch
+                                                + ")");
+                                return;
+                            }
+                            if (fenced.compareAndSet(true, false) && !closed) {
+                                listener.resumed();
+                            }
+                        } catch (SQLException e) {
+                            if (System.nanoTime() > validUntilNanos - RENEW_EVERY.toNanos()) {
+                                fence.run();
+                            }
                         }
                     }
                 },
                 "kiln-leader-lease");
         renewer.setDaemon(true);
         renewer.start();
+        Thread watchdog = new Thread(
+                () -> {
+                    while (!closed) {
+                        if (System.nanoTime() > validUntilNanos - RENEW_EVERY.toNanos()) {
+                            fence.run();
+                        }
+                        try {
+                            Thread.sleep(200);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "kiln-leader-fence");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
-    /** Renews once; answers why the lease is lost, or null while it is ours. */
-    private @Nullable String renew() {
-        try {
-            if (tryAcquire()) {
-                return null;
-            }
-            return "another orchestrator holds the leader lease now";
-        } catch (SQLException e) {
-            // a margin of one renewal: stop before the lease may have lapsed for the others
-            if (System.nanoTime() > validUntilNanos - RENEW_EVERY.toNanos()) {
-                return "could not renew the leader lease within " + TERM.toSeconds() + " s: " + e.getMessage();
-            }
-            return null;
+    private void lost(Listener listener, String why) {
+        if (!closed) {
+            listener.lost(why);
         }
     }
 
@@ -181,7 +230,14 @@ public final class LeaderLease implements AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+            java.util.Properties properties = new java.util.Properties();
+            properties.setProperty("user", database.user());
+            properties.setProperty("password", database.password());
+            // a database that stops answering (packets dropped, the server frozen) fails a call in seconds
+            properties.setProperty("connectTimeout", Integer.toString(CALL_SECONDS));
+            properties.setProperty("loginTimeout", Integer.toString(CALL_SECONDS));
+            properties.setProperty("socketTimeout", Integer.toString(CALL_SECONDS));
+            connection = DriverManager.getConnection(database.jdbcUrl(), properties);
             connection.setAutoCommit(true);
         }
         return connection;

@@ -1,6 +1,9 @@
 package dev.kiln.orchestrator.state;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -14,8 +17,19 @@ import org.hibernate.reactive.stage.Stage;
 final class OwnSessions {
     private OwnSessions() {}
 
-    /** Runs {@code work} in one transaction on a new session, closed afterwards; failures say the database failed. */
+    /**
+     * How long a transaction may take before its caller is answered that the database is unavailable (503): a database
+     * that stopped answering (frozen, packets dropped) must not leave requests hanging. The work itself goes on, and
+     * its connection is given back when it ends.
+     */
+    static final long ANSWER_WITHIN_MS = 10_000;
+
+    /**
+     * Runs {@code work} in one transaction on a new session, closed afterwards; failures say the database failed. Its
+     * result is delivered on the calling Vert.x context, if any, and fails after {@link #ANSWER_WITHIN_MS}.
+     */
     static <T> Future<T> tx(Stage.SessionFactory sessions, Function<Stage.Session, CompletionStage<T>> work) {
+        Context context = Vertx.currentContext();
         CompletionStage<T> done = sessions.openSession()
                 .thenCompose(session -> session.withTransaction(transaction -> work.apply(session))
                         .handle((value, failure) -> session.close().handle((closed, ignored) -> {
@@ -25,7 +39,28 @@ final class OwnSessions {
                             return value;
                         }))
                         .thenCompose(x -> x));
-        return Future.fromCompletionStage(done).recover(e -> Future.failedFuture(unwrap(e)));
+        Future<T> result = (context == null
+                        ? Future.fromCompletionStage(done)
+                        : Future.fromCompletionStage(done, context))
+                .recover(e -> Future.failedFuture(unwrap(e)));
+        if (context == null) {
+            return result;
+        }
+        Promise<T> answered = Promise.promise();
+        long timer = context.owner()
+                .setTimer(
+                        ANSWER_WITHIN_MS,
+                        t -> answered.tryFail(new StateUnavailableException(
+                                "the database did not answer within " + ANSWER_WITHIN_MS / 1000 + " s", null)));
+        result.onComplete(outcome -> {
+            context.owner().cancelTimer(timer);
+            if (outcome.succeeded()) {
+                answered.tryComplete(outcome.result());
+            } else {
+                answered.tryFail(outcome.cause());
+            }
+        });
+        return answered.future();
     }
 
     private static Throwable unwrap(Throwable e) {
