@@ -2,6 +2,7 @@ package dev.kiln.orchestrator.access;
 
 import dev.kiln.model.api.Principal;
 import dev.kiln.model.api.Role;
+import dev.kiln.orchestrator.WorkPool;
 import dev.kiln.orchestrator.state.AccessStore;
 import dev.kiln.orchestrator.state.UserRecord;
 import io.vertx.core.Context;
@@ -68,7 +69,8 @@ public final class Users {
             return Future.failedFuture(new InvalidUserException(
                     "field role: agent is for agents' tokens (kiln agents tokens create), not for people"));
         }
-        return context.executeBlocking(() -> Passwords.hash(password))
+        return WorkPool.HASHING
+                .run(context, () -> Passwords.hash(password))
                 .map(hash -> new UserRecord(name, hash, role.wireName(), clock.instant()))
                 .compose(user -> store.addUser(user).map(v -> user));
     }
@@ -88,7 +90,8 @@ public final class Users {
         return store.user(name == null ? "" : name).compose(found -> {
             String stored = found.map(UserRecord::passwordHash).orElse(DECOY);
             String given = password == null ? "" : password;
-            return context.executeBlocking(() -> Passwords.matches(given, stored))
+            return WorkPool.HASHING
+                    .run(context, () -> Passwords.matches(given, stored))
                     .compose(ok -> {
                         if (!ok || found.isEmpty()) {
                             return Future.failedFuture(new LoginFailedException());

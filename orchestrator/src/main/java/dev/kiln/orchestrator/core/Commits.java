@@ -1,5 +1,6 @@
 package dev.kiln.orchestrator.core;
 
+import dev.kiln.orchestrator.WorkPool;
 import dev.kiln.orchestrator.source.CommitInfo;
 import dev.kiln.orchestrator.source.GitMirrors;
 import io.vertx.core.Context;
@@ -37,7 +38,8 @@ public final class Commits {
         if (found != null) {
             return Future.succeededFuture(Optional.of(found));
         }
-        return context.<Optional<CommitInfo>>executeBlocking(() -> {
+        return WorkPool.GIT
+                .<Optional<CommitInfo>>run(context, () -> {
                     try {
                         return mirrors.commit(repository, commit);
                     } catch (RuntimeException e) {

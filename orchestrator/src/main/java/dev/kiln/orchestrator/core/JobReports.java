@@ -3,6 +3,7 @@ package dev.kiln.orchestrator.core;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.model.job.JobSpec;
+import dev.kiln.orchestrator.WorkPool;
 import dev.kiln.orchestrator.state.JobRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -30,7 +31,7 @@ public final class JobReports {
 
     /** The reports' JSON (an array), or empty when the job made none (or has not ended). */
     public Future<Optional<byte[]>> of(JobRecord job) {
-        return context.executeBlocking(() -> {
+        return WorkPool.STORE.run(context, () -> {
             String prefix;
             try {
                 prefix = Objects.requireNonNullElse(

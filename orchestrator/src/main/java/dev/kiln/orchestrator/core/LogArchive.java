@@ -2,6 +2,7 @@ package dev.kiln.orchestrator.core;
 
 import dev.kiln.kit.store.ArtifactStore;
 import dev.kiln.kit.store.StoreException;
+import dev.kiln.orchestrator.WorkPool;
 import dev.kiln.orchestrator.state.StateStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -66,7 +67,7 @@ public final class LogArchive {
     }
 
     private Future<List<String>> readObject(String key, long from, int limit, Context on) {
-        return on.executeBlocking(() -> readObject(key, from, limit), false);
+        return WorkPool.STORE.run(on, () -> readObject(key, from, limit));
     }
 
     /** Moves an ended job's log to the object store when it is long; a failure leaves it in the database. */
@@ -79,29 +80,28 @@ public final class LogArchive {
         String key = "logs/" + jobId + ".log";
         Path[] file = new Path[1];
         LogIndex index = new LogIndex();
-        return context.executeBlocking(() -> Files.createTempFile("kiln-log", ".log"), false)
+        return WorkPool.STORE
+                .run(context, () -> Files.createTempFile("kiln-log", ".log"))
                 .compose(made -> {
                     file[0] = made;
                     return copy(jobId, made, 0, index);
                 })
-                .compose(v -> context.<Void>executeBlocking(
-                        () -> {
-                            objects.put(key, file[0]);
-                            Path offsets = Files.createTempFile("kiln-log", ".idx");
-                            try {
-                                Files.writeString(offsets, index.text());
-                                objects.put(indexKey(key), offsets);
-                            } finally {
-                                Files.deleteIfExists(offsets);
-                            }
-                            return null;
-                        },
-                        false))
+                .compose(v -> WorkPool.STORE.<Void>run(context, () -> {
+                    objects.put(key, file[0]);
+                    Path offsets = Files.createTempFile("kiln-log", ".idx");
+                    try {
+                        Files.writeString(offsets, index.text());
+                        objects.put(indexKey(key), offsets);
+                    } finally {
+                        Files.deleteIfExists(offsets);
+                    }
+                    return null;
+                }))
                 .compose(v -> store.archiveLog(jobId, key))
                 .onFailure(e -> LOG.warn("the log of job {} stays in the database: {}", jobId, e.getMessage()))
                 .eventually(() -> file[0] == null
                         ? Future.succeededFuture()
-                        : context.executeBlocking(() -> Files.deleteIfExists(file[0]), false));
+                        : WorkPool.STORE.run(context, () -> Files.deleteIfExists(file[0])));
     }
 
     /** Appends the job's lines from {@code from} on to {@code file}, a page at a time. */
@@ -110,19 +110,18 @@ public final class LogArchive {
             if (lines.isEmpty()) {
                 return Future.succeededFuture();
             }
-            return context.<Void>executeBlocking(
-                            () -> {
-                                try (OutputStream out = Files.newOutputStream(
-                                        file, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
-                                    for (String line : lines) {
-                                        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-                                        index.line(bytes.length);
-                                        out.write(bytes);
-                                    }
-                                }
-                                return null;
-                            },
-                            false)
+            return WorkPool.STORE
+                    .<Void>run(context, () -> {
+                        try (OutputStream out =
+                                Files.newOutputStream(file, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
+                            for (String line : lines) {
+                                byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+                                index.line(bytes.length);
+                                out.write(bytes);
+                            }
+                        }
+                        return null;
+                    })
                     .compose(v -> copy(jobId, file, from + lines.size(), index));
         });
     }

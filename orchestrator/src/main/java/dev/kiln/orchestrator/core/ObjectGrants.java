@@ -9,6 +9,7 @@ import dev.kiln.model.job.ObjectGrant;
 import dev.kiln.model.job.ObjectGrantRequest;
 import dev.kiln.model.job.ObjectListing;
 import dev.kiln.model.job.ObjectOperation;
+import dev.kiln.orchestrator.WorkPool;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -64,11 +65,11 @@ public final class ObjectGrants {
             throw new ObjectOutsideJobException(
                     spec.jobId(), "list " + (prefix.isEmpty() ? "the whole store" : prefix));
         }
-        return context.executeBlocking(
+        return WorkPool.STORE.run(
+                context,
                 () -> new ObjectListing(store.list(prefix).stream()
                         .map(o -> new ObjectEntry(o.key(), o.size(), o.lastModified()))
-                        .toList()),
-                false);
+                        .toList()));
     }
 
     /** A URL that reads {@code key}, for a deployment the orchestrator ordered (the key is its own). */
@@ -78,8 +79,8 @@ public final class ObjectGrants {
 
     private Future<ObjectGrant> signed(ObjectOperation operation, String key) {
         Instant expires = clock.instant().plus(VALID_FOR);
-        return context.executeBlocking(
-                () -> new ObjectGrant(signer.sign(operation, key, VALID_FOR), store.location(key), expires), false);
+        return WorkPool.STORE.run(
+                context, () -> new ObjectGrant(signer.sign(operation, key, VALID_FOR), store.location(key), expires));
     }
 
     private static String key(String field, String key) {

@@ -6,6 +6,7 @@ import dev.kiln.model.api.ExecutionStatus;
 import dev.kiln.model.api.JobState;
 import dev.kiln.model.api.Trigger;
 import dev.kiln.model.pipeline.Pipeline;
+import dev.kiln.orchestrator.WorkPool;
 import dev.kiln.orchestrator.run.Dispatch;
 import dev.kiln.orchestrator.run.PipelineExecutor;
 import dev.kiln.orchestrator.run.Run;
@@ -156,7 +157,8 @@ public final class Orchestrator {
 
     /** Registers a repository; its current heads are taken as seen (only later pushes run). */
     public Future<Repository> addRepository(Repository repository) {
-        return context.<Map<String, String>>executeBlocking(() -> source.heads(repository))
+        return WorkPool.GIT
+                .<Map<String, String>>run(context, () -> source.heads(repository))
                 .compose(heads -> {
                     Repository withHeads = repository.withHeads(heads);
                     return store.addRepository(withHeads).map(v -> {
@@ -226,7 +228,8 @@ public final class Orchestrator {
         }
         String before = heads.put(event.ref(), event.after());
         repositories.put(repo.name(), repo.withHeads(heads));
-        return context.<SourceStep.Found>executeBlocking(() -> source.push(repo, event, Optional.ofNullable(before)))
+        return WorkPool.GIT
+                .<SourceStep.Found>run(context, () -> source.push(repo, event, Optional.ofNullable(before)))
                 .compose(found -> {
                     if (found.behind()) {
                         // an old commit (a replayed delivery, or the ref moved back): the ref keeps its head, and
@@ -273,7 +276,8 @@ public final class Orchestrator {
             return Future.failedFuture(new UnknownPipelineException(
                     pipelineOrRepository, pipelines().keySet()));
         }
-        return context.<SourceStep.Found>executeBlocking(() -> source.manual(repo, ref))
+        return WorkPool.GIT
+                .<SourceStep.Found>run(context, () -> source.manual(repo, ref))
                 .compose(found -> begin(repo, found, Trigger.MANUAL));
     }
 
@@ -297,7 +301,7 @@ public final class Orchestrator {
             book.failAtSource(run, found.problem());
             return step().map(run.id);
         }
-        return step().compose(v -> context.executeBlocking(() -> {
+        return step().compose(v -> WorkPool.GIT.run(context, () -> {
                     source.upload(repo.name(), found.commit(), run.sourceKey());
                     return null;
                 }))

@@ -1,6 +1,7 @@
 package dev.kiln.orchestrator.core;
 
 import dev.kiln.model.api.Trigger;
+import dev.kiln.orchestrator.WorkPool;
 import dev.kiln.orchestrator.state.Repository;
 import dev.kiln.orchestrator.trigger.PushEvent;
 import dev.kiln.orchestrator.trigger.WebhookProvider;
@@ -55,9 +56,8 @@ final class Poller {
     /** Fetches a repository now and runs what moved. */
     Future<List<String>> poll(Repository repo) {
         polling.add(repo.name());
-        return orchestrator
-                .context
-                .<Map<String, String>>executeBlocking(() -> source.heads(repo))
+        return WorkPool.GIT
+                .<Map<String, String>>run(orchestrator.context, () -> source.heads(repo))
                 .compose(heads -> {
                     Repository known = orchestrator.repository(repo.name()).orElse(repo);
                     List<Future<Optional<String>>> runs = new ArrayList<>();

@@ -56,6 +56,9 @@ public final class GitMirrors {
      * @return each ref's commit ({@code refs/heads/main} -> id)
      * @throws UnableToReadRepositoryException saying why, with no credentials in it
      */
+    /** Seconds a fetch may wait on a remote that sends nothing (connect, and each read). */
+    public static final int FETCH_TIMEOUT_SECONDS = 60;
+
     public Map<String, String> fetch(String name, String url, java.util.Optional<GitCredentials> credentials) {
         Path mirror = mirror(name);
         synchronized (lock(name)) {
@@ -74,6 +77,8 @@ public final class GitMirrors {
                             new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(
                                     c.username(), c.token())));
                     fetch.setRemote(remoteUrl(url))
+                            // a remote that stops answering fails the fetch instead of holding a git thread forever
+                            .setTimeout(FETCH_TIMEOUT_SECONDS)
                             .setRefSpecs(
                                     new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
                             .setRemoveDeletedRefs(true)
