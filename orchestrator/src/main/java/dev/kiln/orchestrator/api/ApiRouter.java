@@ -123,8 +123,9 @@ public final class ApiRouter {
                         .putHeader("Content-Type", orchestrator.metrics().contentType())
                         .end(orchestrator.metrics().scrape()));
         userRoutes.mount(router);
-        router.get("/api/v1/events").handler(ctx -> EventStream.serve(ctx, vertx, orchestrator.events()));
-        new RunRoutes(orchestrator, store, logs, archive, reports).mount(router);
+        StreamSlots streams = new StreamSlots(StreamSlots.MAX);
+        router.get("/api/v1/events").handler(ctx -> EventStream.serve(ctx, vertx, orchestrator.events(), streams));
+        new RunRoutes(orchestrator, store, logs, archive, reports, streams).mount(router);
         new AgentRoutes(desk).mount(router);
         new DeployRoutes(deploys.environments(), deploys.store(), deploys.desk()).mount(router);
         router.route("/api/*")

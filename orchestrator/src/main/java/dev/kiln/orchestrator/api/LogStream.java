@@ -39,7 +39,7 @@ final class LogStream {
         this.next = from;
     }
 
-    static void serve(RoutingContext ctx, StateStore store, LogHub logs, LogArchive archive) {
+    static void serve(RoutingContext ctx, StateStore store, LogHub logs, LogArchive archive, StreamSlots slots) {
         String id = ctx.pathParam("id");
         long from;
         try {
@@ -53,6 +53,13 @@ final class LogStream {
                 Responses.error(ctx, new NotFoundException("no job " + id));
                 return;
             }
+            if (!slots.take()) {
+                Responses.error(
+                        ctx,
+                        new UnavailableException("this orchestrator serves " + StreamSlots.MAX
+                                + " live streams already; try again later"));
+                return;
+            }
             HttpServerResponse response = ctx.response()
                     .setChunked(true)
                     .putHeader("Content-Type", "text/event-stream")
@@ -60,6 +67,8 @@ final class LogStream {
             JobRecord found = job.get();
             LogStream stream =
                     new LogStream(response, id, archive, found.endedAt().isEmpty(), from);
+            java.util.List<Runnable> cleanups = new java.util.ArrayList<>();
+            cleanups.add(slots::give);
             if (stream.open) {
                 Consumer<LogBatch> follower = stream::live;
                 Runnable ended = stream::jobEnded;
@@ -70,12 +79,18 @@ final class LogStream {
                         response.write(": alive\n\n");
                     }
                 });
-                response.closeHandler(v -> {
-                    logs.unfollow(id, follower, ended);
-                    ctx.vertx().cancelTimer(timer);
-                });
-                response.endHandler(v -> ctx.vertx().cancelTimer(timer));
+                cleanups.add(() -> logs.unfollow(id, follower, ended));
+                cleanups.add(() -> ctx.vertx().cancelTimer(timer));
             }
+            // once, whether the stream ends (the job ended) or its connection closes first
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Runnable cleanup = () -> {
+                if (done.compareAndSet(false, true)) {
+                    cleanups.forEach(Runnable::run);
+                }
+            };
+            response.closeHandler(v -> cleanup.run());
+            response.endHandler(v -> cleanup.run());
             stream.page();
         });
     }

@@ -31,9 +31,17 @@ final class RunRoutes {
     private final StateStore store;
     private final LogHub logs;
     private final LogArchive archive;
+    private final StreamSlots streams;
     private final JobReports reports;
 
-    RunRoutes(Orchestrator orchestrator, StateStore store, LogHub logs, LogArchive archive, JobReports reports) {
+    RunRoutes(
+            Orchestrator orchestrator,
+            StateStore store,
+            LogHub logs,
+            LogArchive archive,
+            JobReports reports,
+            StreamSlots streams) {
+        this.streams = streams;
         this.reports = reports;
         this.archive = archive;
         this.orchestrator = orchestrator;
@@ -159,7 +167,7 @@ final class RunRoutes {
                                 .putHeader("Content-Type", "application/json")
                                 .end(json.map(io.vertx.core.buffer.Buffer::buffer)
                                         .orElse(io.vertx.core.buffer.Buffer.buffer("[]")))));
-        router.get("/api/v1/jobs/:id/log/stream").handler(ctx -> LogStream.serve(ctx, store, logs, archive));
+        router.get("/api/v1/jobs/:id/log/stream").handler(ctx -> LogStream.serve(ctx, store, logs, archive, streams));
     }
 
     private Future<Optional<Run>> latest(String pipeline) {
