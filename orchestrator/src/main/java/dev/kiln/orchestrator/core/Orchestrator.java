@@ -57,6 +57,7 @@ public final class Orchestrator {
     private final List<Consumer<JobRecord>> endedListeners = new ArrayList<>();
     private Future<Void> saved = Future.succeededFuture();
     private long timer = -1;
+    private final JobDeadlines deadlines = new JobDeadlines();
     /** While true (its leader lease fenced) the timers do nothing. */
     private boolean paused;
 
@@ -392,6 +393,16 @@ public final class Orchestrator {
         book.touchAll();
         book.executors().forEach(PipelineExecutor::expireApprovals);
         LostAgents.reap(this, board.lost(clock.instant()));
+        for (JobDeadlines.Overdue late : deadlines.overdue(board.openJobs(), clock.instant())) {
+            JobRecord job = late.job();
+            LostAgents.LOG.warn("job {}: {}", job.id(), late.why());
+            job.agentId().flatMap(board::agent).ifPresent(agent -> agent.cancels.add(job.id()));
+            if (job.state() == JobState.LEASED) {
+                requeue(job);
+            } else {
+                jobEnded(job, false, late.why(), Map.of());
+            }
+        }
         step();
     }
 
@@ -415,6 +426,7 @@ public final class Orchestrator {
         Optional<JobRecord> before = board.job(job.id());
         board.update(job);
         metrics.jobChanged(before, job, clock.instant());
+        deadlines.changed(before, job, clock.instant());
         ActivityLog.jobChanged(before, job);
         dirtyJobs.add(job);
         if (board.job(job.id()).isEmpty()) {
@@ -453,6 +465,7 @@ public final class Orchestrator {
         pendingLeases.clear();
         // a job leased at once to a waiting agent never passed through update(): its wait is measured here
         leases.forEach(l -> metrics.jobChanged(Optional.empty(), l.job(), clock.instant()));
+        leases.forEach(l -> deadlines.changed(Optional.empty(), l.job(), clock.instant()));
         if (changes.runs().isEmpty() && changes.changes().isEmpty() && jobs.isEmpty() && leases.isEmpty()) {
             return saved; // nothing to save (most ticks)
         }
