@@ -230,6 +230,10 @@ public final class RemoteAgent {
                 // restarting: beat again later
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException e) {
+                // whatever broke one beat, the next is sent: a heartbeat thread that died would leave the
+                // orchestrator to declare this agent lost while it works
+                LOG.warn("a heartbeat failed: {}", e.toString());
             }
         }
     }
