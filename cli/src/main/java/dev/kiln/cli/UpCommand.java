@@ -96,6 +96,22 @@ final class UpCommand implements Callable<Integer> {
     String maxLogSize = "100m";
 
     @Option(
+            names = "--keep-runs",
+            paramLabel = "N",
+            description = "Keep the newest N ended runs of each pipeline; older ones are removed in the background with"
+                    + " their jobs, logs and artifacts (default: keep all). Never a live run, nor the run of an"
+                    + " environment's last successful deployment.")
+    @Nullable
+    Integer keepRuns;
+
+    @Option(
+            names = "--keep-days",
+            paramLabel = "D",
+            description = "Remove ended runs older than D days, as --keep-runs does (default: keep all).")
+    @Nullable
+    Integer keepDays;
+
+    @Option(
             names = "--grace",
             paramLabel = "S",
             description = "On Ctrl-C or SIGTERM: seconds the local agents' jobs may take to end by themselves"
@@ -124,6 +140,10 @@ final class UpCommand implements Callable<Integer> {
                     + " --ui-port -1..65535, --grace 0..3600");
             return 2;
         }
+        if ((keepRuns != null && keepRuns < 1) || (keepDays != null && keepDays < 1)) {
+            System.err.println("kiln up: --keep-runs and --keep-days keep at least 1 (leave them out to keep all)");
+            return 2;
+        }
         Optional<Long> maxLog = dev.kiln.model.Sizes.parse(maxLogSize).filter(n -> n >= 1024);
         if (maxLog.isEmpty()) {
             System.err.println("kiln up: --max-log-size " + maxLogSize + ": give a size of 1k or more, as 100m or 1g");
@@ -141,7 +161,9 @@ final class UpCommand implements Callable<Integer> {
                 Optional.ofNullable(s3),
                 Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
                 Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")),
-                maxLog.get());
+                maxLog.get(),
+                new dev.kiln.orchestrator.state.RetentionPolicy(
+                        Optional.ofNullable(keepRuns), Optional.ofNullable(keepDays)));
         long start = System.nanoTime();
         KilnServer server = KilnServer.start(settings, SAY::info);
         LocalAgents local = new LocalAgents(dir, java.time.Duration.ofSeconds(grace));

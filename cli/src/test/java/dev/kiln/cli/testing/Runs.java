@@ -22,6 +22,16 @@ public final class Runs {
 
     /** {@link #server(Path)} keeping a job's log up to {@code maxLogBytes}. */
     public static KilnServer server(Path data, long maxLogBytes) throws Exception {
+        return server(data, maxLogBytes, dev.kiln.orchestrator.state.RetentionPolicy.KEEP_ALL);
+    }
+
+    /** {@link #server(Path)} keeping the runs {@code retention} keeps. */
+    public static KilnServer server(Path data, dev.kiln.orchestrator.state.RetentionPolicy retention) throws Exception {
+        return server(data, ServerSettings.DEFAULT_MAX_LOG_BYTES, retention);
+    }
+
+    private static KilnServer server(Path data, long maxLogBytes, dev.kiln.orchestrator.state.RetentionPolicy retention)
+            throws Exception {
         return KilnServer.start(
                 new ServerSettings(
                         "127.0.0.1",
@@ -33,7 +43,8 @@ public final class Runs {
                         Optional.of(SharedObjectStore.freshBucket()),
                         Optional.of(SharedObjectStore.ACCESS_KEY),
                         Optional.of(SharedObjectStore.secretKey()),
-                        maxLogBytes),
+                        maxLogBytes,
+                        retention),
                 line -> {});
     }
 

@@ -80,8 +80,29 @@ public final class ServerCommand implements Callable<Integer> {
                     + " are dropped, the build goes on, and one line at the end counts them.")
     String maxLogSize = "100m";
 
+    @Option(
+            names = "--keep-runs",
+            paramLabel = "N",
+            defaultValue = "${env:KILN_KEEP_RUNS}",
+            description = "Keep the newest N ended runs of each pipeline (default: KILN_KEEP_RUNS, else all); older"
+                    + " ones are removed in the background with their jobs, logs and artifacts.")
+    @Nullable
+    Integer keepRuns;
+
+    @Option(
+            names = "--keep-days",
+            paramLabel = "D",
+            defaultValue = "${env:KILN_KEEP_DAYS}",
+            description = "Remove ended runs older than D days (default: KILN_KEEP_DAYS, else keep all).")
+    @Nullable
+    Integer keepDays;
+
     @Override
     public Integer call() throws Exception {
+        if ((keepRuns != null && keepRuns < 1) || (keepDays != null && keepDays < 1)) {
+            System.err.println("kiln server: --keep-runs and --keep-days keep at least 1 (leave them out to keep all)");
+            return 2;
+        }
         Optional<Long> maxLog = dev.kiln.model.Sizes.parse(maxLogSize).filter(n -> n >= 1024);
         if (pollInterval < 0 || port < 0 || port > 65535 || maxLog.isEmpty()) {
             System.err.println("kiln server: --poll-interval must be 0 or more, --port 0..65535, --max-log-size a size"
@@ -102,7 +123,9 @@ public final class ServerCommand implements Callable<Integer> {
                 Optional.ofNullable(s3).filter(s -> !s.isBlank()),
                 Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")),
                 Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")),
-                maxLog.get());
+                maxLog.get(),
+                new dev.kiln.orchestrator.state.RetentionPolicy(
+                        Optional.ofNullable(keepRuns), Optional.ofNullable(keepDays)));
         long start = System.nanoTime();
         KilnServer server = KilnServer.start(settings, SAY::info);
         try {

@@ -388,6 +388,11 @@ public final class Orchestrator {
         paused = pause;
     }
 
+    /** Whether the timers are paused (its leader lease fenced). */
+    boolean paused() {
+        return paused;
+    }
+
     /** Once a second: approvals past their time fail, silent agents lose their jobs. */
     void tick() {
         book.touchAll();

@@ -18,6 +18,7 @@ import dev.kiln.orchestrator.core.LogArchive;
 import dev.kiln.orchestrator.core.LogHub;
 import dev.kiln.orchestrator.core.ObjectGrants;
 import dev.kiln.orchestrator.core.Orchestrator;
+import dev.kiln.orchestrator.core.Retention;
 import dev.kiln.orchestrator.deploy.Environments;
 import dev.kiln.orchestrator.deploy.SecretBox;
 import dev.kiln.orchestrator.source.GitMirrors;
@@ -59,6 +60,7 @@ public final class KilnServer implements AutoCloseable {
     private final Tokens tokens;
     private final Users users;
     private final Router router;
+    private final Retention retention;
 
     private KilnServer(
             List<AutoCloseable> resources,
@@ -69,8 +71,10 @@ public final class KilnServer implements AutoCloseable {
             AtomicBoolean ready,
             Tokens tokens,
             Users users,
-            Router router) {
+            Router router,
+            Retention retention) {
         this.router = router;
+        this.retention = retention;
         this.ready = ready;
         this.tokens = tokens;
         this.users = users;
@@ -143,6 +147,9 @@ public final class KilnServer implements AutoCloseable {
                             DeploymentStore deployments = new HibernateDeploymentStore(sessions);
                             Environments environments = new Environments(deployments, secrets, Clock.systemUTC());
                             DeployDesk deploys = new DeployDesk(orchestrator, environments, deployments, grants);
+                            Retention retention =
+                                    new Retention(orchestrator, deployments, artifacts, settings.retention());
+                            retention.start(vertx);
                             DeployRoutes.Parts parts = new DeployRoutes.Parts(environments, deployments, deploys);
                             Router router = ApiRouter.create(
                                     vertx,
@@ -170,7 +177,8 @@ public final class KilnServer implements AutoCloseable {
                                                     ready,
                                                     tokens,
                                                     users,
-                                                    router)));
+                                                    router,
+                                                    retention)));
                         })
                         .onComplete(started);
             });
@@ -239,6 +247,11 @@ public final class KilnServer implements AutoCloseable {
         Promise<T> promise = Promise.promise();
         orchestrator.context().runOnContext(v -> work.apply(orchestrator).onComplete(promise));
         return promise.future().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    /** A retention pass now, as the background runs one every 10 minutes; answers how many runs it removed. */
+    public int removeOldRuns() throws Exception {
+        return call(o -> retention.sweep());
     }
 
     /** Health answers 200 from now on (until then 503): call once tokens and agents are set up. */

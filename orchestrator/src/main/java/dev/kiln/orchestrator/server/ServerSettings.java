@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param s3AccessKey the S3 access key, with {@code s3}
  * @param s3SecretKey the S3 secret key, with {@code s3}
  * @param maxLogBytes a job's log is kept up to this size; later lines are dropped and counted
+ * @param retention which ended runs are kept (the others are removed in the background)
  */
 public record ServerSettings(
         String host,
@@ -28,7 +29,8 @@ public record ServerSettings(
         Optional<String> s3,
         Optional<String> s3AccessKey,
         Optional<String> s3SecretKey,
-        long maxLogBytes) {
+        long maxLogBytes,
+        dev.kiln.orchestrator.state.RetentionPolicy retention) {
 
     /** A job's log is kept up to 100 MiB unless told otherwise. */
     public static final long DEFAULT_MAX_LOG_BYTES = 100L << 20;
@@ -54,7 +56,34 @@ public record ServerSettings(
                 s3,
                 s3AccessKey,
                 s3SecretKey,
-                DEFAULT_MAX_LOG_BYTES);
+                DEFAULT_MAX_LOG_BYTES,
+                dev.kiln.orchestrator.state.RetentionPolicy.KEEP_ALL);
+    }
+
+    /** Settings that keep every run. */
+    public ServerSettings(
+            String host,
+            int port,
+            Path dataDirectory,
+            int pollIntervalSeconds,
+            int agents,
+            Optional<String> database,
+            Optional<String> s3,
+            Optional<String> s3AccessKey,
+            Optional<String> s3SecretKey,
+            long maxLogBytes) {
+        this(
+                host,
+                port,
+                dataDirectory,
+                pollIntervalSeconds,
+                agents,
+                database,
+                s3,
+                s3AccessKey,
+                s3SecretKey,
+                maxLogBytes,
+                dev.kiln.orchestrator.state.RetentionPolicy.KEEP_ALL);
     }
 
     public ServerSettings {

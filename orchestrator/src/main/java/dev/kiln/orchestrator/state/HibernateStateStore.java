@@ -3,6 +3,7 @@ package dev.kiln.orchestrator.state;
 import dev.kiln.model.api.ExecutionStatus;
 import dev.kiln.model.api.JobState;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -328,6 +329,86 @@ public final class HibernateStateStore implements StateStore {
     @Override
     public Future<Void> ping() {
         return tx(s -> s.createNativeQuery("select 1").getSingleResult().thenApply(one -> (Void) null));
+    }
+
+    @Override
+    public Future<List<String>> expiredRuns(RetentionPolicy policy, Instant now, int limit) {
+        return tx(s -> {
+            CompletionStage<java.util.Set<String>> found =
+                    CompletableFuture.completedFuture(new java.util.LinkedHashSet<>());
+            if (policy.keepFor().isPresent()) {
+                Instant before = now.minus(policy.keepFor().get());
+                found = found.thenCompose(ids -> s.createSelectionQuery(
+                                "select id from RunEntity where endTime is not null and endTime < :before order by seq",
+                                String.class)
+                        .setParameter("before", before)
+                        .setMaxResults(limit)
+                        .getResultList()
+                        .thenApply(old -> {
+                            ids.addAll(old);
+                            return ids;
+                        }));
+            }
+            if (policy.keepRuns().isPresent()) {
+                int keep = policy.keepRuns().get();
+                found = found.thenCompose(ids -> s.createSelectionQuery(
+                                "select distinct pipeline from RunEntity", String.class)
+                        .getResultList()
+                        .thenCompose(pipelines -> {
+                            CompletionStage<java.util.Set<String>> all = CompletableFuture.completedFuture(ids);
+                            for (String pipeline : pipelines) {
+                                // the seq of the newest run not kept, then every ended run from there down
+                                all = all.thenCompose(sofar -> s.createSelectionQuery(
+                                                "select seq from RunEntity where pipeline = :pipeline order by seq desc",
+                                                Long.class)
+                                        .setParameter("pipeline", pipeline)
+                                        .setFirstResult(keep)
+                                        .setMaxResults(1)
+                                        .getResultList()
+                                        .thenCompose(first -> first.isEmpty()
+                                                ? CompletableFuture.completedFuture(List.<String>of())
+                                                : s.createSelectionQuery(
+                                                                "select id from RunEntity where pipeline = :pipeline"
+                                                                        + " and endTime is not null and seq <= :first"
+                                                                        + " order by seq",
+                                                                String.class)
+                                                        .setParameter("pipeline", pipeline)
+                                                        .setParameter("first", first.get(0))
+                                                        .setMaxResults(limit)
+                                                        .getResultList())
+                                        .thenApply(beyond -> {
+                                            sofar.addAll(beyond);
+                                            return sofar;
+                                        }));
+                            }
+                            return all;
+                        }));
+            }
+            return found.thenApply(ids -> ids.stream().limit(limit).toList());
+        });
+    }
+
+    @Override
+    public Future<List<String>> removeRuns(List<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return tx(s -> s.createSelectionQuery("select id from JobEntity where runId in :runs", String.class)
+                .setParameter("runs", runIds)
+                .getResultList()
+                .thenCompose(jobs -> s.createMutationQuery("delete from LogChunkEntity where jobId in :jobs")
+                        .setParameter("jobs", jobs.isEmpty() ? List.of("") : jobs)
+                        .executeUpdate()
+                        .thenCompose(n -> mutate(s, "delete from JobEntity where runId in :runs", runIds))
+                        .thenCompose(n -> mutate(s, "delete from StatusChangeEntity where runId in :runs", runIds))
+                        .thenCompose(n -> mutate(s, "delete from ActionRunEntity where runId in :runs", runIds))
+                        .thenCompose(n -> mutate(s, "delete from StageRunEntity where runId in :runs", runIds))
+                        .thenCompose(n -> mutate(s, "delete from RunEntity where id in :runs", runIds))
+                        .thenApply(n -> List.copyOf(jobs))));
+    }
+
+    private static CompletionStage<Integer> mutate(Stage.Session s, String hql, List<String> runIds) {
+        return s.createMutationQuery(hql).setParameter("runs", runIds).executeUpdate();
     }
 
     private <T> Future<T> tx(Function<Stage.Session, CompletionStage<T>> work) {

@@ -102,4 +102,16 @@ public interface StateStore {
 
     /** Where a job's log was moved, if it was. */
     Future<java.util.Optional<String>> logObject(String jobId);
+
+    /**
+     * Ended runs {@code policy} lets go, oldest first, at most {@code limit}: those past the newest
+     * {@code keepRuns} of their pipeline, and those that ended before {@code now} less {@code keepDays}.
+     */
+    Future<List<String>> expiredRuns(RetentionPolicy policy, java.time.Instant now, int limit);
+
+    /**
+     * Removes runs with their stages, actions, history, jobs and log lines, in one transaction; answers the ids of
+     * the jobs removed (their archived logs are the caller's to remove).
+     */
+    Future<List<String>> removeRuns(List<String> runIds);
 }

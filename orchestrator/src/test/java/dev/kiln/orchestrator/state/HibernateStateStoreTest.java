@@ -37,10 +37,15 @@ class HibernateStateStoreTest {
     }
 
     private static RunRecord run(String id, long seq, ExecutionStatus status) {
+        return run(id, seq, status, "hello", Optional.empty());
+    }
+
+    private static RunRecord run(
+            String id, long seq, ExecutionStatus status, String pipeline, Optional<Instant> endTime) {
         return new RunRecord(
                 id,
                 seq,
-                "hello",
+                pipeline,
                 "hello",
                 Trigger.WEBHOOK,
                 Optional.of("refs/heads/main"),
@@ -53,7 +58,7 @@ class HibernateStateStoreTest {
                 false,
                 false,
                 Instant.parse("2026-12-01T10:00:00Z"),
-                Optional.empty(),
+                endTime,
                 List.of(
                         new RunRecord.StageRecord(
                                 "Source",
@@ -187,5 +192,55 @@ class HibernateStateStoreTest {
 
         assertThat(await(() -> store.log("j1", 0, 100))).containsExactly("one", "two", "three");
         assertThat(await(() -> store.log("j1", 1, 1))).containsExactly("two");
+    }
+
+    private static JobRecord jobOf(String id, String runId) {
+        return new JobRecord(
+                id,
+                runId,
+                "build",
+                "compile",
+                1,
+                AgentKind.BUILD,
+                List.of(),
+                "{}",
+                JobState.SUCCEEDED,
+                Optional.of("a1"),
+                Optional.empty(),
+                "",
+                Map.of(),
+                Instant.now(),
+                Optional.of(Instant.now()));
+    }
+
+    @Test
+    void retention_lets_go_of_runs_past_the_newest_n_per_pipeline_or_past_the_days_and_removes_them_whole() {
+        Instant now = Instant.parse("2026-12-20T10:00:00Z");
+        Optional<Instant> old = Optional.of(Instant.parse("2026-12-01T11:00:00Z"));
+        Optional<Instant> recent = Optional.of(Instant.parse("2026-12-19T11:00:00Z"));
+        List<RunRecord> runs = List.of(
+                run("a1", 1, ExecutionStatus.SUCCEEDED, "a", old),
+                run("a2", 2, ExecutionStatus.FAILED, "a", recent),
+                run("a3", 3, ExecutionStatus.SUCCEEDED, "a", recent),
+                run("a4", 4, ExecutionStatus.IN_PROGRESS, "a", Optional.empty()),
+                run("b1", 5, ExecutionStatus.SUCCEEDED, "b", old));
+        await(() -> store.save(runs, List.of(), Map.of(), List.of(jobOf("j-a1", "a1"), jobOf("j-a3", "a3"))));
+        await(() -> store.appendLog("j-a1", 0, List.of("one", "two")));
+
+        assertThat(await(() -> store.expiredRuns(new RetentionPolicy(Optional.of(2), Optional.empty()), now, 100)))
+                .as("a keeps its newest two (one of them live), b its only one")
+                .containsExactly("a1", "a2");
+        assertThat(await(() -> store.expiredRuns(new RetentionPolicy(Optional.empty(), Optional.of(7)), now, 100)))
+                .containsExactlyInAnyOrder("a1", "b1");
+        assertThat(await(() -> store.expiredRuns(new RetentionPolicy(Optional.of(3), Optional.of(7)), now, 100)))
+                .containsExactlyInAnyOrder("a1", "b1");
+
+        assertThat(await(() -> store.removeRuns(List.of("a1", "b1")))).containsExactly("j-a1");
+
+        assertThat(await(() -> store.run("a1"))).isEmpty();
+        assertThat(await(() -> store.job("j-a1"))).isEmpty();
+        assertThat(await(() -> store.log("j-a1", 0, 10))).isEmpty();
+        assertThat(await(() -> store.run("a3"))).isPresent();
+        assertThat(await(() -> store.job("j-a3"))).isPresent();
     }
 }
