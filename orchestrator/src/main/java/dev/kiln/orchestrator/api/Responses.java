@@ -60,10 +60,11 @@ final class Responses {
             } else if (status == 503) {
                 // the database away: a line per call, without a stack trace each
                 LOG.warn(
-                        "{} {} answered 503: {}",
+                        "{} {} answered 503: {}{}",
                         ctx.request().method(),
                         ctx.request().path(),
-                        message);
+                        message,
+                        cause.getCause() == null ? "" : " (" + cause.getCause() + ")");
             } else if (status >= 500) {
                 LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);
             }

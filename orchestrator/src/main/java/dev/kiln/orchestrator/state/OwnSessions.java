@@ -71,6 +71,7 @@ final class OwnSessions {
         if (cause instanceof dev.kiln.orchestrator.OrchestratorException) {
             return cause;
         }
-        return new StateUnavailableException("the database failed: " + cause.getMessage(), cause);
+        // the driver's words (addresses, SQL) are for the log, which the answer's caller does not read
+        return new StateUnavailableException("the database failed; the orchestrator's log says why", cause);
     }
 }
