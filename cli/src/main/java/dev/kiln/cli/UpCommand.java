@@ -207,15 +207,18 @@ final class UpCommand implements Callable<Integer> {
             // the agents first, while the orchestrator and the example's hosts still answer them: the jobs they run
             // end within the grace, or are given back to run again at the next start
             SAY.info("stopping: the local agents' jobs have up to " + grace + " s to end");
-            local.stop();
-            exampleHosts.ifPresent(LocalSshd::close);
-            if (webUi != null) {
-                webUi.close();
+            try {
+                stopping("the local agents", local::stop);
+                stopping("the example's SSH server", () -> exampleHosts.ifPresent(LocalSshd::close));
+                if (webUi != null) {
+                    stopping("the web UI", webUi::close);
+                }
+                stopping("the orchestrator", server::close);
+                SAY.info("stopped");
+            } finally {
+                dev.kiln.kit.logging.KilnLogging.flush();
+                down.countDown();
             }
-            server.close();
-            SAY.info("stopped");
-            dev.kiln.kit.logging.KilnLogging.flush();
-            down.countDown();
         }));
         SAY.info(String.format(
                 "ready at %s in %.1f s, with %d local agent(s); config in %s",
@@ -225,6 +228,15 @@ final class UpCommand implements Callable<Integer> {
         }
         down.await();
         return 0;
+    }
+
+    /** One step of a stop: a failure is said, and the stop goes on with the next. */
+    private static void stopping(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | Error e) {
+            SAY.warn("stopping " + what + " failed: " + e);
+        }
     }
 
     /**

@@ -82,6 +82,9 @@ public final class UiServer implements AutoCloseable {
                 context.setExtraClasspath(listed);
             }
             context.setInitParameter("productionMode", "true");
+            // logback's own servlet initializer would stop the process's logging when the UI stops, and lines said
+            // after it (the rest of a stop) would be lost: the process's logging is its own, not the web app's
+            context.setInitParameter("logbackDisableServletContainerInitializer", "true");
             context.setAttribute(API, api);
             EventFeed feed = new EventFeed(api);
             context.setAttribute(FEED, feed);
