@@ -85,9 +85,7 @@ class AgentFaultTest {
         try (KilnServer server = Runs.server(dir.resolve("data"))) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
-            GitRemote remote = GitRemote.create(dir, "overflow");
-            remote.write("README.md", "# overflow\n").commitAndPush("start");
-            api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+            GitRemote remote = Runs.polledRepository(api, dir, "overflow");
             Overflowing factory = new Overflowing();
             RemoteAgent agent = new RemoteAgent(
                     new AgentClient(server.url(), token, "in-process"), "in-process", List.of(), 1, factory, l -> {});

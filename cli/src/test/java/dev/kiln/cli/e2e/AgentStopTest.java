@@ -44,13 +44,6 @@ class AgentStopTest {
     @TempDir
     Path dir;
 
-    private GitRemote polledRepository(Api api, String name) throws Exception {
-        GitRemote remote = GitRemote.create(dir, name);
-        remote.write("README.md", "# " + name + "\n").commitAndPush("start");
-        api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
-        return remote;
-    }
-
     /** A job and its run. */
     private record RunJob(String runId, Job job) {}
 
@@ -82,7 +75,7 @@ class AgentStopTest {
         try (KilnServer server = Runs.server(dir.resolve("data"))) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
-            GitRemote remote = polledRepository(api, "handed");
+            GitRemote remote = Runs.polledRepository(api, dir, "handed");
             AgentProcess first = AgentProcess.start(
                     server.url(), token, dir.resolve("first.log"), "--name", "first", "--grace", "1");
             String commit = remote.write(".kiln/pipeline.yml", PIPELINE.replace("SECONDS", "8"))
@@ -129,7 +122,7 @@ class AgentStopTest {
         try (KilnServer server = Runs.server(dir.resolve("data"))) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
-            GitRemote remote = polledRepository(api, "graceful");
+            GitRemote remote = Runs.polledRepository(api, dir, "graceful");
             AgentProcess agent =
                     AgentProcess.start(server.url(), token, dir.resolve("agent.log"), "--name", "graceful");
             String commit = remote.write(".kiln/pipeline.yml", PIPELINE.replace("SECONDS", "3"))

@@ -40,9 +40,7 @@ class LogCapTest {
         try (KilnServer server = Runs.server(dir.resolve("data"), CAP)) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
-            GitRemote remote = GitRemote.create(dir, "chatty");
-            remote.write("README.md", "# chatty\n").commitAndPush("start");
-            api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+            GitRemote remote = Runs.polledRepository(api, dir, "chatty");
             try (AgentProcess agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"))) {
                 String commit = remote.write(".kiln/pipeline.yml", """
                                 version: 1
@@ -101,9 +99,7 @@ class LogCapTest {
         try (KilnServer server = Runs.server(dir.resolve("data"), CAP)) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
-            GitRemote remote = GitRemote.create(dir, "pushy");
-            remote.write("README.md", "# pushy\n").commitAndPush("start");
-            api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+            GitRemote remote = Runs.polledRepository(api, dir, "pushy");
             remote.write(".kiln/pipeline.yml", LostAgentTest.LONG).commitAndPush("a pipeline");
             JobSpec job = LostAgentTest.leaseByHand(api, "pushy");
             String wide = "x".repeat(1024 * 1024);

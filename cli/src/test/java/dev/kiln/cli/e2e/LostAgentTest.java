@@ -39,14 +39,6 @@ class LostAgentTest {
     @TempDir
     Path dir;
 
-    /** A repository with a README, polled every second. */
-    private GitRemote polledRepository(Api api, String name) throws Exception {
-        GitRemote remote = GitRemote.create(dir, name);
-        remote.write("README.md", "# " + name + "\n").commitAndPush("start");
-        api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
-        return remote;
-    }
-
     /** A build agent played by hand: it says hello as {@code agent}, then leases the next job (and runs nothing). */
     static JobSpec leaseByHand(Api api, String agent) throws InterruptedException {
         String hello = "{\"name\": \"" + agent + "\", \"kind\": \"build\", \"labels\": [], \"maxJobs\": 1,"
@@ -66,7 +58,7 @@ class LostAgentTest {
         try (KilnServer server = Runs.server(dir.resolve("data"))) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
-            GitRemote remote = polledRepository(api, "long");
+            GitRemote remote = Runs.polledRepository(api, dir, "long");
             AgentProcess agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"));
             String commit = remote.write(".kiln/pipeline.yml", LONG).commitAndPush("long pipeline");
             Waits.until(Duration.ofSeconds(60), "the job to run", () -> {
@@ -98,7 +90,7 @@ class LostAgentTest {
         try (KilnServer server = Runs.server(dir.resolve("data"))) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
-            GitRemote remote = polledRepository(api, "quick");
+            GitRemote remote = Runs.polledRepository(api, dir, "quick");
             String commit = remote.write(".kiln/pipeline.yml", LONG.replace("echo started && sleep 45", "echo ran"))
                     .commitAndPush("quick pipeline");
             JobSpec leased = leaseByHand(api, "silent");
@@ -119,7 +111,7 @@ class LostAgentTest {
         try (KilnServer server = Runs.server(dir.resolve("data"))) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
-            GitRemote remote = polledRepository(api, "dropped");
+            GitRemote remote = Runs.polledRepository(api, dir, "dropped");
             String commit = remote.write(".kiln/pipeline.yml", LONG.replace("echo started && sleep 45", "echo ran"))
                     .commitAndPush("quick pipeline");
             // the lease is made, but (as when its answer is lost on the way) the agent never runs the job ...

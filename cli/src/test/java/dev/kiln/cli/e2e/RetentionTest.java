@@ -51,9 +51,7 @@ class RetentionTest {
                 Runs.server(dir.resolve("data"), new RetentionPolicy(Optional.of(1), Optional.empty()))) {
             String token = server.newToken("test");
             Api api = new Api(server.url(), token);
-            GitRemote remote = GitRemote.create(dir, "kept");
-            remote.write("README.md", "# kept\n").commitAndPush("start");
-            api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+            GitRemote remote = Runs.polledRepository(api, dir, "kept");
             try (AgentProcess agent = AgentProcess.start(server.url(), token, dir.resolve("agent.log"))) {
                 Run first = Runs.endedRun(
                         api,

@@ -67,6 +67,14 @@ public final class Runs {
                 line -> {});
     }
 
+    /** A repository made under {@code dir} with a README, added to the orchestrator and polled every second. */
+    public static GitRemote polledRepository(Api api, Path dir, String name) throws Exception {
+        GitRemote remote = GitRemote.create(dir, name);
+        remote.write("README.md", "# " + name + "\n").commitAndPush("start");
+        api.post("/api/v1/repositories", "{\"url\": \"" + remote.bare() + "\", \"pollIntervalSeconds\": 1}");
+        return remote;
+    }
+
     /** The run of a commit, once it has ended. */
     public static JsonNode ended(Api api, String commit, Duration timeout) throws InterruptedException {
         return Waits.until(timeout, "a run of " + commit + " to end", () -> {
