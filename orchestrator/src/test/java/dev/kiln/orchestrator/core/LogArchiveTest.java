@@ -9,7 +9,6 @@ import dev.kiln.orchestrator.state.HibernateStateStore;
 import dev.kiln.orchestrator.state.JobRecord;
 import dev.kiln.orchestrator.state.StateStore;
 import dev.kiln.orchestrator.testing.StoreDatabase;
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,22 +33,18 @@ class LogArchiveTest {
 
     private StoreDatabase database;
     private StateStore store;
-    private Vertx vertx;
     private LogArchive archive;
 
     @BeforeEach
     void open() {
         database = new StoreDatabase();
         store = new HibernateStateStore(database.sessions());
-        vertx = Vertx.vertx();
-        archive = new LogArchive(
-                vertx.getOrCreateContext(), store, new LocalDirectoryArtifactStore(dir.resolve("objects")));
+        archive = new LogArchive(database.context(), store, new LocalDirectoryArtifactStore(dir.resolve("objects")));
     }
 
     @AfterEach
     void close() {
         database.close();
-        vertx.close();
     }
 
     private void job(String id) {

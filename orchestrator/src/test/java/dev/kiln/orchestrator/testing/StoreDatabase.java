@@ -25,6 +25,11 @@ public final class StoreDatabase implements AutoCloseable {
         return sessions;
     }
 
+    /** The context store work runs on: what uses the store in a test runs here too (one session, one thread). */
+    public Context context() {
+        return context;
+    }
+
     /** Runs store work on the context and waits for its result. */
     public <T> T await(Supplier<Future<T>> work) {
         return OnContext.await(context, work);
